@@ -1,0 +1,53 @@
+# leaklaw: the two commands of the README.
+#   make run   install missing Debian packages, build, assess the bundled DNC case
+#   make test  the same set-up, then every test under ASan + UBSan through CTest
+# Other targets: build, fuzz, bench, clean, deps.
+
+BUILD      ?= build
+BUILD_TEST ?= build-test
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
+
+# Debian 12 packages the project builds, tests and benchmarks with (DESIGN §4).
+DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
+	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
+	python3 python3-dkim valgrind hyperfine
+
+.PHONY: all deps build run test fuzz bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "leaklaw: installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/leaklaw assess --format md data/cases/dnc-2016.json
+
+test: deps
+	cmake -S . -B $(BUILD_TEST) -DCMAKE_BUILD_TYPE=Debug -DLK_SANITIZE=ON \
+	  -DLK_DEBUG_ALLOC=ON -DLK_ENABLE_WERROR=ON >/dev/null
+	cmake --build $(BUILD_TEST) -j $(JOBS)
+	cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DLK_FUZZ=ON >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+	tests/fuzz/run-all.sh build-fuzz $(FUZZ_SECONDS)
+
+bench: build
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(BUILD_TEST) build-fuzz

@@ -1,0 +1,133 @@
+/*
+ * leaklaw/law.h: the law as data. A law is the union of the model
+ * (elements, lenses, flags, scores), the rules and intent indicators, the
+ * intrusiveness table, the catalogue of legal sources and one profile
+ * (a national position or the default), all read from a data directory:
+ *
+ *   DATADIR/sources.json            legal sources with pinpoints
+ *   DATADIR/rules/NAME.json         model, rules, indicators, intrusiveness
+ *   DATADIR/profiles/NAME.json      standards of proof, parameters
+ *   DATADIR/attack/techniques.tsv   ATT&CK technique ids (MITRE licence)
+ *
+ * Every rule cites at least one source of the catalogue; loading fails
+ * otherwise. See docs/method.md for the rule language.
+ */
+#ifndef LEAKLAW_LAW_H
+#define LEAKLAW_LAW_H
+
+#include "common.h"
+#include "errors.h"
+
+LK_BEGIN_DECL
+
+/** An opaque, immutable body of law. Safe to share between threads. */
+typedef struct lk_law lk_law;
+
+/** Options of lk_law_load. */
+typedef struct lk_law_options {
+    unsigned int version; /* LK_LAW_OPTIONS_VERSION */
+    const char *profile;  /* profile name, NULL for "default" */
+} lk_law_options;
+
+#define LK_LAW_OPTIONS_VERSION 1
+#define LK_LAW_OPTIONS_INIT {LK_LAW_OPTIONS_VERSION, NULL}
+
+/**
+ * CONSTRUCTOR: load and check the law in "datadir".
+ *
+ * @param out     [out] the law
+ * @param datadir the data directory (see above)
+ * @param opts    options, NULL for the defaults
+ * @param err     error detail with file, line, column and pointer
+ * @return 0; LK_EINVALID if a data file is malformed, cites an unknown
+ *         source or refers to an unknown fact, element or rule;
+ *         LK_ENOTFOUND if the profile does not exist; LK_EIO; LK_ENOMEM.
+ *         Owned by caller: release with lk_law_free.
+ */
+LK_EXTERN(int) lk_law_load(lk_law **out, const char *datadir,
+                           const lk_law_options *opts, lk_error *err);
+
+/** DESTRUCTOR: free "law". NULL is allowed. */
+LK_EXTERN(void) lk_law_free(lk_law *law);
+
+/**
+ * METHOD: name, version and SHA-256 (hex) of the rule set, and the name
+ * of the profile. Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const char *) lk_law_name(const lk_law *law);
+LK_EXTERN(const char *) lk_law_version(const lk_law *law);
+LK_EXTERN(const char *) lk_law_sha256(const lk_law *law);
+LK_EXTERN(const char *) lk_law_profile(const lk_law *law);
+
+/** METHOD: the data directory the law was read from. Borrowed. */
+LK_EXTERN(const char *) lk_law_datadir(const lk_law *law);
+
+/** A rule or intent indicator, read-only. */
+typedef struct lk_rule_info {
+    const char *id;           /* rule id */
+    const char *decides;      /* target id: element, lens, flag or score */
+    const char *kind;         /* "element", "lens", "flag" or "score" */
+    const char *outcome;      /* e.g. "met (high)", "breach", "+2" */
+    const char *text;         /* plain-English statement of the rule */
+    const char *when;         /* the condition, as compact JSON */
+    int priority;             /* higher wins */
+    const char *const *exception_to; /* rule ids, NULL-terminated */
+    const char *const *cites; /* source ids, NULL-terminated */
+    const char *file;         /* data file it was read from */
+} lk_rule_info;
+
+/** A legal source of the catalogue, read-only. */
+typedef struct lk_source_info {
+    const char *id;       /* catalogue id, e.g. "icj-nicaragua-205" */
+    const char *title;    /* full title */
+    const char *pinpoint; /* article, rule, paragraph or section */
+    const char *date;     /* ISO 8601 (may be partial) or "" */
+    const char *url;      /* where it can be read, or "" */
+    const char *status;   /* "confirmed" or "unconfirmed" */
+    const char *quote;    /* short verified quotation or "" */
+} lk_source_info;
+
+/** METHOD: number of rules and indicators. Cannot fail. */
+LK_EXTERN(size_t) lk_law_rule_count(const lk_law *law);
+
+/**
+ * METHOD: rule "i" (0 <= i < lk_law_rule_count) in file order.
+ * Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_rule_info *) lk_law_rule(const lk_law *law, size_t i);
+
+/**
+ * METHOD: the rule with id "id", or NULL.
+ * Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_rule_info *) lk_law_rule_find(const lk_law *law,
+                                                 const char *id);
+
+/**
+ * METHOD: the source with id "id", or NULL.
+ * Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_source_info *) lk_law_source_find(const lk_law *law,
+                                                     const char *id);
+
+/** METHOD: number of sources. */
+LK_EXTERN(size_t) lk_law_source_count(const lk_law *law);
+
+/** METHOD: source "i". Borrowed: valid until lk_law_free. */
+LK_EXTERN(const lk_source_info *) lk_law_source(const lk_law *law, size_t i);
+
+struct lk_case;
+
+/**
+ * METHOD: check the parts of case "c" that depend on the law: every
+ * access[].attack id must be a technique of the bundled MITRE ATT&CK
+ * index. Each problem goes to "cb" with its location.
+ *
+ * @return 0 or LK_EINVALID ("err" holds the first diagnostic).
+ */
+LK_EXTERN(int) lk_law_check_case(const lk_law *law, const struct lk_case *c,
+                                 lk_diag_cb cb, void *payload, lk_error *err);
+
+LK_END_DECL
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * leaklaw/leaklaw.h: the whole public API of the leaklaw library.
+ *
+ *   case.h    case files (leaklaw/case/1)
+ *   law.h     the law as data: rules, sources, profiles
+ *   assess.h  assessments, what-if, precedents
+ *   report.h  JSON, Markdown memo, HTML report
+ */
+#ifndef LEAKLAW_LEAKLAW_H
+#define LEAKLAW_LEAKLAW_H
+
+#include "assess.h"
+#include "case.h"
+#include "common.h"
+#include "errors.h"
+#include "law.h"
+#include "report.h"
+
+#endif

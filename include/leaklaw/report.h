@@ -1,0 +1,55 @@
+/*
+ * leaklaw/report.h: rendering an assessment as "leaklaw/assessment/1"
+ * JSON (DESIGN §3.2), as a Markdown memo a legal adviser can sign, or as
+ * one self-contained HTML file (no external requests) with an SVG chart
+ * placing the case on intent x intrusiveness. Output is deterministic.
+ */
+#ifndef LEAKLAW_REPORT_H
+#define LEAKLAW_REPORT_H
+
+#include "assess.h"
+#include "common.h"
+#include "errors.h"
+
+LK_BEGIN_DECL
+
+/** Output formats. */
+typedef enum lk_report_format {
+    LK_REPORT_JSON = 0, /* leaklaw/assessment/1 */
+    LK_REPORT_MD = 1,   /* Markdown memo */
+    LK_REPORT_HTML = 2  /* self-contained HTML report */
+} lk_report_format;
+
+/** Bit flags of lk_report_render. */
+#define LK_REPORT_COMPACT 0x1u /* JSON on one line */
+
+/**
+ * Render "a" in "format".
+ *
+ * @param out   [out] the text, NUL-terminated
+ * @param len   [out] its length in bytes (may be NULL)
+ * @param a     the assessment
+ * @param format one of lk_report_format
+ * @param flags LK_REPORT_* bits
+ * @param err   error detail
+ * @return 0; LK_ETOOBIG past 64 MiB; LK_ENOMEM.
+ *         Owned by caller: release with lk_report_free.
+ */
+LK_EXTERN(int) lk_report_render(char **out, size_t *len,
+                                const lk_assessment *a,
+                                lk_report_format format, unsigned flags,
+                                lk_error *err);
+
+/** Free text returned by lk_report_render. NULL is allowed. */
+LK_EXTERN(void) lk_report_free(char *text);
+
+/**
+ * Parse a format name ("json", "md", "html") into "*out".
+ * @return 0 or LK_ENOTFOUND.
+ */
+LK_EXTERN(int) lk_report_format_parse(lk_report_format *out,
+                                      const char *name);
+
+LK_END_DECL
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * cmd.h: the leaklaw command-line tool: one cmd_<name> per subcommand,
+ * and the helpers they share (data directory, diagnostics, output).
+ */
+#ifndef LK_CLI_CMD_H
+#define LK_CLI_CMD_H
+
+#include <stddef.h>
+
+#include "leaklaw/leaklaw.h"
+
+/* Exit statuses (docs/cli/leaklaw.md lists them). */
+enum {
+    LK_EXIT_OK = 0,      /* success */
+    LK_EXIT_RUNTIME = 1, /* runtime error (I/O, data directory, memory) */
+    LK_EXIT_USAGE = 2,   /* bad command line */
+    LK_EXIT_DATAERR = 65 /* bad input (sysexits EX_DATAERR) */
+};
+
+/* Options every command understands, set by main before dispatch. */
+typedef struct cli_globals {
+    const char *datadir; /* --data, $LEAKLAW_DATA or the built-in path */
+} cli_globals;
+
+extern cli_globals cli_g;
+
+int cmd_check(int argc, char **argv);
+int cmd_assess(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* Print "leaklaw: " + the formatted error to stderr. */
+void cli_error(const lk_error *err);
+/* Print a one-line usage error with a hint, return LK_EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Diagnostic callback printing each diagnostic on its own line. */
+void cli_diag(const lk_error *diag, void *payload);
+/* Load the law with "profile" (NULL: default). Prints errors. */
+int cli_law(lk_law **out, const char *profile);
+/* Load the bundled case library, or set *out NULL if there is none. */
+int cli_library(lk_library **out, const lk_law *law);
+/* Write "len" bytes to "path" atomically, or to stdout if NULL/"-". */
+int cli_output(const char *path, const char *data, size_t len);
+/* Exit status for a library status code. */
+int cli_exit(int status);
+
+#endif

@@ -1,0 +1,228 @@
+/*
+ * cmd_assess.c: "leaklaw assess": assess case files and print the
+ * assessment as JSON, a Markdown memo, an HTML report or a CSV table.
+ * Every file is validated before anything is written, so a bad input
+ * leaves no partial output behind.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd.h"
+
+static const char assess_help[] =
+    "Usage: leaklaw assess [OPTIONS] FILE...\n"
+    "\n"
+    "Assess each case under the three lenses (classic, intervention2,\n"
+    "leak-norm): elements with reasons and citations, flags, missing\n"
+    "facts, what-if changes and the nearest precedents of the bundled case\n"
+    "library. Output is deterministic.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT    json (default), md (memo), html (one\n"
+    "                      self-contained file), csv (one row per case)\n"
+    "  -p, --profile NAME  assess under data/profiles/NAME.json (default:\n"
+    "                      default)\n"
+    "  -o, --output FILE   write to FILE atomically instead of stdout\n"
+    "      --no-what-if    skip the what-if search\n"
+    "      --no-precedents skip the case library\n"
+    "      --compact       JSON on one line (the default when stdout is not\n"
+    "                      a terminal, and always with several files)\n"
+    "      --pretty        indented JSON\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "With several files, json prints one assessment per line (JSON Lines)\n"
+    "and md separates the memos with a rule; html takes one file.\n"
+    "\n"
+    "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
+    "1 runtime error, 2 usage error.\n";
+
+/* One CSV field, quoted when needed (RFC 4180). */
+static void assess_csv_field(lk_buf *b, const char *s, int last)
+{
+    int quote = strpbrk(s, ",\"\n\r") != NULL;
+    if (quote) {
+        lk_buf_put(b, "\"", 1);
+        for (; *s; s++) {
+            if (*s == '"')
+                lk_buf_put(b, "\"", 1);
+            lk_buf_put(b, s, 1);
+        }
+        lk_buf_put(b, "\"", 1);
+    } else {
+        lk_buf_puts(b, s);
+    }
+    lk_buf_puts(b, last ? "\n" : ",");
+}
+
+static const char *const assess_csv_lenses[] = {"classic", "intervention2",
+                                                "leak-norm", NULL};
+static const char *const assess_csv_ids[] = {
+    "attribution",   "domaine-reserve", "coercion",          "intent",
+    "intrusiveness", "disclosure",      "sensitive-content", "public-interest",
+    "sovereignty",   "espionage",       "privacy",           "due-diligence",
+    "use-of-force",  NULL};
+
+static void assess_csv(lk_buf *b, const lk_assessment *a, const lk_case *c,
+                       int header)
+{
+    int k;
+    if (header) {
+        lk_buf_puts(b, "case,title");
+        for (k = 0; assess_csv_lenses[k]; k++)
+            lk_buf_printf(b, ",%s", assess_csv_lenses[k]);
+        for (k = 0; assess_csv_ids[k]; k++)
+            lk_buf_printf(b, ",%s", assess_csv_ids[k]);
+        lk_buf_puts(b, "\n");
+    }
+    assess_csv_field(b, lk_case_id(c), 0);
+    assess_csv_field(b, lk_case_title(c), 0);
+    for (k = 0; assess_csv_lenses[k]; k++) {
+        const char *v = lk_assessment_verdict(a, assess_csv_lenses[k]);
+        assess_csv_field(b, v ? v : "", 0);
+    }
+    for (k = 0; assess_csv_ids[k]; k++) {
+        const char *lvl = NULL;
+        const char *s = lk_assessment_status(a, assess_csv_ids[k], &lvl);
+        char cell[128];
+        snprintf(cell, sizeof(cell), "%s%s%s%s", s ? s : "",
+                 lvl ? " (" : "", lvl ? lvl : "", lvl ? ")" : "");
+        assess_csv_field(b, cell, assess_csv_ids[k + 1] == NULL);
+    }
+}
+
+int cmd_assess(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, 0, 'f'},
+        {"profile", required_argument, 0, 'p'},
+        {"output", required_argument, 0, 'o'},
+        {"no-what-if", no_argument, 0, 'W'},
+        {"no-precedents", no_argument, 0, 'P'},
+        {"compact", no_argument, 0, 'c'},
+        {"pretty", no_argument, 0, 'r'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *format = "json", *profile = NULL, *output = NULL;
+    int c, i, n, status = LK_EXIT_OK, compact = -1, csv = 0;
+    lk_assess_options aopts = LK_ASSESS_OPTIONS_INIT;
+    lk_report_format rf = LK_REPORT_JSON;
+    lk_law *law = NULL;
+    lk_library *lib = NULL;
+    lk_case **cases = NULL;
+    lk_buf out;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:p:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f': format = optarg; break;
+        case 'p': profile = optarg; break;
+        case 'o': output = optarg; break;
+        case 'W': aopts.flags |= LK_ASSESS_NO_WHATIF; break;
+        case 'P': aopts.flags |= LK_ASSESS_NO_PRECEDENTS; break;
+        case 'c': compact = 1; break;
+        case 'r': compact = 0; break;
+        case 'h': fputs(assess_help, stdout); return LK_EXIT_OK;
+        case ':':
+            return cli_usage("assess", "option '%s' needs a value",
+                             argv[optind - 1]);
+        default:
+            return cli_usage("assess", "unknown option '%s'",
+                             argv[optind - 1]);
+        }
+    }
+    n = argc - optind;
+    if (n <= 0)
+        return cli_usage("assess", "no case file given");
+    if (!strcmp(format, "csv"))
+        csv = 1;
+    else if (lk_report_format_parse(&rf, format) < 0)
+        return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
+                         format);
+    if (rf == LK_REPORT_HTML && n > 1)
+        return cli_usage("assess", "--format html takes one case file");
+    if (compact < 0)
+        compact = n > 1 || !isatty(STDOUT_FILENO) || output != NULL;
+    if (n > 1)
+        compact = 1;
+
+    lk_buf_init(&out, 0);
+    status = cli_law(&law, profile);
+    if (status != 0)
+        goto out;
+    cases = lk_calloc((size_t)n, sizeof(lk_case *));
+    if (cases == NULL) {
+        fprintf(stderr, "leaklaw: out of memory\n");
+        status = LK_EXIT_RUNTIME;
+        goto out;
+    }
+    /* validate everything first: nothing is written for a bad input */
+    for (i = 0; i < n; i++) {
+        lk_error err;
+        int error;
+        lk_error_clear(&err);
+        error = lk_case_load(&cases[i], argv[optind + i], cli_diag, NULL,
+                             &err);
+        if (error == 0)
+            error = lk_law_check_case(law, cases[i], cli_diag, NULL, &err);
+        if (error < 0) {
+            int code = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+            if (error != LK_EINVALID && error != LK_EIO)
+                cli_error(&err);
+            if (code == LK_EXIT_DATAERR || status == LK_EXIT_OK)
+                status = code;
+        }
+    }
+    if (status != LK_EXIT_OK)
+        goto out;
+    if (!(aopts.flags & LK_ASSESS_NO_PRECEDENTS)) {
+        status = cli_library(&lib, law);
+        if (status != 0)
+            goto out;
+        aopts.library = lib;
+    }
+    for (i = 0; i < n; i++) {
+        lk_assessment *a = NULL;
+        lk_error err;
+        char *text = NULL;
+        size_t len = 0;
+        int error;
+        lk_error_clear(&err);
+        error = lk_assess(&a, law, cases[i], &aopts, &err);
+        if (error == 0 && csv)
+            assess_csv(&out, a, cases[i], i == 0);
+        else if (error == 0)
+            error = lk_report_render(&text, &len, a, rf,
+                                     compact ? LK_REPORT_COMPACT : 0, &err);
+        if (error == 0 && text != NULL) {
+            if (i > 0 && rf == LK_REPORT_MD)
+                lk_buf_puts(&out, "\n---\n\n");
+            lk_buf_put(&out, text, len);
+        }
+        lk_report_free(text);
+        lk_assessment_free(a);
+        if (error < 0) {
+            cli_error(&err);
+            status = cli_exit(error);
+            goto out;
+        }
+    }
+    if (out.error < 0) {
+        fprintf(stderr, "leaklaw: output larger than %zu bytes\n", out.max);
+        status = LK_EXIT_RUNTIME;
+        goto out;
+    }
+    status = cli_output(output, out.ptr ? out.ptr : "", out.len);
+out:
+    for (i = 0; cases && i < n; i++)
+        lk_case_free(cases[i]);
+    lk_free(cases);
+    lk_library_free(lib);
+    lk_law_free(law);
+    lk_buf_dispose(&out);
+    return status;
+}

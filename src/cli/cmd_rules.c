@@ -1,0 +1,199 @@
+/*
+ * cmd_rules.c: "leaklaw rules" lists the law (every rule and intent
+ * indicator with its citations); "leaklaw explain RULE-ID" shows one rule,
+ * its sources in full and the bundled cases it applies to.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static const char rules_help[] =
+    "Usage: leaklaw rules [--profile NAME] [--format text|json]\n"
+    "\n"
+    "List every rule and intent indicator of the law: what it decides, its\n"
+    "outcome, priority, exceptions and citations (catalogue ids with their\n"
+    "pinpoints).\n"
+    "\n"
+    "Options:\n"
+    "  -p, --profile NAME  the law as adjusted by data/profiles/NAME.json\n"
+    "  -f, --format FMT    text (default) or json\n"
+    "  -h, --help          show this help\n";
+
+static const char explain_help[] =
+    "Usage: leaklaw explain [--profile NAME] RULE-ID\n"
+    "\n"
+    "Print one rule: what it decides, its condition, its text, every source\n"
+    "it cites in full (title, pinpoint, date, address, whether verified),\n"
+    "and the bundled cases it applies to or may apply to.\n"
+    "\n"
+    "Options:\n"
+    "  -p, --profile NAME  the law as adjusted by data/profiles/NAME.json\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 ok, 2 unknown rule or usage error, 1 runtime error.\n";
+
+static void rules_print_cites(const lk_law *law, const lk_rule_info *r,
+                              const char *indent)
+{
+    const char *const *c;
+    for (c = r->cites; c && *c; c++) {
+        const lk_source_info *s = lk_law_source_find(law, *c);
+        printf("%s%s: %s%s%s%s\n", indent, *c, s ? s->title : "?",
+               s && s->pinpoint[0] ? ", " : "", s ? s->pinpoint : "",
+               s && strcmp(s->status, "confirmed") ? " [unconfirmed]" : "");
+    }
+}
+
+static int rules_parse(int argc, char **argv, const char *cmd,
+                       const char *help, const char **profile,
+                       const char **format)
+{
+    static const struct option opts[] = {
+        {"profile", required_argument, 0, 'p'},
+        {"format", required_argument, 0, 'f'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":p:f:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'p': *profile = optarg; break;
+        case 'f':
+            if (format == NULL)
+                return cli_usage(cmd, "unknown option '--format'");
+            *format = optarg;
+            break;
+        case 'h': fputs(help, stdout); return -1;
+        case ':':
+            return cli_usage(cmd, "option '%s' needs a value",
+                             argv[optind - 1]);
+        default:
+            return cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return 0;
+}
+
+int cmd_rules(int argc, char **argv)
+{
+    const char *profile = NULL, *format = "text";
+    lk_law *law = NULL;
+    size_t i;
+    int status = rules_parse(argc, argv, "rules", rules_help, &profile,
+                             &format);
+    if (status != 0)
+        return status < 0 ? LK_EXIT_OK : status;
+    if (optind < argc)
+        return cli_usage("rules", "unexpected argument '%s'", argv[optind]);
+    if (strcmp(format, "text") && strcmp(format, "json"))
+        return cli_usage("rules", "unknown format '%s' (text, json)", format);
+    status = cli_law(&law, profile);
+    if (status != 0)
+        return status;
+    if (!strcmp(format, "json")) {
+        printf("{\"rules\": {\"name\": \"%s\", \"version\": \"%s\", "
+               "\"sha256\": \"%s\"}, \"profile\": \"%s\", \"list\": [\n",
+               lk_law_name(law), lk_law_version(law), lk_law_sha256(law),
+               lk_law_profile(law));
+        for (i = 0; i < lk_law_rule_count(law); i++) {
+            const lk_rule_info *r = lk_law_rule(law, i);
+            const char *const *c;
+            printf("  {\"id\": \"%s\", \"kind\": \"%s\", \"decides\": "
+                   "\"%s\", \"outcome\": \"%s\", \"priority\": %d, "
+                   "\"when\": %s, \"cites\": [",
+                   r->id, r->kind, r->decides, r->outcome, r->priority,
+                   r->when);
+            for (c = r->cites; *c; c++)
+                printf("%s\"%s\"", c == r->cites ? "" : ", ", *c);
+            printf("]}%s\n", i + 1 < lk_law_rule_count(law) ? "," : "");
+        }
+        printf("]}\n");
+    } else {
+        printf("# %s %s, profile %s: %zu rules and indicators\n",
+               lk_law_name(law), lk_law_version(law), lk_law_profile(law),
+               lk_law_rule_count(law));
+        for (i = 0; i < lk_law_rule_count(law); i++) {
+            const lk_rule_info *r = lk_law_rule(law, i);
+            printf("\n%s\n  %s %s -> %s", r->id, r->kind, r->decides,
+                   r->outcome);
+            if (strcmp(r->kind, "score") != 0)
+                printf(" (priority %d)", r->priority);
+            if (r->exception_to && r->exception_to[0])
+                printf(", exception to %s", r->exception_to[0]);
+            printf("\n  %s\n", r->text);
+            rules_print_cites(law, r, "  cites ");
+        }
+    }
+    lk_law_free(law);
+    return LK_EXIT_OK;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    const char *profile = NULL;
+    lk_law *law = NULL;
+    lk_library *lib = NULL;
+    const lk_rule_info *r;
+    const char *const *c;
+    size_t i, fires = 0;
+    int status = rules_parse(argc, argv, "explain", explain_help, &profile,
+                             NULL);
+    if (status != 0)
+        return status < 0 ? LK_EXIT_OK : status;
+    if (optind + 1 != argc)
+        return cli_usage("explain", "expected one RULE-ID");
+    status = cli_law(&law, profile);
+    if (status != 0)
+        return status;
+    r = lk_law_rule_find(law, argv[optind]);
+    if (r == NULL) {
+        fprintf(stderr,
+                "leaklaw: no rule '%s' (leaklaw rules lists them)\n",
+                argv[optind]);
+        lk_law_free(law);
+        return LK_EXIT_USAGE;
+    }
+    printf("%s\n\n", r->id);
+    printf("Decides:   %s %s\n", r->kind, r->decides);
+    printf("Outcome:   %s\n", r->outcome);
+    if (strcmp(r->kind, "score") != 0)
+        printf("Priority:  %d\n", r->priority);
+    for (c = r->exception_to; c && *c; c++)
+        printf("Exception to: %s\n", *c);
+    printf("When:      %s\n", r->when);
+    printf("Defined:   %s\n\n%s\n\nSources:\n", r->file, r->text);
+    for (c = r->cites; c && *c; c++) {
+        const lk_source_info *s = lk_law_source_find(law, *c);
+        printf("  [%s] %s", *c, s->title);
+        if (s->pinpoint[0])
+            printf(", %s", s->pinpoint);
+        if (s->date[0])
+            printf(" (%s)", s->date);
+        printf("\n");
+        if (s->url[0])
+            printf("      %s\n", s->url);
+        if (s->quote[0])
+            printf("      \"%s\"\n", s->quote);
+        printf("      status: %s\n", s->status);
+    }
+    status = cli_library(&lib, law);
+    if (status == 0 && lib != NULL) {
+        printf("\nApplies to these bundled cases:\n");
+        for (i = 0; i < lk_library_count(lib); i++) {
+            const lk_case *cs = lk_library_case(lib, i);
+            if (lk_assessment_rule_applied(lk_library_assessment(lib, i),
+                                           r->id)) {
+                printf("  %s: %s\n", lk_case_id(cs), lk_case_title(cs));
+                fires++;
+            }
+        }
+        if (fires == 0)
+            printf("  (none)\n");
+    }
+    lk_library_free(lib);
+    lk_law_free(law);
+    return status;
+}

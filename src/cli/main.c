@@ -1,0 +1,178 @@
+/*
+ * main.c: "leaklaw <command> [options] [--] [args]": global options,
+ * dispatch, and the helpers shared by the commands.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd.h"
+
+cli_globals cli_g;
+
+static const char main_help[] =
+    "Usage: leaklaw [--data DIR] COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Is a cyber operation (above all a hack-and-leak) a prohibited\n"
+    "intervention under international law? leaklaw assesses case files\n"
+    "under three lenses side by side: the classic Nicaragua coercion test,\n"
+    "the Intervention 2.0 intent + intrusiveness test, and the proposed\n"
+    "norm against intrusions for the purpose of leaking.\n"
+    "\n"
+    "Commands:\n"
+    "  check FILE...          validate leaklaw/case/1 files (JSON or YAML)\n"
+    "  assess FILE...         assess cases: JSON, Markdown memo, HTML, CSV\n"
+    "  rules                  list every rule with its citations\n"
+    "  explain RULE-ID        one rule, its sources and the bundled cases\n"
+    "                         it applies to\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR             data directory (rules, sources, profiles,\n"
+    "                         cases); default $LEAKLAW_DATA, then the\n"
+    "                         bundled data\n"
+    "  -h, --help             show this help (COMMAND --help for a command)\n"
+    "  --version              show the version\n"
+    "\n"
+    "Exit status: 0 ok, 1 runtime error, 2 usage error, 65 bad input.\n"
+    "See leaklaw(1) and docs/ for the formats and the method.\n";
+
+void cli_error(const lk_error *err)
+{
+    char line[2048];
+    lk_error_format(err, line, sizeof(line));
+    fprintf(stderr, "leaklaw: %s\n", line);
+}
+
+void cli_diag(const lk_error *diag, void *payload)
+{
+    (void)payload;
+    cli_error(diag);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("leaklaw: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (try 'leaklaw %s%s--help')\n", cmd ? cmd : "",
+            cmd ? " " : "");
+    return LK_EXIT_USAGE;
+}
+
+int cli_exit(int status)
+{
+    return lk_status_exit_code(status);
+}
+
+int cli_law(lk_law **out, const char *profile)
+{
+    lk_error err;
+    lk_law_options opts = LK_LAW_OPTIONS_INIT;
+    int error;
+    lk_error_clear(&err);
+    opts.profile = profile;
+    error = lk_law_load(out, cli_g.datadir, &opts, &err);
+    if (error < 0) {
+        cli_error(&err);
+        /* broken bundled law is the installation's fault, not the user's
+         * input: a runtime error; an unknown profile is a usage error */
+        if (error == LK_ENOTFOUND)
+            return LK_EXIT_USAGE;
+        return LK_EXIT_RUNTIME;
+    }
+    return 0;
+}
+
+int cli_library(lk_library **out, const lk_law *law)
+{
+    char dir[4096];
+    struct stat st;
+    lk_error err;
+    int error;
+    *out = NULL;
+    snprintf(dir, sizeof(dir), "%s/cases", cli_g.datadir);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return 0;
+    lk_error_clear(&err);
+    error = lk_library_load(out, law, dir, &err);
+    if (error < 0) {
+        cli_error(&err);
+        return LK_EXIT_RUNTIME;
+    }
+    return 0;
+}
+
+int cli_output(const char *path, const char *data, size_t len)
+{
+    lk_error err;
+    if (path == NULL || strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "leaklaw: cannot write to standard output\n");
+            return LK_EXIT_RUNTIME;
+        }
+        return 0;
+    }
+    lk_error_clear(&err);
+    if (lk_file_write_atomic(path, data, len, &err) < 0) {
+        cli_error(&err);
+        return LK_EXIT_RUNTIME;
+    }
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+} main_commands[] = {
+    {"check", cmd_check},
+    {"assess", cmd_assess},
+    {"rules", cmd_rules},
+    {"explain", cmd_explain},
+};
+
+int main(int argc, char **argv)
+{
+    int i = 1;
+    size_t k;
+    const char *env = getenv("LEAKLAW_DATA");
+
+    lk_alloc__init();
+    cli_g.datadir = env && *env ? env : LK_DATADIR_DEFAULT;
+    while (i < argc && argv[i][0] == '-') {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(main_help, stdout);
+            return LK_EXIT_OK;
+        }
+        if (!strcmp(argv[i], "--version")) {
+            printf("leaklaw %s\n", lk_version());
+            return LK_EXIT_OK;
+        }
+        if (!strcmp(argv[i], "--data") && i + 1 < argc) {
+            cli_g.datadir = argv[i + 1];
+            i += 2;
+            continue;
+        }
+        if (!strncmp(argv[i], "--data=", 7)) {
+            cli_g.datadir = argv[i] + 7;
+            i++;
+            continue;
+        }
+        return cli_usage(NULL, "unknown option '%s'", argv[i]);
+    }
+    if (i >= argc)
+        return cli_usage(NULL, "no command given");
+    for (k = 0; k < sizeof(main_commands) / sizeof(main_commands[0]); k++)
+        if (!strcmp(argv[i], main_commands[k].name))
+            return main_commands[k].fn(argc - i, argv + i);
+    if (!strcmp(argv[i], "help")) {
+        fputs(main_help, stdout);
+        return LK_EXIT_OK;
+    }
+    return cli_usage(NULL, "unknown command '%s'", argv[i]);
+}

@@ -1,0 +1,504 @@
+/*
+ * assess.c: an assessment: evaluation of the case, the facts missing for
+ * each open verdict, the what-if search for the smallest changes of fact
+ * that change a verdict, and the nearest precedents of a case library.
+ */
+#include "assess.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+#define ASSESS_MAX_CANDIDATES 256
+#define ASSESS_MAX_LIBRARY 1000
+
+const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
+                                 const char **level)
+{
+    const lk_target *tg = &law->targets[t];
+    int s, l;
+    if (level)
+        *level = NULL;
+    if (__builtin_popcountll(possible) != 1)
+        return "undetermined";
+    lk_law__outcome_split(tg, __builtin_ctzll(possible), &s, &l);
+    if (level && l >= 0)
+        *level = tg->levels[l];
+    return lk_law__statuses(tg->kind)[s];
+}
+
+const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,
+                              const char **level)
+{
+    return lk_assess__status_of(law, t, ev->t[t].possible, level);
+}
+
+const char *lk_assess__fact_pointer(int id)
+{
+    if (id == LK_F_ACCESS_METHOD)
+        return "/access";
+    return lk_facts__def(id)->pointer;
+}
+
+/* ---- what-if -------------------------------------------------------- */
+
+typedef struct {
+    lk_change ch;           /* the change */
+    uint64_t lens[3];       /* outcomes of the lenses after it */
+    int mover;              /* 1 if it changes any target at all */
+} assess_cand;
+
+static int assess_lenses(const lk_law *law, int *lens)
+{
+    int t, n = 0;
+    for (t = 0; t < law->ntargets && n < 8; t++)
+        if (law->targets[t].kind == LK_TK_LENS)
+            lens[n++] = t;
+    return n;
+}
+
+/* Every single change of a base fact the search considers. */
+static int assess_candidates(const lk_facts *base, lk_change *out, int max)
+{
+    int id, i, n = 0;
+    for (id = 0; id < LK_FACT_FIRST_DERIVED; id++) {
+        const lk_fact_def *def = lk_facts__def(id);
+        const lk_fval *cur = &base->f[id];
+        int size = def->type == LK_FT_BOOL ? 2 : lk_facts__domain_size(id);
+        for (i = 0; i < size && n < max; i++) {
+            lk_fval to;
+            memset(&to, 0, sizeof(to));
+            to.known = 1;
+            if (def->type == LK_FT_ENUM || def->type == LK_FT_BOOL) {
+                if (cur->known && cur->v == i)
+                    continue;
+                to.v = i;
+            } else if (def->type == LK_FT_SET && id == LK_F_ACCESS_METHOD) {
+                /* access: "had the data been obtained only by <method>" */
+                if (cur->known && !cur->partial && cur->mask == (1u << i))
+                    continue;
+                to.mask = 1u << i;
+            } else if (def->type == LK_FT_SET) {
+                if (cur->known) {
+                    to.mask = cur->mask;
+                    to.partial = cur->partial;
+                }
+                to.mask ^= 1u << i;
+            } else {
+                continue; /* dates and countries are not varied */
+            }
+            out[n].fact = id;
+            out[n].to = to;
+            n++;
+        }
+    }
+    return n;
+}
+
+static void assess_apply(const lk_law *law, const lk_facts *base,
+                         const lk_change *ch, int nch, lk_facts *out)
+{
+    int i;
+    *out = *base;
+    for (i = 0; i < nch; i++)
+        out->f[ch[i].fact] = ch[i].to;
+    lk_law__derive(law, out);
+}
+
+/* 1 if the verdict of lens "t" differs between the two outcome sets. */
+static int assess_flips(const lk_law *law, int t, uint64_t before,
+                        uint64_t after)
+{
+    return strcmp(lk_assess__status_of(law, t, before, NULL),
+                  lk_assess__status_of(law, t, after, NULL)) != 0;
+}
+
+static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
+                              size_t *cap, lk_error *err)
+{
+    if (a->nwi == *cap) {
+        size_t n = *cap ? *cap * 2 : 32;
+        lk_whatif *p = lk_realloc(a->wi, n * sizeof(*p));
+        if (p == NULL)
+            return lk_error_set_oom(err);
+        a->wi = p;
+        *cap = n;
+    }
+    a->wi[a->nwi++] = *w;
+    return 0;
+}
+
+static int assess_whatif_cmp(const void *x, const void *y)
+{
+    const lk_whatif *a = x, *b = y;
+    int i;
+    if (a->lens != b->lens)
+        return a->lens - b->lens;
+    if (a->n != b->n)
+        return a->n - b->n;
+    if (a->fills != b->fills)
+        return b->fills - a->fills; /* filling unknown facts first */
+    for (i = 0; i < a->n; i++) {
+        if (a->ch[i].fact != b->ch[i].fact)
+            return a->ch[i].fact - b->ch[i].fact;
+        if (a->ch[i].to.v != b->ch[i].to.v)
+            return a->ch[i].to.v - b->ch[i].to.v;
+        if (a->ch[i].to.mask != b->ch[i].to.mask)
+            return a->ch[i].to.mask < b->ch[i].to.mask ? -1 : 1;
+    }
+    return 0;
+}
+
+static int assess_whatif(lk_assessment *a, unsigned max_per_lens,
+                         lk_error *err)
+{
+    const lk_law *law = a->law;
+    lk_change changes[ASSESS_MAX_CANDIDATES];
+    assess_cand *cand = NULL;
+    lk_eval ev;
+    lk_facts f;
+    int lens[8], nlens = assess_lenses(law, lens), ncand, i, j, l, t;
+    int single_flips[8] = {0};
+    size_t cap = 0, k, kept, out;
+    int error = lk_eval__init(&ev, law, err);
+    if (error < 0)
+        return error;
+    ncand = assess_candidates(&a->facts, changes, ASSESS_MAX_CANDIDATES);
+    cand = lk_calloc((size_t)ncand + 1, sizeof(*cand));
+    if (cand == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    for (i = 0; i < ncand; i++) {
+        cand[i].ch = changes[i];
+        assess_apply(law, &a->facts, &changes[i], 1, &f);
+        lk_eval__run(&ev, law, &f);
+        for (t = 0; t < law->ntargets; t++)
+            if (ev.t[t].possible != a->ev.t[t].possible ||
+                ev.t[t].smin != a->ev.t[t].smin ||
+                ev.t[t].smax != a->ev.t[t].smax)
+                cand[i].mover = 1;
+        for (l = 0; l < nlens && l < 3; l++) {
+            cand[i].lens[l] = ev.t[lens[l]].possible;
+            if (assess_flips(law, lens[l], a->ev.t[lens[l]].possible,
+                             cand[i].lens[l])) {
+                lk_whatif w;
+                memset(&w, 0, sizeof(w));
+                w.lens = lens[l];
+                w.possible = cand[i].lens[l];
+                w.n = 1;
+                w.ch[0] = changes[i];
+                w.fills = !a->facts.f[changes[i].fact].known;
+                single_flips[l]++;
+                error = assess_push_whatif(a, &w, &cap, err);
+                if (error < 0)
+                    goto out;
+            }
+        }
+    }
+    /* pairs, only for lenses no single change can move (HYPO's "near
+     * misses" are the smallest changes); a pair counts only when neither
+     * of its changes moves the lens alone */
+    for (l = 0; l < nlens && l < 3; l++) {
+        if (single_flips[l] > 0)
+            continue;
+        for (i = 0; i < ncand; i++) {
+            if (!cand[i].mover)
+                continue;
+            for (j = i + 1; j < ncand; j++) {
+                lk_change pair[2];
+                if (!cand[j].mover || cand[j].ch.fact == cand[i].ch.fact)
+                    continue;
+                pair[0] = cand[i].ch;
+                pair[1] = cand[j].ch;
+                assess_apply(law, &a->facts, pair, 2, &f);
+                lk_eval__run(&ev, law, &f);
+                if (assess_flips(law, lens[l], a->ev.t[lens[l]].possible,
+                                 ev.t[lens[l]].possible)) {
+                    lk_whatif w;
+                    memset(&w, 0, sizeof(w));
+                    w.lens = lens[l];
+                    w.possible = ev.t[lens[l]].possible;
+                    w.n = 2;
+                    w.ch[0] = pair[0];
+                    w.ch[1] = pair[1];
+                    w.fills = !a->facts.f[pair[0].fact].known +
+                              !a->facts.f[pair[1].fact].known;
+                    error = assess_push_whatif(a, &w, &cap, err);
+                    if (error < 0)
+                        goto out;
+                }
+            }
+        }
+    }
+    if (a->nwi > 1)
+        qsort(a->wi, a->nwi, sizeof(lk_whatif), assess_whatif_cmp);
+    /* keep the first max_per_lens entries of each lens */
+    for (k = 0, out = 0, kept = 0; k < a->nwi; k++) {
+        if (k > 0 && a->wi[k].lens != a->wi[k - 1].lens)
+            kept = 0;
+        if (kept++ < max_per_lens)
+            a->wi[out++] = a->wi[k];
+    }
+    a->nwi = out;
+    a->whatif_done = 1;
+out:
+    lk_free(cand);
+    lk_eval__dispose(&ev);
+    return error;
+}
+
+/* ---- precedents ----------------------------------------------------- */
+
+/* Similarity of two assessments by their element values, per mille. */
+static int assess_similarity(const lk_law *law, const lk_assessment *a,
+                             const lk_assessment *b)
+{
+    int t, n = 0, score = 0;
+    for (t = 0; t < law->ntargets; t++) {
+        const lk_target *tg = &law->targets[t];
+        uint64_t pa = a->ev.t[t].possible, pb = b->ev.t[t].possible;
+        const char *sa, *sb, *la, *lb;
+        if (tg->kind != LK_TK_ELEMENT)
+            continue;
+        n++;
+        if (pa == pb) {
+            score += 2;
+            continue;
+        }
+        sa = lk_assess__status_of(law, t, pa, &la);
+        sb = lk_assess__status_of(law, t, pb, &lb);
+        if (strcmp(sa, sb) == 0)
+            score += 1; /* same status, other level */
+    }
+    return n ? score * 1000 / (2 * n) : 0;
+}
+
+static void assess_precedents(lk_assessment *a, const lk_library *lib)
+{
+    size_t i;
+    int k;
+    a->nprec = 0;
+    for (i = 0; i < lib->n; i++) {
+        lk_precedent p;
+        if (strcmp(lk_case_id(lib->cases[i]), lk_case_id(a->c)) == 0)
+            continue;
+        p.index = i;
+        p.similarity = assess_similarity(a->law, a, lib->as[i]);
+        /* insertion into the top list; ties keep library (name) order */
+        for (k = a->nprec; k > 0 && a->prec[k - 1].similarity < p.similarity;
+             k--)
+            if (k < LK_MAX_PRECEDENTS)
+                a->prec[k] = a->prec[k - 1];
+        if (k < LK_MAX_PRECEDENTS) {
+            a->prec[k] = p;
+            if (a->nprec < LK_MAX_PRECEDENTS)
+                a->nprec++;
+        }
+    }
+    a->lib = lib;
+}
+
+/* ---- public --------------------------------------------------------- */
+
+int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
+              const lk_assess_options *opts, lk_error *err)
+{
+    lk_assessment *a;
+    unsigned flags = opts ? opts->flags : 0;
+    unsigned max = opts && opts->max_what_if ? opts->max_what_if : 8;
+    int error;
+
+    a = lk_calloc(1, sizeof(*a));
+    if (a == NULL)
+        return lk_error_set_oom(err);
+    a->law = law;
+    a->c = c;
+    error = lk_eval__init(&a->ev, law, err);
+    if (error < 0)
+        goto out;
+    lk_case__base_facts(c, &a->facts);
+    error = lk_law__map_access(law, lk_case__json(c), &a->facts, c->doc,
+                               NULL, NULL, err);
+    if (error < 0)
+        goto out;
+    lk_law__derive(law, &a->facts);
+    lk_eval__run(&a->ev, law, &a->facts);
+    if (!(flags & LK_ASSESS_NO_WHATIF)) {
+        error = assess_whatif(a, max, err);
+        if (error < 0)
+            goto out;
+    }
+    if (!(flags & LK_ASSESS_NO_PRECEDENTS) && opts && opts->library)
+        assess_precedents(a, opts->library);
+out:
+    if (error < 0) {
+        lk_assessment_free(a);
+        return error;
+    }
+    *out = a;
+    return 0;
+}
+
+void lk_assessment_free(lk_assessment *a)
+{
+    if (a == NULL)
+        return;
+    lk_eval__dispose(&a->ev);
+    lk_free(a->wi);
+    lk_free(a);
+}
+
+const char *lk_assessment_verdict(const lk_assessment *a, const char *lens)
+{
+    int t = lk_law__target_find(a->law, lens);
+    if (t < 0 || a->law->targets[t].kind != LK_TK_LENS)
+        return NULL;
+    return lk_assess__status(a->law, &a->ev, t, NULL);
+}
+
+const char *lk_assessment_status(const lk_assessment *a, const char *id,
+                                 const char **level)
+{
+    int t = lk_law__target_find(a->law, id);
+    if (level)
+        *level = NULL;
+    if (t < 0 || a->law->targets[t].kind == LK_TK_SCORE)
+        return NULL;
+    return lk_assess__status(a->law, &a->ev, t, level);
+}
+
+int lk_assessment_rule_applied(const lk_assessment *a, const char *rule_id)
+{
+    size_t i;
+    for (i = 0; i < a->law->nrules; i++)
+        if (strcmp(a->law->rules[i].info.id, rule_id) == 0)
+            return a->ev.tv[i] == LK_TV_TRUE;
+    return 0;
+}
+
+/* ---- library -------------------------------------------------------- */
+
+static int assess_name_cmp(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int assess_is_case_file(const char *name)
+{
+    size_t n = strlen(name);
+    if (name[0] == '.')
+        return 0;
+    return (n > 5 && !strcmp(name + n - 5, ".json")) ||
+           (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+           (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+int lk_library_load(lk_library **out, const lk_law *law, const char *dir,
+                    lk_error *err)
+{
+    lk_library *lib = NULL;
+    DIR *d = NULL;
+    struct dirent *e;
+    char **names = NULL, path[4096];
+    size_t n = 0, i;
+    int error = 0;
+    lk_assess_options opts = LK_ASSESS_OPTIONS_INIT;
+
+    opts.flags = LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
+    lib = lk_calloc(1, sizeof(*lib));
+    if (lib == NULL)
+        return lk_error_set_oom(err);
+    d = opendir(dir);
+    if (d == NULL) {
+        error = lk_error_set_at(err, LK_EIO, dir, 0, 0, NULL,
+                                "cannot open the case library");
+        goto out;
+    }
+    while ((e = readdir(d)) != NULL) {
+        char **nn;
+        if (!assess_is_case_file(e->d_name))
+            continue;
+        if (n >= ASSESS_MAX_LIBRARY) {
+            error = lk_error_set(err, LK_ETOOBIG, "more than %d cases",
+                                 ASSESS_MAX_LIBRARY);
+            goto out;
+        }
+        nn = lk_realloc(names, (n + 1) * sizeof(char *));
+        if (nn == NULL) {
+            error = lk_error_set_oom(err);
+            goto out;
+        }
+        names = nn;
+        names[n] = lk_strdup(e->d_name);
+        if (names[n] == NULL) {
+            error = lk_error_set_oom(err);
+            goto out;
+        }
+        n++;
+    }
+    if (n > 1)
+        qsort(names, n, sizeof(char *), assess_name_cmp);
+    lib->cases = lk_calloc(n + 1, sizeof(lk_case *));
+    lib->as = lk_calloc(n + 1, sizeof(lk_assessment *));
+    if (lib->cases == NULL || lib->as == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    for (i = 0; i < n; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        error = lk_case_load(&lib->cases[lib->n], path, NULL, NULL, err);
+        if (error < 0)
+            goto out;
+        error = lk_assess(&lib->as[lib->n], law, lib->cases[lib->n], &opts,
+                          err);
+        if (error < 0) {
+            lk_case_free(lib->cases[lib->n]);
+            lib->cases[lib->n] = NULL;
+            goto out;
+        }
+        lib->n++;
+    }
+    *out = lib;
+    lib = NULL;
+out:
+    if (d != NULL)
+        closedir(d);
+    for (i = 0; i < n; i++)
+        lk_free(names[i]);
+    lk_free(names);
+    lk_library_free(lib);
+    return error;
+}
+
+size_t lk_library_count(const lk_library *lib)
+{
+    return lib->n;
+}
+
+const lk_case *lk_library_case(const lk_library *lib, size_t i)
+{
+    return i < lib->n ? lib->cases[i] : NULL;
+}
+
+const lk_assessment *lk_library_assessment(const lk_library *lib, size_t i)
+{
+    return i < lib->n ? lib->as[i] : NULL;
+}
+
+void lk_library_free(lk_library *lib)
+{
+    size_t i;
+    if (lib == NULL)
+        return;
+    for (i = 0; i < lib->n; i++) {
+        lk_assessment_free(lib->as[i]);
+        lk_case_free(lib->cases[i]);
+    }
+    lk_free(lib->as);
+    lk_free(lib->cases);
+    lk_free(lib);
+}

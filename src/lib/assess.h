@@ -1,0 +1,60 @@
+/*
+ * assess.h (internal): the assessment record, shared with report.c.
+ */
+#ifndef LK_LIB_ASSESS_H
+#define LK_LIB_ASSESS_H
+
+#include "case.h"
+#include "eval.h"
+#include "leaklaw/assess.h"
+
+#define LK_MAX_PRECEDENTS 3
+
+typedef struct lk_change {
+    int fact;   /* base fact id */
+    lk_fval to; /* its new value */
+} lk_change;
+
+typedef struct lk_whatif {
+    int lens;            /* target index of the lens */
+    uint64_t possible;   /* the lens's outcomes after the change */
+    int n;               /* 1 or 2 changes */
+    lk_change ch[2];     /* the changes */
+    int fills;           /* how many changes fill an unknown fact */
+} lk_whatif;
+
+typedef struct lk_precedent {
+    size_t index;        /* case index in the library */
+    int similarity;      /* 0..1000 (per mille) */
+} lk_precedent;
+
+struct lk_assessment {
+    const lk_law *law;          /* borrowed */
+    const lk_case *c;           /* borrowed */
+    const lk_library *lib;      /* borrowed, may be NULL */
+    lk_facts facts;             /* the case's facts, derived ones filled */
+    lk_eval ev;                 /* the evaluation */
+    lk_whatif *wi;              /* what-if entries, ranked per lens */
+    size_t nwi;                 /* number of entries */
+    int whatif_done;            /* 1 if the what-if search ran */
+    lk_precedent prec[LK_MAX_PRECEDENTS]; /* nearest precedents */
+    int nprec;                  /* number of precedents */
+};
+
+struct lk_library {
+    lk_case **cases;            /* owned */
+    lk_assessment **as;         /* owned */
+    size_t n;                   /* number of cases */
+};
+
+/* Name of the verdict (or status) of target "t" in "ev": a single
+ * outcome's status, else "undetermined". Level in *level (or NULL). */
+const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,
+                              const char **level);
+/* Same, for an arbitrary possible-outcome mask of target "t". */
+const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
+                                 const char **level);
+/* JSON pointer of base fact "id" in a case (e.g. "/access" for methods). */
+const char *lk_assess__fact_pointer(int id);
+
+#endif

@@ -1,0 +1,721 @@
+/*
+ * case.c: parsing and exact validation of "leaklaw/case/1" files, and the
+ * extraction of their facts. The format is described once, as the table
+ * of schema nodes below; the validator walks the document against it.
+ */
+#include "case.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+#define CASE_TEXT_MAX 65536 /* longest string accepted */
+#define CASE_ARRAY_MAX 1000 /* longest array accepted */
+
+typedef enum {
+    S_OBJECT, /* fields */
+    S_ARRAY,  /* items */
+    S_STRING,
+    S_ENUM,   /* values, plus "unknown" */
+    S_BOOL,
+    S_DATE,   /* YYYY-MM-DD */
+    S_PDATE,  /* YYYY, YYYY-MM or YYYY-MM-DD */
+    S_ID,     /* [a-z0-9][a-z0-9-]* */
+    S_SRCID,  /* [A-Za-z0-9][A-Za-z0-9._-]* */
+    S_COUNTRY,
+    S_ATTACK, /* Tnnnn or Tnnnn.nnn */
+    S_VOLUME, /* non-negative integer or string */
+    S_ANY,
+    S_CITE,   /* array of source ids declared in /sources */
+    S_FORMAT, /* the constant "leaklaw/case/1" */
+    S_VERDICT
+} schema_kind;
+
+typedef struct schema_node {
+    const char *key;                   /* field name (objects only) */
+    schema_kind kind;                  /* what the value must be */
+    const char *const *values;         /* S_ENUM domain */
+    const struct schema_node *fields;  /* S_OBJECT fields, key NULL ends */
+    const struct schema_node *items;   /* S_ARRAY item schema */
+    int required;                      /* 1 if the field must be present */
+} schema_node;
+
+static const char *const case_verdicts[] = {
+    "breach", "likely-breach", "undetermined", "unlikely-breach",
+    "no-breach", NULL};
+
+#define CITE {"cite", S_CITE, NULL, NULL, NULL, 0}
+#define END {NULL, S_ANY, NULL, NULL, NULL, 0}
+
+static const schema_node basis_item = {NULL, S_ENUM, lk_enum_basis, NULL,
+                                       NULL, 0};
+static const schema_node attribution_fields[] = {
+    {"confidence", S_ENUM, lk_enum_confidence, NULL, NULL, 0},
+    {"basis", S_ARRAY, NULL, NULL, &basis_item, 0},
+    CITE, END};
+static const schema_node actor_fields[] = {
+    {"name", S_STRING, NULL, NULL, NULL, 0},
+    {"kind", S_ENUM, lk_enum_actor_kind, NULL, NULL, 0},
+    {"state", S_COUNTRY, NULL, NULL, NULL, 0},
+    {"territory", S_COUNTRY, NULL, NULL, NULL, 0},
+    {"attribution", S_OBJECT, NULL, attribution_fields, NULL, 0},
+    CITE, END};
+static const schema_node victim_fields[] = {
+    {"state", S_COUNTRY, NULL, NULL, NULL, 0},
+    {"target", S_ENUM, lk_enum_target, NULL, NULL, 0},
+    {"name", S_STRING, NULL, NULL, NULL, 0},
+    CITE, END};
+static const schema_node access_fields[] = {
+    {"method", S_ENUM, lk_enum_method, NULL, NULL, 0},
+    {"attack", S_ATTACK, NULL, NULL, NULL, 0},
+    {"note", S_STRING, NULL, NULL, NULL, 0},
+    CITE, END};
+static const schema_node access_item = {NULL, S_OBJECT, NULL, access_fields,
+                                        NULL, 0};
+static const schema_node channel_item = {NULL, S_ENUM, lk_enum_channel, NULL,
+                                         NULL, 0};
+static const schema_node disclosure_fields[] = {
+    {"status", S_ENUM, lk_enum_disc_status, NULL, NULL, 0},
+    {"date", S_DATE, NULL, NULL, NULL, 0},
+    {"channels", S_ARRAY, NULL, NULL, &channel_item, 0},
+    {"concealed_origin", S_BOOL, NULL, NULL, NULL, 0},
+    {"selective", S_BOOL, NULL, NULL, NULL, 0},
+    {"amplified", S_BOOL, NULL, NULL, NULL, 0},
+    {"volume", S_VOLUME, NULL, NULL, NULL, 0},
+    {"authenticity", S_ENUM, lk_enum_authenticity, NULL, NULL, 0},
+    CITE, END};
+static const schema_node kind_item = {NULL, S_ENUM, lk_enum_content_kind,
+                                      NULL, NULL, 0};
+static const schema_node content_fields[] = {
+    {"kinds", S_ARRAY, NULL, NULL, &kind_item, 0},
+    {"public_interest", S_ENUM, lk_enum_public_interest, NULL, NULL, 0},
+    CITE, END};
+static const schema_node context_fields[] = {
+    {"process", S_ENUM, lk_enum_process, NULL, NULL, 0},
+    {"process_date", S_DATE, NULL, NULL, NULL, 0},
+    {"armed_conflict", S_BOOL, NULL, NULL, NULL, 0},
+    CITE, END};
+static const schema_node effects_fields[] = {
+    {"process_manipulated", S_BOOL, NULL, NULL, NULL, 0},
+    {"coercive_demand", S_BOOL, NULL, NULL, NULL, 0},
+    {"functions_disrupted", S_BOOL, NULL, NULL, NULL, 0},
+    {"physical_damage", S_BOOL, NULL, NULL, NULL, 0},
+    CITE, END};
+static const schema_node purpose_item = {NULL, S_ENUM, lk_enum_purpose, NULL,
+                                         NULL, 0};
+static const schema_node purpose_fields[] = {
+    {"kinds", S_ARRAY, NULL, NULL, &purpose_item, 0},
+    {"statement", S_STRING, NULL, NULL, NULL, 0},
+    CITE, END};
+static const schema_node evidence_fields[] = {
+    {"kind", S_STRING, NULL, NULL, NULL, 0},
+    {"ref", S_STRING, NULL, NULL, NULL, 0},
+    {"summary", S_ANY, NULL, NULL, NULL, 0},
+    CITE, END};
+static const schema_node evidence_item = {NULL, S_OBJECT, NULL,
+                                          evidence_fields, NULL, 0};
+static const schema_node source_fields[] = {
+    {"id", S_SRCID, NULL, NULL, NULL, 1},
+    {"title", S_STRING, NULL, NULL, NULL, 0},
+    {"url", S_STRING, NULL, NULL, NULL, 0},
+    {"date", S_PDATE, NULL, NULL, NULL, 0},
+    END};
+static const schema_node source_item = {NULL, S_OBJECT, NULL, source_fields,
+                                        NULL, 0};
+static const schema_node expected_fields[] = {
+    {"classic", S_VERDICT, case_verdicts, NULL, NULL, 0},
+    {"intervention2", S_VERDICT, case_verdicts, NULL, NULL, 0},
+    {"leak-norm", S_VERDICT, case_verdicts, NULL, NULL, 0},
+    {"why", S_STRING, NULL, NULL, NULL, 0},
+    END};
+static const schema_node root_fields[] = {
+    {"format", S_FORMAT, NULL, NULL, NULL, 1},
+    {"id", S_ID, NULL, NULL, NULL, 1},
+    {"title", S_STRING, NULL, NULL, NULL, 0},
+    {"summary", S_STRING, NULL, NULL, NULL, 0},
+    {"actor", S_OBJECT, NULL, actor_fields, NULL, 0},
+    {"victim", S_OBJECT, NULL, victim_fields, NULL, 0},
+    {"access", S_ARRAY, NULL, NULL, &access_item, 0},
+    {"disclosure", S_OBJECT, NULL, disclosure_fields, NULL, 0},
+    {"content", S_OBJECT, NULL, content_fields, NULL, 0},
+    {"context", S_OBJECT, NULL, context_fields, NULL, 0},
+    {"effects", S_OBJECT, NULL, effects_fields, NULL, 0},
+    {"purpose", S_OBJECT, NULL, purpose_fields, NULL, 0},
+    {"evidence", S_ARRAY, NULL, NULL, &evidence_item, 0},
+    {"sources", S_ARRAY, NULL, NULL, &source_item, 0},
+    {"expected", S_OBJECT, NULL, expected_fields, NULL, 0},
+    CITE, END};
+static const schema_node root_node = {NULL, S_OBJECT, NULL, root_fields,
+                                      NULL, 1};
+
+/* State of one validation run. */
+typedef struct {
+    const lk_doc *doc;  /* document being validated */
+    lk_diag_cb cb;      /* receiver of diagnostics */
+    void *payload;      /* passed to cb */
+    lk_error *err;      /* receives the first diagnostic */
+    unsigned count;     /* diagnostics so far */
+    json_t *source_ids; /* object: declared source id -> true */
+} case_check;
+
+static void case_vdiag(const lk_doc *doc, lk_diag_cb cb, void *payload,
+                       lk_error *err, unsigned index, const char *pointer,
+                       const char *fmt, va_list ap)
+{
+    lk_error d;
+    char msg[LK_ERROR_MESSAGE_MAX];
+    unsigned line = 0, col = 0;
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    lk_doc__locate(doc, pointer, &line, &col);
+    lk_error_clear(&d);
+    lk_error_set_at(&d, LK_EINVALID, doc->name, line, col, pointer, "%s",
+                    msg);
+    if (index == 0 && err != NULL)
+        *err = d;
+    if (cb != NULL && index < LK_CASE_MAX_DIAGS)
+        cb(&d, payload);
+}
+
+static void check_diag(case_check *cc, const char *pointer, const char *fmt,
+                       ...) LK_PRINTF(3, 4);
+static void check_diag(case_check *cc, const char *pointer, const char *fmt,
+                       ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    case_vdiag(cc->doc, cc->cb, cc->payload, cc->err, cc->count, pointer,
+               fmt, ap);
+    va_end(ap);
+    cc->count++;
+}
+
+int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,
+                  lk_error *err, const char *pointer, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    case_vdiag(c->doc, cb, payload, err, 0, pointer, fmt, ap);
+    va_end(ap);
+    return LK_EINVALID;
+}
+
+static const char *check_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+static int check_pattern_id(const char *s, int source)
+{
+    size_t n = strlen(s), i;
+    if (n == 0 || n > 100)
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ok = source ? (isalnum(c) || (i && strchr("._-", c)))
+                        : ((c >= 'a' && c <= 'z') || isdigit(c) ||
+                           (i && c == '-'));
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+static int check_attack(const char *s)
+{
+    size_t n = strlen(s), i;
+    if ((n != 5 && n != 9) || s[0] != 'T')
+        return 0;
+    for (i = 1; i < n; i++) {
+        if (i == 5 ? s[i] != '.' : !isdigit((unsigned char)s[i]))
+            return 0;
+    }
+    return 1;
+}
+
+static int check_pdate(const char *s)
+{
+    int32_t days;
+    char buf[11];
+    size_t n = strlen(s);
+    if (n == 4 || n == 7) {
+        /* complete a partial date to reuse the strict parser */
+        snprintf(buf, sizeof(buf), "%s%s", s, n == 4 ? "-01-01" : "-01");
+        return lk_facts__parse_date(buf, &days) == 0;
+    }
+    return lk_facts__parse_date(s, &days) == 0;
+}
+
+static void check_enum(case_check *cc, const char *ptr, const char *s,
+                       const char *const *values, int allow_unknown)
+{
+    size_t i;
+    char list[600];
+    size_t used = 0;
+    if (allow_unknown && strcmp(s, "unknown") == 0)
+        return;
+    for (i = 0; values[i]; i++)
+        if (strcmp(values[i], s) == 0)
+            return;
+    list[0] = '\0';
+    for (i = 0; values[i] && used < sizeof(list) - 40; i++)
+        used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
+                                 i ? ", " : "", values[i]);
+    check_diag(cc, ptr, "'%.100s' is not one of: %s%s", s, list,
+               allow_unknown ? ", unknown" : "");
+}
+
+static void check_value(case_check *cc, const schema_node *node, json_t *v,
+                        char *ptr, size_t ptrsize);
+
+static void check_object(case_check *cc, const schema_node *node, json_t *v,
+                         char *ptr, size_t ptrsize)
+{
+    const char *key;
+    json_t *val;
+    const schema_node *f;
+    size_t len = strlen(ptr);
+
+    json_object_foreach(v, key, val)
+    {
+        lk_doc__ptr_push(ptr, ptrsize, key);
+        for (f = node->fields; f->key; f++)
+            if (strcmp(f->key, key) == 0)
+                break;
+        if (f->key != NULL)
+            check_value(cc, f, val, ptr, ptrsize);
+        else if (strncmp(key, "x-", 2) != 0)
+            check_diag(cc, ptr, "unknown key '%.100s'", key);
+        ptr[len] = '\0';
+    }
+    for (f = node->fields; f->key; f++) {
+        if (f->required && json_object_get(v, f->key) == NULL)
+            check_diag(cc, ptr[0] ? ptr : "", "missing required key '%s'",
+                       f->key);
+    }
+}
+
+static void check_value(case_check *cc, const schema_node *node, json_t *v,
+                        char *ptr, size_t ptrsize)
+{
+    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+    size_t len = strlen(ptr), i;
+    json_t *item;
+    int32_t days;
+
+    if (json_is_null(v) && !node->required && node->kind != S_CITE)
+        return; /* explicit null: unknown */
+    switch (node->kind) {
+    case S_OBJECT:
+        if (!json_is_object(v)) {
+            check_diag(cc, ptr, "expected an object, found %s",
+                       check_type_name(v));
+            return;
+        }
+        check_object(cc, node, v, ptr, ptrsize);
+        return;
+    case S_ARRAY:
+    case S_CITE:
+        if (!json_is_array(v)) {
+            check_diag(cc, ptr, "expected an array, found %s",
+                       check_type_name(v));
+            return;
+        }
+        if (json_array_size(v) > CASE_ARRAY_MAX) {
+            check_diag(cc, ptr, "more than %d items", CASE_ARRAY_MAX);
+            return;
+        }
+        json_array_foreach(v, i, item)
+        {
+            size_t j;
+            lk_doc__ptr_push_index(ptr, ptrsize, i);
+            if (node->kind == S_CITE) {
+                if (!json_is_string(item))
+                    check_diag(cc, ptr, "expected a source id, found %s",
+                               check_type_name(item));
+                else if (json_object_get(cc->source_ids,
+                                         json_string_value(item)) == NULL)
+                    check_diag(cc, ptr,
+                               "cites '%.100s', which is not in /sources",
+                               json_string_value(item));
+            } else {
+                check_value(cc, node->items, item, ptr, ptrsize);
+            }
+            /* duplicates in lists of names are almost always typos */
+            for (j = 0; j < i && json_is_string(item); j++) {
+                if (json_equal(json_array_get(v, j), item)) {
+                    check_diag(cc, ptr, "duplicate value '%.100s'",
+                               json_string_value(item));
+                    break;
+                }
+            }
+            ptr[len] = '\0';
+        }
+        return;
+    case S_BOOL:
+        if (!json_is_boolean(v))
+            check_diag(cc, ptr, "expected true or false, found %s",
+                       check_type_name(v));
+        return;
+    case S_ANY:
+        return;
+    case S_VOLUME:
+        if (json_is_integer(v) && json_integer_value(v) >= 0)
+            return;
+        if (s != NULL && strlen(s) <= CASE_TEXT_MAX)
+            return;
+        check_diag(cc, ptr,
+                   "expected a non-negative integer or a string, found %s",
+                   check_type_name(v));
+        return;
+    default:
+        break;
+    }
+    /* every remaining kind is a string */
+    if (s == NULL) {
+        check_diag(cc, ptr, "expected a string, found %s",
+                   check_type_name(v));
+        return;
+    }
+    if (strlen(s) > CASE_TEXT_MAX) {
+        check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
+        return;
+    }
+    switch (node->kind) {
+    case S_ENUM:
+        check_enum(cc, ptr, s, node->values, 1);
+        break;
+    case S_VERDICT:
+        check_enum(cc, ptr, s, node->values, 0);
+        break;
+    case S_DATE:
+        if (lk_facts__parse_date(s, &days) < 0)
+            check_diag(cc, ptr, "'%.100s' is not an ISO 8601 date (YYYY-MM-DD)",
+                       s);
+        break;
+    case S_PDATE:
+        if (!check_pdate(s))
+            check_diag(cc, ptr,
+                       "'%.100s' is not an ISO 8601 date (YYYY, YYYY-MM or "
+                       "YYYY-MM-DD)",
+                       s);
+        break;
+    case S_ID:
+        if (!check_pattern_id(s, 0))
+            check_diag(cc, ptr,
+                       "'%.100s' is not an id ([a-z0-9][a-z0-9-]*, at most "
+                       "100 characters)",
+                       s);
+        break;
+    case S_SRCID:
+        if (!check_pattern_id(s, 1))
+            check_diag(cc, ptr,
+                       "'%.100s' is not a source id (letters, digits, '.', "
+                       "'_', '-')",
+                       s);
+        break;
+    case S_COUNTRY:
+        if (strlen(s) != 2 || !isupper((unsigned char)s[0]) ||
+            !isupper((unsigned char)s[1]))
+            check_diag(cc, ptr,
+                       "'%.100s' is not an ISO 3166-1 alpha-2 code (e.g. "
+                       "\"US\")",
+                       s);
+        break;
+    case S_ATTACK:
+        if (!check_attack(s))
+            check_diag(cc, ptr,
+                       "'%.100s' is not an ATT&CK technique id (e.g. "
+                       "\"T1566\" or \"T1566.002\")",
+                       s);
+        break;
+    case S_FORMAT:
+        if (strcmp(s, "leaklaw/case/1") != 0)
+            check_diag(cc, ptr, "unsupported format '%.100s' (expected "
+                                "\"leaklaw/case/1\")",
+                       s);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Collect the ids of /sources before checking citations. */
+static void check_sources(case_check *cc, json_t *root)
+{
+    json_t *sources = json_object_get(root, "sources"), *item;
+    size_t i;
+    char ptr[64];
+    if (!json_is_array(sources))
+        return;
+    json_array_foreach(sources, i, item)
+    {
+        json_t *id = json_object_get(item, "id");
+        if (!json_is_string(id))
+            continue;
+        if (json_object_get(cc->source_ids, json_string_value(id))) {
+            snprintf(ptr, sizeof(ptr), "/sources/%zu/id", i);
+            check_diag(cc, ptr, "duplicate source id '%.100s'",
+                       json_string_value(id));
+        }
+        json_object_set_new(cc->source_ids, json_string_value(id),
+                            json_true());
+    }
+}
+
+int lk_case_parse(lk_case **out, const char *name, const char *data,
+                  size_t len, lk_diag_cb cb, void *payload, lk_error *err)
+{
+    int error = 0;
+    lk_case *c = NULL;
+    lk_doc *doc = NULL;
+    case_check cc;
+    char ptr[LK_ERROR_POINTER_MAX] = "";
+    json_t *title;
+
+    memset(&cc, 0, sizeof(cc));
+    error = lk_doc__parse(&doc, name, data, len, err);
+    if (error < 0) {
+        if (error == LK_EINVALID && cb != NULL && err != NULL)
+            cb(err, payload);
+        else if (error == LK_EINVALID && cb != NULL) {
+            lk_error e;
+            lk_error_clear(&e);
+            lk_error_set_at(&e, error, name, 0, 0, NULL, "syntax error");
+            cb(&e, payload);
+        }
+        goto out;
+    }
+    cc.doc = doc;
+    cc.cb = cb;
+    cc.payload = payload;
+    cc.err = err;
+    cc.source_ids = json_object();
+    if (cc.source_ids == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    if (!json_is_object(doc->root)) {
+        check_diag(&cc, "", "a case must be an object, found %s",
+                   check_type_name(doc->root));
+    } else {
+        check_sources(&cc, doc->root);
+        check_value(&cc, &root_node, doc->root, ptr, sizeof(ptr));
+    }
+    if (cc.count > 0) {
+        error = LK_EINVALID;
+        goto out;
+    }
+    c = lk_calloc(1, sizeof(*c));
+    if (c == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    c->doc = doc;
+    doc = NULL;
+    c->id = json_string_value(json_object_get(c->doc->root, "id"));
+    title = json_object_get(c->doc->root, "title");
+    c->title = json_is_string(title) ? json_string_value(title) : c->id;
+    lk_sha256_hex(data, len, c->sha256);
+    *out = c;
+out:
+    json_decref(cc.source_ids);
+    lk_doc__free(doc);
+    return error;
+}
+
+int lk_case_load(lk_case **out, const char *path, lk_diag_cb cb,
+                 void *payload, lk_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int error = lk_file_read(&text, &len, path, LK_DOC_MAX_BYTES, err);
+    if (error < 0) {
+        if (cb != NULL && err != NULL)
+            cb(err, payload);
+        return error;
+    }
+    error = lk_case_parse(out, path, text, len, cb, payload, err);
+    lk_free(text);
+    return error;
+}
+
+const char *lk_case_id(const lk_case *c)
+{
+    return c->id;
+}
+
+const char *lk_case_title(const lk_case *c)
+{
+    return c->title;
+}
+
+const char *lk_case_sha256(const lk_case *c)
+{
+    return c->sha256;
+}
+
+const char *lk_case_path(const lk_case *c)
+{
+    return c->doc->name;
+}
+
+json_t *lk_case__json(const lk_case *c)
+{
+    return c->doc->root;
+}
+
+void lk_case_free(lk_case *c)
+{
+    if (c == NULL)
+        return;
+    lk_doc__free(c->doc);
+    lk_free(c);
+}
+
+/* ---- facts -------------------------------------------------------------- */
+
+static json_t *case_at(json_t *root, const char *a, const char *b,
+                       const char *c)
+{
+    json_t *v = json_object_get(root, a);
+    if (b != NULL)
+        v = json_object_get(v, b);
+    if (c != NULL)
+        v = json_object_get(v, c);
+    return v;
+}
+
+/* Read a fact stored at the path given by its pointer (at most 3 levels). */
+static json_t *case_fact_json(json_t *root, const char *pointer)
+{
+    char parts[3][64];
+    int n = 0;
+    const char *p = pointer;
+    while (*p == '/' && n < 3) {
+        size_t k = 0;
+        p++;
+        while (*p && *p != '/' && k + 1 < sizeof(parts[0]))
+            parts[n][k++] = *p++;
+        parts[n++][k] = '\0';
+    }
+    return case_at(root, parts[0], n > 1 ? parts[1] : NULL,
+                   n > 2 ? parts[2] : NULL);
+}
+
+void lk_case__base_facts(const lk_case *c, lk_facts *facts)
+{
+    json_t *root = c->doc->root, *v, *item;
+    int id, idx;
+    size_t i;
+
+    memset(facts, 0, sizeof(*facts));
+    for (id = 0; id < LK_FACT_FIRST_DERIVED; id++) {
+        const lk_fact_def *def = lk_facts__def(id);
+        lk_fval *fv = &facts->f[id];
+        if (id == LK_F_ACCESS_METHOD)
+            continue; /* from access[], see below */
+        v = case_fact_json(root, def->pointer);
+        if (v == NULL || json_is_null(v))
+            continue;
+        switch (def->type) {
+        case LK_FT_ENUM:
+            idx = lk_facts__value_index(id, json_string_value(v));
+            if (idx >= 0) {
+                fv->known = 1;
+                fv->v = idx;
+            }
+            break;
+        case LK_FT_BOOL:
+            fv->known = 1;
+            fv->v = json_is_true(v);
+            break;
+        case LK_FT_SET:
+            fv->known = 1;
+            json_array_foreach(v, i, item)
+            {
+                idx = lk_facts__value_index(id, json_string_value(item));
+                if (idx >= 0)
+                    fv->mask |= 1u << idx;
+                else
+                    fv->partial = 1; /* "unknown" member */
+            }
+            break;
+        case LK_FT_DATE:
+            if (lk_facts__parse_date(json_string_value(v), &fv->v) == 0)
+                fv->known = 1;
+            break;
+        case LK_FT_COUNTRY: {
+            const char *s = json_string_value(v);
+            fv->known = 1;
+            fv->v = ((unsigned char)s[0] << 8) | (unsigned char)s[1];
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    /* access methods stated directly; attack-only entries are mapped by
+     * the law (lk_law__derive), which also marks unknown ones partial */
+    v = json_object_get(root, "access");
+    if (json_is_array(v)) {
+        lk_fval *fv = &facts->f[LK_F_ACCESS_METHOD];
+        fv->known = json_array_size(v) > 0;
+        json_array_foreach(v, i, item)
+        {
+            json_t *m = json_object_get(item, "method");
+            idx = json_is_string(m)
+                      ? lk_facts__value_index(LK_F_ACCESS_METHOD,
+                                              json_string_value(m))
+                      : -1;
+            if (idx >= 0)
+                fv->mask |= 1u << idx;
+        }
+    }
+}
+
+int lk_case_check_citations(const lk_case *c, lk_diag_cb cb, void *payload,
+                            lk_error *err)
+{
+    static const char *const objects[] = {"actor",   "victim",  "disclosure",
+                                          "content", "context", "effects",
+                                          "purpose", NULL};
+    json_t *root = c->doc->root, *v, *item;
+    int n = 0, k;
+    size_t i;
+    char ptr[64];
+
+    if (json_object_get(root, "cite") != NULL)
+        return 0; /* the whole case rests on the sources it cites */
+    for (k = 0; objects[k]; k++) {
+        v = json_object_get(root, objects[k]);
+        if (!json_is_object(v) || json_object_get(v, "cite") != NULL)
+            continue;
+        snprintf(ptr, sizeof(ptr), "/%s", objects[k]);
+        lk_case__diag(c, cb, payload, n ? NULL : err, ptr,
+                      "no source cited for these facts (add \"cite\")");
+        n++;
+    }
+    json_array_foreach(json_object_get(root, "access"), i, item)
+    {
+        if (json_object_get(item, "cite") != NULL)
+            continue;
+        snprintf(ptr, sizeof(ptr), "/access/%zu", i);
+        lk_case__diag(c, cb, payload, n ? NULL : err, ptr,
+                      "no source cited for these facts (add \"cite\")");
+        n++;
+    }
+    return n ? LK_EINVALID : 0;
+}

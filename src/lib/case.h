@@ -1,0 +1,35 @@
+/*
+ * case.h (internal): the validated case and its fact extraction.
+ */
+#ifndef LK_LIB_CASE_H
+#define LK_LIB_CASE_H
+
+#include <jansson.h>
+
+#include "doc.h"
+#include "facts.h"
+#include "leaklaw/case.h"
+
+struct lk_case {
+    lk_doc *doc;       /* the parsed file, kept for positions */
+    const char *id;    /* borrowed from doc->root */
+    const char *title; /* borrowed from doc->root, or id */
+    char sha256[65];   /* hex digest of the file's bytes */
+};
+
+/* The case's JSON tree. Borrowed: valid until lk_case_free. */
+json_t *lk_case__json(const lk_case *c);
+
+/*
+ * Fill "facts" with the facts the case states directly. access[].attack
+ * entries without a method are left for the law to map (see
+ * lk_law__derive). Cannot fail: the case was validated.
+ */
+void lk_case__base_facts(const lk_case *c, lk_facts *facts);
+
+/* Report a diagnostic at "pointer" of the case's file. */
+int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,
+                  lk_error *err, const char *pointer, const char *fmt, ...)
+    LK_PRINTF(6, 7);
+
+#endif

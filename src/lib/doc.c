@@ -1,0 +1,571 @@
+/*
+ * doc.c: JSON and YAML documents with source positions. JSON is parsed by
+ * jansson; positions of values are recovered on demand by a small scanner
+ * over the (already validated) text. YAML is converted event by event with
+ * libyaml; anchors and aliases are refused (no billion-laughs expansion).
+ */
+#include "doc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+void lk_doc__ptr_push(char *ptr, size_t size, const char *segment)
+{
+    size_t n = strlen(ptr);
+    if (n + 1 >= size)
+        return;
+    ptr[n++] = '/';
+    for (; *segment && n + 2 < size; segment++) {
+        if (*segment == '~' || *segment == '/') {
+            ptr[n++] = '~';
+            ptr[n++] = *segment == '~' ? '0' : '1';
+        } else {
+            ptr[n++] = *segment;
+        }
+    }
+    ptr[n] = '\0';
+}
+
+void lk_doc__ptr_push_index(char *ptr, size_t size, size_t index)
+{
+    char num[32];
+    snprintf(num, sizeof(num), "%zu", index);
+    lk_doc__ptr_push(ptr, size, num);
+}
+
+/* Next reference token of "ptr" into "seg"; returns the rest or NULL. */
+static const char *doc_ptr_next(const char *ptr, char *seg, size_t size)
+{
+    size_t n = 0;
+    if (*ptr != '/')
+        return NULL;
+    ptr++;
+    while (*ptr && *ptr != '/') {
+        char c = *ptr++;
+        if (c == '~' && (*ptr == '0' || *ptr == '1'))
+            c = *ptr++ == '0' ? '~' : '/';
+        if (n + 1 < size)
+            seg[n++] = c;
+    }
+    seg[n] = '\0';
+    return ptr;
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+typedef struct {
+    const char *p, *end; /* cursor and end of text */
+} json_scan;
+
+static void scan_ws(json_scan *s)
+{
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' ||
+                             *s->p == '\n' || *s->p == '\r'))
+        s->p++;
+}
+
+/* Read a string at the cursor, decoding simple escapes into "out". */
+static void scan_string(json_scan *s, char *out, size_t size)
+{
+    size_t n = 0;
+    s->p++; /* opening quote */
+    while (s->p < s->end && *s->p != '"') {
+        char c = *s->p++;
+        if (c == '\\' && s->p < s->end) {
+            c = *s->p++;
+            switch (c) {
+            case 'n': c = '\n'; break;
+            case 't': c = '\t'; break;
+            case 'r': c = '\r'; break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case 'u': /* keys with \u escapes are rare: keep a marker */
+                c = '?';
+                s->p += (s->end - s->p >= 4) ? 4 : s->end - s->p;
+                break;
+            default: break;
+            }
+        }
+        if (out && n + 1 < size)
+            out[n++] = c;
+    }
+    if (s->p < s->end)
+        s->p++;
+    if (out && size)
+        out[n] = '\0';
+}
+
+static void scan_value(json_scan *s, int depth)
+{
+    scan_ws(s);
+    if (s->p >= s->end)
+        return;
+    if (*s->p == '"') {
+        scan_string(s, NULL, 0);
+    } else if (*s->p == '{' || *s->p == '[') {
+        char close = *s->p == '{' ? '}' : ']';
+        s->p++;
+        for (;;) {
+            scan_ws(s);
+            if (s->p >= s->end || *s->p == close) {
+                s->p += s->p < s->end;
+                return;
+            }
+            if (close == '}') {
+                scan_string(s, NULL, 0);
+                scan_ws(s);
+                s->p += s->p < s->end; /* colon */
+            }
+            if (depth < LK_DOC_MAX_DEPTH * 4)
+                scan_value(s, depth + 1);
+            scan_ws(s);
+            if (s->p < s->end && *s->p == ',')
+                s->p++;
+        }
+    } else {
+        while (s->p < s->end && !strchr(",]} \t\r\n", *s->p))
+            s->p++;
+    }
+}
+
+/* Position of the value at "ptr" (or deepest ancestor) in JSON text. */
+static const char *json_locate(const char *text, size_t len, const char *ptr)
+{
+    json_scan s = {text, text + len};
+    char seg[256], key[256];
+    const char *found;
+
+    scan_ws(&s);
+    found = s.p;
+    while (ptr && *ptr) {
+        ptr = doc_ptr_next(ptr, seg, sizeof(seg));
+        if (ptr == NULL || s.p >= s.end)
+            break;
+        if (*s.p == '{') {
+            int hit = 0;
+            s.p++;
+            for (;;) {
+                scan_ws(&s);
+                if (s.p >= s.end || *s.p != '"')
+                    break;
+                scan_string(&s, key, sizeof(key));
+                scan_ws(&s);
+                s.p += s.p < s.end;
+                scan_ws(&s);
+                if (strcmp(key, seg) == 0) {
+                    hit = 1;
+                    break;
+                }
+                scan_value(&s, 0);
+                scan_ws(&s);
+                if (s.p < s.end && *s.p == ',')
+                    s.p++;
+            }
+            if (!hit)
+                return found;
+        } else if (*s.p == '[') {
+            long want = strtol(seg, NULL, 10), i;
+            s.p++;
+            for (i = 0; i < want; i++) {
+                scan_value(&s, 0);
+                scan_ws(&s);
+                if (s.p < s.end && *s.p == ',')
+                    s.p++;
+            }
+            scan_ws(&s);
+            if (s.p >= s.end || *s.p == ']')
+                return found;
+        } else {
+            return found;
+        }
+        found = s.p;
+    }
+    return found;
+}
+
+static void text_linecol(const char *text, const char *at, unsigned *line,
+                         unsigned *column)
+{
+    const char *p;
+    unsigned l = 1, c = 1;
+    for (p = text; p < at; p++) {
+        if (*p == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)*p & 0xC0) != 0x80) {
+            c++; /* count characters, not UTF-8 continuation bytes */
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+static int doc_parse_json(lk_doc *doc, lk_error *err)
+{
+    json_error_t jerr;
+    doc->root = json_loadb(doc->text, doc->len, JSON_REJECT_DUPLICATES,
+                           &jerr);
+    if (doc->root == NULL)
+        return lk_error_set_at(err, LK_EINVALID, doc->name,
+                               jerr.line > 0 ? (unsigned)jerr.line : 1,
+                               jerr.column > 0 ? (unsigned)jerr.column : 1,
+                               NULL, "%s", jerr.text);
+    return 0;
+}
+
+/* ---- YAML ------------------------------------------------------------- */
+
+static json_t *yaml_scalar(const yaml_event_t *ev)
+{
+    const char *v = (const char *)ev->data.scalar.value;
+    size_t n = ev->data.scalar.length;
+    const char *p;
+    int digits = 0, dot = 0, expo = 0, ok = 1;
+
+    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return json_stringn(v, n);
+    if (n == 0 || !strcmp(v, "~") || !strcmp(v, "null") ||
+        !strcmp(v, "Null") || !strcmp(v, "NULL"))
+        return json_null();
+    if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "TRUE"))
+        return json_true();
+    if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "FALSE"))
+        return json_false();
+    /* YAML 1.2 core schema numbers; anything else is a string. */
+    p = v;
+    if (*p == '-' || *p == '+')
+        p++;
+    for (; *p && ok; p++) {
+        if (isdigit((unsigned char)*p))
+            digits++;
+        else if (*p == '.' && !dot && !expo)
+            dot = 1;
+        else if ((*p == 'e' || *p == 'E') && digits && !expo) {
+            expo = 1;
+            if (p[1] == '-' || p[1] == '+')
+                p++;
+        } else
+            ok = 0;
+    }
+    if (ok && digits && (size_t)(p - v) == n) {
+        if (!dot && !expo && n < 19)
+            return json_integer(strtoll(v, NULL, 10));
+        return json_real(strtod(v, NULL));
+    }
+    return json_stringn(v, n);
+}
+
+typedef struct {
+    json_t *node;  /* the container */
+    json_t *key;   /* pending key of a mapping, NULL when none */
+} yaml_frame;
+
+static int yaml_fail(lk_doc *doc, lk_error *err, const yaml_mark_t *m,
+                     const char *msg)
+{
+    return lk_error_set_at(err, LK_EINVALID, doc->name,
+                           (unsigned)m->line + 1, (unsigned)m->column + 1,
+                           NULL, "%s", msg);
+}
+
+/* Attach "v" (stolen) to the top container; the root when none. */
+static int yaml_attach(lk_doc *doc, yaml_frame *stack, int depth, json_t *v,
+                       const yaml_mark_t *mark, lk_error *err)
+{
+    yaml_frame *top;
+    if (depth == 0) {
+        doc->root = v;
+        return 0;
+    }
+    top = &stack[depth - 1];
+    if (json_is_array(top->node)) {
+        json_array_append_new(top->node, v);
+        return 0;
+    }
+    if (top->key == NULL) {
+        if (!json_is_string(v)) {
+            json_decref(v);
+            return yaml_fail(doc, err, mark, "mapping keys must be strings");
+        }
+        top->key = v;
+        return 0;
+    }
+    if (json_object_get(top->node, json_string_value(top->key)) != NULL) {
+        char msg[300];
+        snprintf(msg, sizeof(msg), "duplicate key '%.200s'",
+                 json_string_value(top->key));
+        json_decref(v);
+        return yaml_fail(doc, err, mark, msg);
+    }
+    json_object_set_new(top->node, json_string_value(top->key), v);
+    json_decref(top->key);
+    top->key = NULL;
+    return 0;
+}
+
+static int doc_parse_yaml(lk_doc *doc, lk_error *err)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    yaml_frame stack[LK_DOC_MAX_DEPTH];
+    int depth = 0, error = 0, done = 0, docs = 0, i;
+
+    if (!yaml_parser_initialize(&parser))
+        return lk_error_set_oom(err);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)doc->text,
+                                 doc->len);
+    while (!done) {
+        json_t *v = NULL;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            error = yaml_fail(doc, err, &parser.problem_mark,
+                              parser.problem ? parser.problem
+                                             : "YAML syntax error");
+            break;
+        }
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1)
+                error = yaml_fail(doc, err, &ev.start_mark,
+                                  "only one YAML document is allowed");
+            break;
+        case YAML_ALIAS_EVENT:
+            error = yaml_fail(doc, err, &ev.start_mark,
+                              "YAML aliases are not supported");
+            break;
+        case YAML_SCALAR_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if ((ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
+                (ev.type == YAML_SEQUENCE_START_EVENT &&
+                 ev.data.sequence_start.anchor) ||
+                (ev.type == YAML_MAPPING_START_EVENT &&
+                 ev.data.mapping_start.anchor)) {
+                error = yaml_fail(doc, err, &ev.start_mark,
+                                  "YAML anchors are not supported");
+                break;
+            }
+            if (ev.type == YAML_SCALAR_EVENT && depth > 0 &&
+                json_is_object(stack[depth - 1].node) &&
+                stack[depth - 1].key == NULL)
+                v = json_stringn((const char *)ev.data.scalar.value,
+                                 ev.data.scalar.length); /* a key */
+            else if (ev.type == YAML_SCALAR_EVENT)
+                v = yaml_scalar(&ev);
+            else if (ev.type == YAML_SEQUENCE_START_EVENT)
+                v = json_array();
+            else
+                v = json_object();
+            if (v == NULL) {
+                error = lk_error_set_oom(err);
+                break;
+            }
+            if (ev.type != YAML_SCALAR_EVENT) {
+                if (depth >= LK_DOC_MAX_DEPTH) {
+                    json_decref(v);
+                    error = yaml_fail(doc, err, &ev.start_mark,
+                                      "nesting too deep");
+                    break;
+                }
+                json_incref(v); /* one reference for the stack */
+            }
+            error = yaml_attach(doc, stack, depth, v, &ev.start_mark, err);
+            if (error < 0) {
+                if (ev.type != YAML_SCALAR_EVENT)
+                    json_decref(v);
+                break;
+            }
+            if (ev.type != YAML_SCALAR_EVENT) {
+                stack[depth].node = v;
+                stack[depth].key = NULL;
+                depth++;
+            }
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            json_decref(stack[depth].node);
+            json_decref(stack[depth].key);
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+        if (error < 0)
+            break;
+    }
+    for (i = 0; i < depth; i++) {
+        json_decref(stack[i].node);
+        json_decref(stack[i].key);
+    }
+    yaml_parser_delete(&parser);
+    if (error == 0 && doc->root == NULL)
+        doc->root = json_null();
+    return error;
+}
+
+/* Position of "ptr" in YAML text: replay the events, track the path. */
+static void yaml_locate(const lk_doc *doc, const char *target,
+                        unsigned *line, unsigned *column)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    struct {
+        int map;        /* 1 mapping, 0 sequence */
+        size_t index;   /* next sequence index */
+        int want_key;   /* mapping: next scalar is a key */
+        size_t ptrlen;  /* length of the pointer at this container */
+    } stack[LK_DOC_MAX_DEPTH];
+    char ptr[1024] = "";
+    size_t best = 0;
+    int depth = 0, done = 0;
+
+    *line = 1;
+    *column = 1;
+    if (!yaml_parser_initialize(&parser))
+        return;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)doc->text,
+                                 doc->len);
+    while (!done && yaml_parser_parse(&parser, &ev)) {
+        int is_node = ev.type == YAML_SCALAR_EVENT ||
+                      ev.type == YAML_SEQUENCE_START_EVENT ||
+                      ev.type == YAML_MAPPING_START_EVENT;
+        if (ev.type == YAML_STREAM_END_EVENT)
+            done = 1;
+        if (is_node && depth > 0 && stack[depth - 1].map &&
+            stack[depth - 1].want_key && ev.type == YAML_SCALAR_EVENT) {
+            /* a key: the value that follows lives at ptr/key */
+            ptr[stack[depth - 1].ptrlen] = '\0';
+            lk_doc__ptr_push(ptr, sizeof(ptr),
+                             (const char *)ev.data.scalar.value);
+            stack[depth - 1].want_key = 0;
+            is_node = 0;
+        } else if (is_node && depth > 0 && !stack[depth - 1].map) {
+            ptr[stack[depth - 1].ptrlen] = '\0';
+            lk_doc__ptr_push_index(ptr, sizeof(ptr),
+                                   stack[depth - 1].index++);
+        }
+        if (is_node) {
+            size_t n = strlen(ptr);
+            /* is "ptr" a prefix (by whole tokens) of the target? */
+            if (strncmp(target, ptr, n) == 0 &&
+                (target[n] == '\0' || target[n] == '/') && n >= best) {
+                best = n;
+                *line = (unsigned)ev.start_mark.line + 1;
+                *column = (unsigned)ev.start_mark.column + 1;
+                if (target[n] == '\0')
+                    done = 1;
+            }
+            if (depth > 0 && stack[depth - 1].map)
+                stack[depth - 1].want_key = 1;
+            if (ev.type != YAML_SCALAR_EVENT && depth < LK_DOC_MAX_DEPTH) {
+                stack[depth].map = ev.type == YAML_MAPPING_START_EVENT;
+                stack[depth].index = 0;
+                stack[depth].want_key = 1;
+                stack[depth].ptrlen = strlen(ptr);
+                depth++;
+            }
+        } else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+                   ev.type == YAML_MAPPING_END_EVENT) {
+            if (depth > 0)
+                depth--;
+            if (depth > 0)
+                ptr[stack[depth - 1].ptrlen] = '\0';
+            else
+                ptr[0] = '\0';
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+}
+
+/* ---- public ----------------------------------------------------------- */
+
+static int doc_is_yaml(const char *name, const char *text, size_t len)
+{
+    const char *dot = name ? strrchr(name, '.') : NULL;
+    size_t i;
+    if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
+        return 1;
+    if (dot && !strcmp(dot, ".json"))
+        return 0;
+    for (i = 0; i < len; i++) {
+        if (!isspace((unsigned char)text[i]))
+            return text[i] != '{' && text[i] != '[';
+    }
+    return 0;
+}
+
+int lk_doc__parse(lk_doc **out, const char *name, const char *text,
+                  size_t len, lk_error *err)
+{
+    int error = 0;
+    lk_doc *doc = lk_calloc(1, sizeof(*doc));
+    if (doc == NULL)
+        return lk_error_set_oom(err);
+    doc->name = lk_strdup(name ? name : "-");
+    doc->text = lk_strndup(text, len);
+    if (doc->name == NULL || doc->text == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    doc->len = len;
+    if (memchr(text, '\0', len) != NULL) {
+        const char *nul = memchr(text, '\0', len);
+        unsigned l, c;
+        text_linecol(text, nul, &l, &c);
+        error = lk_error_set_at(err, LK_EINVALID, doc->name, l, c, NULL,
+                                "NUL byte in text");
+        goto out;
+    }
+    doc->yaml = doc_is_yaml(name, text, len);
+    error = doc->yaml ? doc_parse_yaml(doc, err) : doc_parse_json(doc, err);
+out:
+    if (error < 0) {
+        lk_doc__free(doc);
+        return error;
+    }
+    *out = doc;
+    return 0;
+}
+
+int lk_doc__load(lk_doc **out, const char *path, lk_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int error = lk_file_read(&text, &len, path, LK_DOC_MAX_BYTES, err);
+    if (error < 0)
+        return error;
+    error = lk_doc__parse(out, path, text, len, err);
+    lk_free(text);
+    return error;
+}
+
+void lk_doc__locate(const lk_doc *doc, const char *pointer, unsigned *line,
+                    unsigned *column)
+{
+    if (doc->yaml) {
+        yaml_locate(doc, pointer ? pointer : "", line, column);
+        return;
+    }
+    text_linecol(doc->text,
+                 json_locate(doc->text, doc->len, pointer ? pointer : ""),
+                 line, column);
+}
+
+void lk_doc__free(lk_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    json_decref(doc->root);
+    lk_free(doc->name);
+    lk_free(doc->text);
+    lk_free(doc);
+}

@@ -1,0 +1,261 @@
+/*
+ * eval.c: the generic rule engine. Conditions are evaluated in Kleene's
+ * three-valued logic; rules of one target are tried from the highest
+ * priority down; an exception defeats the rule it names; two applicable
+ * rules of equal priority with different outcomes are an interpretive
+ * conflict, never resolved silently. No legal content lives here.
+ */
+#include "eval.h"
+
+#include <string.h>
+
+#include "alloc.h"
+
+int lk_eval__init(lk_eval *ev, const lk_law *law, lk_error *err)
+{
+    memset(ev, 0, sizeof(*ev));
+    ev->nrules = law->nrules;
+    ev->force_score = -1;
+    ev->tv = lk_calloc(law->nrules + 1, 1);
+    ev->unk = lk_calloc(law->nrules + 1, sizeof(uint32_t));
+    if (ev->tv == NULL || ev->unk == NULL) {
+        lk_eval__dispose(ev);
+        return lk_error_set_oom(err);
+    }
+    return 0;
+}
+
+void lk_eval__dispose(lk_eval *ev)
+{
+    lk_free(ev->tv);
+    lk_free(ev->unk);
+    ev->tv = NULL;
+    ev->unk = NULL;
+}
+
+static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
+                     int ci, uint32_t *unk)
+{
+    const lk_cond *c = &law->conds[ci];
+    const lk_fval *fv = NULL;
+    uint32_t m = 0, km;
+    int i, r, res;
+
+    switch (c->op) {
+    case LK_C_ALWAYS:
+        return LK_TV_TRUE;
+    case LK_C_ALL:
+    case LK_C_ANY:
+        res = c->op == LK_C_ALL ? LK_TV_TRUE : LK_TV_FALSE;
+        for (i = 0; i < c->nkids; i++) {
+            km = 0;
+            r = eval_cond(law, f, ev, law->kids[c->kid0 + i], &km);
+            if (c->op == LK_C_ALL && r == LK_TV_FALSE)
+                return LK_TV_FALSE;
+            if (c->op == LK_C_ANY && r == LK_TV_TRUE)
+                return LK_TV_TRUE;
+            if (r == LK_TV_UNKNOWN) {
+                res = LK_TV_UNKNOWN;
+                m |= km;
+            }
+        }
+        if (res == LK_TV_UNKNOWN)
+            *unk |= m;
+        return res;
+    case LK_C_NOT:
+        r = eval_cond(law, f, ev, law->kids[c->kid0], &m);
+        if (r == LK_TV_UNKNOWN) {
+            *unk |= m;
+            return r;
+        }
+        return !r;
+    case LK_C_TARGET: {
+        const lk_tres *t = &ev->t[c->arg];
+        if ((t->possible & ~c->mask) == 0)
+            return LK_TV_TRUE;
+        if ((t->possible & c->mask) == 0)
+            return LK_TV_FALSE;
+        *unk |= t->unknown;
+        return LK_TV_UNKNOWN;
+    }
+    case LK_C_SCORE: {
+        const lk_tres *t = &ev->t[c->arg];
+        if (t->smin >= c->lo && t->smax <= c->hi)
+            return LK_TV_TRUE;
+        if (t->smax < c->lo || t->smin > c->hi)
+            return LK_TV_FALSE;
+        *unk |= t->unknown;
+        return LK_TV_UNKNOWN;
+    }
+    default:
+        break;
+    }
+    fv = &f->f[c->arg];
+    if (c->op == LK_C_KNOWN)
+        return fv->known ? LK_TV_TRUE : LK_TV_FALSE;
+    if (c->op == LK_C_SAME) {
+        const lk_fval *o = &f->f[c->lo];
+        if (fv->known && o->known)
+            return fv->v == o->v;
+        *unk |= lk_law__fact_deps(c->arg) | lk_law__fact_deps(c->lo);
+        return LK_TV_UNKNOWN;
+    }
+    if (!fv->known) {
+        *unk |= lk_law__fact_deps(c->arg);
+        return LK_TV_UNKNOWN;
+    }
+    switch (c->op) {
+    case LK_C_IN:
+        if (lk_facts__def(c->arg)->type == LK_FT_COUNTRY)
+            return fv->v == c->lo;
+        return (int)((c->mask >> fv->v) & 1);
+    case LK_C_HAS:
+        if (fv->mask & c->mask)
+            return LK_TV_TRUE;
+        if (!fv->partial)
+            return LK_TV_FALSE;
+        *unk |= lk_law__fact_deps(c->arg);
+        return LK_TV_UNKNOWN;
+    case LK_C_EMPTY:
+        if (fv->mask)
+            return LK_TV_FALSE;
+        if (!fv->partial)
+            return LK_TV_TRUE;
+        *unk |= lk_law__fact_deps(c->arg);
+        return LK_TV_UNKNOWN;
+    case LK_C_RANGE:
+        return fv->v >= c->lo && fv->v <= c->hi;
+    default:
+        return LK_TV_FALSE;
+    }
+}
+
+static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
+                       int t)
+{
+    const lk_target *tg = &law->targets[t];
+    lk_tres *res = &ev->t[t];
+    int i;
+    res->smin = res->smax = 0;
+    for (i = 0; i < tg->nrules; i++) {
+        int ri = tg->rules[i];
+        const lk_rule *r = &law->rules[ri];
+        uint32_t m = 0;
+        int tv = eval_cond(law, f, ev, r->cond, &m);
+        ev->tv[ri] = (uint8_t)tv;
+        ev->unk[ri] = tv == LK_TV_UNKNOWN ? m : 0;
+        if (tv == LK_TV_TRUE) {
+            res->smin += r->weight;
+            res->smax += r->weight;
+        } else if (tv == LK_TV_UNKNOWN) {
+            if (r->weight > 0)
+                res->smax += r->weight;
+            else
+                res->smin += r->weight;
+            res->unknown |= m;
+        }
+    }
+}
+
+static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
+                        int t)
+{
+    const lk_target *tg = &law->targets[t];
+    lk_tres *res = &ev->t[t];
+    int i, j, k, first_t[64];
+
+    /* raw truth values first: exceptions need them */
+    for (i = 0; i < tg->nrules; i++) {
+        int ri = tg->rules[i];
+        uint32_t m = 0;
+        ev->tv[ri] = (uint8_t)eval_cond(law, f, ev, law->rules[ri].cond, &m);
+        ev->unk[ri] = ev->tv[ri] == LK_TV_UNKNOWN ? m : 0;
+    }
+    /* then defeat: effective = applies AND NOT (some exception applies);
+     * exceptions are rules of the same target, already evaluated above */
+    for (i = 0; i < tg->nrules; i++) {
+        int ri = tg->rules[i], d = LK_TV_FALSE;
+        const lk_rule *r = &law->rules[ri];
+        uint32_t dm = 0;
+        if (ev->tv[ri] == LK_TV_FALSE || r->ndefeaters == 0)
+            continue;
+        for (k = 0; k < r->ndefeaters; k++) {
+            int e = r->defeaters[k];
+            /* an exception's own raw value, not its defeated value */
+            uint32_t m = 0;
+            int tv = eval_cond(law, f, ev, law->rules[e].cond, &m);
+            if (tv == LK_TV_TRUE)
+                d = LK_TV_TRUE;
+            else if (tv == LK_TV_UNKNOWN && d != LK_TV_TRUE) {
+                d = LK_TV_UNKNOWN;
+                dm |= m;
+            }
+        }
+        if (d == LK_TV_TRUE) {
+            ev->tv[ri] = LK_TV_FALSE;
+            ev->unk[ri] = 0;
+        } else if (d == LK_TV_UNKNOWN) {
+            ev->tv[ri] = LK_TV_UNKNOWN;
+            ev->unk[ri] |= dm;
+        }
+    }
+    res->possible = 0;
+    res->unknown = 0;
+    res->conflict[0] = res->conflict[1] = -1;
+    for (i = 0; i < tg->nrules; i = j) {
+        uint64_t tmask = 0;
+        int prio = law->rules[tg->rules[i]].info.priority;
+        for (k = 0; k < 64; k++)
+            first_t[k] = -1;
+        for (j = i; j < tg->nrules &&
+                    law->rules[tg->rules[j]].info.priority == prio;
+             j++) {
+            int ri = tg->rules[j], o = law->rules[ri].outcome;
+            if (ev->tv[ri] == LK_TV_TRUE) {
+                tmask |= (uint64_t)1 << o;
+                if (first_t[o] < 0)
+                    first_t[o] = ri;
+            } else if (ev->tv[ri] == LK_TV_UNKNOWN) {
+                res->possible |= (uint64_t)1 << o;
+                res->unknown |= ev->unk[ri];
+            }
+        }
+        if (tmask == 0)
+            continue;
+        res->possible |= tmask;
+        if (__builtin_popcountll(tmask) > 1) {
+            /* interpretive choice needed: name the first two */
+            int n = 0;
+            for (k = 0; k < 64 && n < 2; k++)
+                if (first_t[k] >= 0)
+                    res->conflict[n++] = first_t[k];
+        }
+        break;
+    }
+    if (__builtin_popcountll(res->possible) <= 1)
+        res->unknown = 0;
+}
+
+void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts)
+{
+    int t;
+    for (t = 0; t < law->ntargets; t++) {
+        memset(&ev->t[t], 0, sizeof(lk_tres));
+        ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
+        if (t == ev->force_score)
+            ev->t[t].smin = ev->t[t].smax = ev->force_value;
+        else if (law->targets[t].kind == LK_TK_SCORE)
+            eval_score(ev, law, facts, t);
+        else
+            eval_target(ev, law, facts, t);
+    }
+}
+
+int lk_eval__determined(const lk_eval *ev, int t, int *outcome)
+{
+    uint64_t p = ev->t[t].possible;
+    if (__builtin_popcountll(p) != 1)
+        return 0;
+    *outcome = __builtin_ctzll(p);
+    return 1;
+}

@@ -1,0 +1,40 @@
+/*
+ * eval.h (internal): three-valued evaluation of the compiled law over one
+ * fact vector. Every condition is true, false or unknown (Kleene logic);
+ * a target's result is the set of outcomes still possible, so a result
+ * is determined exactly when one outcome remains.
+ */
+#ifndef LK_LIB_EVAL_H
+#define LK_LIB_EVAL_H
+
+#include "law.h"
+
+enum { LK_TV_FALSE = 0, LK_TV_TRUE = 1, LK_TV_UNKNOWN = 2 };
+
+typedef struct lk_tres {
+    uint64_t possible; /* outcomes still possible (bit per outcome) */
+    uint32_t unknown;  /* base facts whose value could change it */
+    int conflict[2];   /* two rules of equal priority that disagree, -1 */
+    int smin, smax;    /* scores: lowest and highest possible value */
+} lk_tres;
+
+typedef struct lk_eval {
+    lk_tres t[LK_MAX_TARGETS]; /* per target */
+    uint8_t *tv;               /* per rule: effective truth value */
+    uint32_t *unk;             /* per rule: unknown facts if tv unknown */
+    size_t nrules;             /* size of the arrays */
+    int force_score;           /* score target to pin, -1 for none */
+    int force_value;           /* the value it is pinned to */
+} lk_eval;
+
+/* Allocate the per-rule arrays for "law". Owned: lk_eval__dispose. */
+int lk_eval__init(lk_eval *ev, const lk_law *law, lk_error *err);
+void lk_eval__dispose(lk_eval *ev);
+
+/* Evaluate every target of "law" over "facts" (derived facts filled). */
+void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts);
+
+/* 1 if the result of target "t" is a single outcome; "*outcome" gets it. */
+int lk_eval__determined(const lk_eval *ev, int t, int *outcome);
+
+#endif

@@ -1,0 +1,236 @@
+/*
+ * facts.c: the fact vocabulary of the case format and its domains.
+ */
+#include "facts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "leaklaw/errors.h"
+
+const char *const lk_enum_actor_kind[] = {
+    "state-organ", "state-directed", "state-adopted", "non-state", "insider",
+    NULL};
+const char *const lk_enum_confidence[] = {"none", "low", "moderate", "high",
+                                          NULL};
+const char *const lk_enum_basis[] = {
+    "victim-government", "third-government", "indictment", "sanctions",
+    "international-organization", "private-sector", "media",
+    "self-attribution", NULL};
+const char *const lk_enum_target[] = {
+    "election-infrastructure", "election-body", "political-party",
+    "campaign", "candidate", "legislature", "government", "head-of-state",
+    "state-media", "military", "intelligence", "international-organization",
+    "company", "media", "ngo", "individual", NULL};
+const char *const lk_enum_method[] = {
+    "public-source", "open-exposure", "found-device", "purchased",
+    "insider-own-initiative", "insider-recruited", "phishing", "brute-force",
+    "stolen-credentials", "exploit", "malware", "supply-chain",
+    "physical-intrusion", NULL};
+const char *const lk_enum_disc_status[] = {"published", "attempted", "none",
+                                           NULL};
+const char *const lk_enum_channel[] = {
+    "leak-site", "wikileaks", "front-persona", "social-media", "press",
+    "messaging", "victim-channel", "other", NULL};
+const char *const lk_enum_authenticity[] = {"authentic", "altered",
+                                            "fabricated", "mixed", NULL};
+const char *const lk_enum_content_kind[] = {
+    "private-political", "personal-data", "official-secrets", "commercial",
+    "wrongdoing-evidence", "human-rights-abuses", "public-information",
+    "fabricated-statements", NULL};
+const char *const lk_enum_public_interest[] = {"none", "some", "high", NULL};
+const char *const lk_enum_process[] = {
+    "election", "referendum", "legislation", "government-formation",
+    "foreign-policy", "diplomatic-crisis", "sporting", "none", NULL};
+const char *const lk_enum_purpose[] = {
+    "influence-election", "undermine-government", "coerce-policy",
+    "retaliation", "espionage", "expose-wrongdoing", "financial",
+    "ideological", NULL};
+const char *const lk_enum_level[] = {"none", "low", "high", NULL};
+const char *const lk_enum_bool[] = {"false", "true", NULL};
+
+static const lk_fact_def fact_defs[LK_F_COUNT] = {
+    {"/actor/kind", LK_FT_ENUM, lk_enum_actor_kind, 0, "actor kind"},
+    {"/actor/state", LK_FT_COUNTRY, NULL, 0, "State of the actor"},
+    {"/actor/territory", LK_FT_COUNTRY, NULL, 0,
+     "State from whose territory the actor operated"},
+    {"/actor/attribution/confidence", LK_FT_ENUM, lk_enum_confidence, 1,
+     "attribution confidence"},
+    {"/actor/attribution/basis", LK_FT_SET, lk_enum_basis, 0,
+     "basis of attribution"},
+    {"/victim/state", LK_FT_COUNTRY, NULL, 0, "victim State"},
+    {"/victim/target", LK_FT_ENUM, lk_enum_target, 0, "target"},
+    {"/access/method", LK_FT_SET, lk_enum_method, 0, "access methods"},
+    {"/disclosure/status", LK_FT_ENUM, lk_enum_disc_status, 0,
+     "disclosure"},
+    {"/disclosure/date", LK_FT_DATE, NULL, 0, "date of disclosure"},
+    {"/disclosure/channels", LK_FT_SET, lk_enum_channel, 0,
+     "disclosure channels"},
+    {"/disclosure/concealed_origin", LK_FT_BOOL, lk_enum_bool, 0,
+     "origin concealed"},
+    {"/disclosure/selective", LK_FT_BOOL, lk_enum_bool, 0,
+     "selective release"},
+    {"/disclosure/amplified", LK_FT_BOOL, lk_enum_bool, 0,
+     "amplification"},
+    {"/disclosure/authenticity", LK_FT_ENUM, lk_enum_authenticity, 0,
+     "authenticity of the material"},
+    {"/content/kinds", LK_FT_SET, lk_enum_content_kind, 0,
+     "kinds of content"},
+    {"/content/public_interest", LK_FT_ENUM, lk_enum_public_interest, 1,
+     "public interest of the content"},
+    {"/context/process", LK_FT_ENUM, lk_enum_process, 0,
+     "political process"},
+    {"/context/process_date", LK_FT_DATE, NULL, 0, "date of the process"},
+    {"/context/armed_conflict", LK_FT_BOOL, lk_enum_bool, 0,
+     "armed conflict"},
+    {"/effects/process_manipulated", LK_FT_BOOL, lk_enum_bool, 0,
+     "process or results manipulated"},
+    {"/effects/coercive_demand", LK_FT_BOOL, lk_enum_bool, 0,
+     "coercive demand"},
+    {"/effects/functions_disrupted", LK_FT_BOOL, lk_enum_bool, 0,
+     "governmental functions disrupted"},
+    {"/effects/physical_damage", LK_FT_BOOL, lk_enum_bool, 0,
+     "physical damage"},
+    {"/purpose/kinds", LK_FT_SET, lk_enum_purpose, 0, "purposes"},
+    {"/access/level", LK_FT_ENUM, lk_enum_level, 1,
+     "intrusiveness of access (derived)"},
+    {"/context/days_before", LK_FT_INT, NULL, 0,
+     "days from disclosure to the process (derived)"},
+    {"/actor/foreign", LK_FT_BOOL, lk_enum_bool, 0,
+     "actor's State differs from the victim State (derived)"},
+};
+
+const lk_fact_def *lk_facts__def(int id)
+{
+    return &fact_defs[id];
+}
+
+int lk_facts__find(const char *pointer)
+{
+    int i;
+    for (i = 0; i < LK_F_COUNT; i++)
+        if (strcmp(fact_defs[i].pointer, pointer) == 0)
+            return i;
+    return -1;
+}
+
+int lk_facts__value_index(int id, const char *value)
+{
+    const char *const *v = fact_defs[id].values;
+    int i;
+    if (v == NULL)
+        return -1;
+    for (i = 0; v[i]; i++)
+        if (strcmp(v[i], value) == 0)
+            return i;
+    return -1;
+}
+
+int lk_facts__domain_size(int id)
+{
+    const char *const *v = fact_defs[id].values;
+    int n = 0;
+    while (v && v[n])
+        n++;
+    return n;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static int32_t facts_days_from_civil(int y, int m, int d)
+{
+    int era, yoe, doy, doe;
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+int lk_facts__parse_date(const char *s, int32_t *days)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30,
+                                31, 31, 30, 31, 30, 31};
+    int y, m, d, i, leap;
+    for (i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return LK_EINVALID;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return LK_EINVALID;
+        }
+    }
+    if (s[10] != '\0')
+        return LK_EINVALID;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+        (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return LK_EINVALID;
+    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && d == 29 && !leap)
+        return LK_EINVALID;
+    *days = facts_days_from_civil(y, m, d);
+    return 0;
+}
+
+static void facts_civil_from_days(int32_t z, int *y, int *m, int *d)
+{
+    int era, doe, yoe, doy, mp;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    *y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y += *m <= 2;
+}
+
+char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n)
+{
+    const lk_fact_def *def = &fact_defs[id];
+    const lk_fval *fv = &facts->f[id];
+    size_t used = 0;
+    int i, y, m, d;
+
+    buf[0] = '\0';
+    if (!fv->known) {
+        snprintf(buf, n, "unknown");
+        return buf;
+    }
+    switch (def->type) {
+    case LK_FT_ENUM:
+    case LK_FT_BOOL:
+        snprintf(buf, n, "%s", def->values[fv->v]);
+        break;
+    case LK_FT_SET:
+        for (i = 0; def->values[i]; i++) {
+            if (!(fv->mask & (1u << i)))
+                continue;
+            used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+                                     "%s%s", used ? ", " : "",
+                                     def->values[i]);
+        }
+        if (fv->partial)
+            used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+                                     "%sunknown", used ? ", " : "");
+        if (used == 0)
+            snprintf(buf, n, "none");
+        break;
+    case LK_FT_DATE:
+        facts_civil_from_days(fv->v, &y, &m, &d);
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+        break;
+    case LK_FT_INT:
+        snprintf(buf, n, "%d", (int)fv->v);
+        break;
+    case LK_FT_COUNTRY:
+        snprintf(buf, n, "%c%c", (char)(fv->v >> 8), (char)(fv->v & 0xff));
+        break;
+    }
+    return buf;
+}

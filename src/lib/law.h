@@ -1,0 +1,161 @@
+/*
+ * law.h (internal): the compiled law: targets (scores, elements, lenses,
+ * flags), rules with compiled conditions, intrusiveness table, ATT&CK
+ * index, profile. Read by eval.c and assess.c; built by law.c.
+ */
+#ifndef LK_LIB_LAW_H
+#define LK_LIB_LAW_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "facts.h"
+#include "leaklaw/law.h"
+
+#define LK_MAX_TARGETS 64 /* targets are bits of a uint64_t */
+#define LK_MAX_LEVELS 15  /* levels of one element */
+
+typedef enum { LK_TK_SCORE, LK_TK_ELEMENT, LK_TK_LENS, LK_TK_FLAG } lk_tkind;
+
+/* Condition operators (see docs/method.md for their JSON form). */
+typedef enum {
+    LK_C_ALWAYS, /* true */
+    LK_C_ALL,    /* Kleene conjunction of the children */
+    LK_C_ANY,    /* Kleene disjunction */
+    LK_C_NOT,    /* negation */
+    LK_C_IN,     /* ENUM/BOOL/COUNTRY value in "mask" (COUNTRY: lo) */
+    LK_C_HAS,    /* SET contains one of "mask" */
+    LK_C_EMPTY,  /* SET has no member */
+    LK_C_KNOWN,  /* fact is known (never unknown itself) */
+    LK_C_RANGE,  /* INT or ordered ENUM value within [lo, hi] */
+    LK_C_SAME,   /* COUNTRY equal to fact "lo" */
+    LK_C_TARGET, /* element/lens/flag outcome within "mask" */
+    LK_C_SCORE   /* score within [lo, hi] */
+} lk_cop;
+
+typedef struct lk_cond {
+    uint8_t op;    /* lk_cop */
+    int16_t arg;   /* fact id or target index */
+    int32_t lo;    /* range low bound, or COUNTRY code, or other fact */
+    int32_t hi;    /* range high bound */
+    uint64_t mask; /* values or outcomes accepted */
+    int kid0;      /* first child in lk_law.kids */
+    int nkids;     /* number of children */
+} lk_cond;
+
+typedef struct lk_target {
+    const char *id;       /* e.g. "attribution" (borrowed from its doc) */
+    const char *title;    /* short title */
+    const char *question; /* the question it answers */
+    lk_tkind kind;        /* score, element, lens or flag */
+    const char *levels[LK_MAX_LEVELS + 1]; /* element levels, NULL-ended */
+    int nlevels;          /* number of levels */
+    int *rules;           /* rule indices, by priority, highest first */
+    int nrules;           /* number of rules */
+    json_t *cites;        /* array of source ids (borrowed) or NULL */
+} lk_target;
+
+typedef struct lk_rule {
+    lk_rule_info info;   /* public view; strings borrowed or owned below */
+    int target;          /* index into lk_law.targets */
+    int outcome;         /* encoded outcome (lk_law__outcome) */
+    int weight;          /* score indicators: signed weight */
+    int cond;            /* root condition index */
+    uint32_t facts;      /* facts read by the condition (bit per id) */
+    uint64_t targets;    /* targets read by the condition */
+    int *defeaters;      /* rules that are exceptions to this one */
+    int ndefeaters;      /* number of defeaters */
+    char *owned[4];      /* strings this rule owns (outcome, when, ...) */
+    const char **excs;   /* exception_to ids, NULL-terminated (owned) */
+    const char **cites;  /* cited source ids, NULL-terminated (owned) */
+    const lk_doc *doc;   /* file the rule came from */
+    char ptr[64];        /* JSON pointer of the rule in that file */
+} lk_rule;
+
+typedef struct lk_method_info {
+    int level;           /* index into lk_enum_level */
+    const char *text;    /* why this level */
+    json_t *cites;       /* source ids (borrowed) */
+} lk_method_info;
+
+typedef struct lk_attack_map {
+    char id[12];         /* technique id, e.g. "T1566" */
+    int method;          /* index into lk_enum_method */
+} lk_attack_map;
+
+typedef struct lk_standard {
+    const char *element; /* element id */
+    const char *name;    /* e.g. "clear and convincing evidence" */
+    int min_confidence;  /* index into lk_enum_confidence */
+    const char *text;    /* explanation */
+    json_t *cites;       /* source ids (borrowed) */
+} lk_standard;
+
+typedef struct lk_param {
+    const char *name;    /* parameter name */
+    int value;           /* integer value after the profile */
+} lk_param;
+
+struct lk_law {
+    char *datadir;                 /* data directory */
+    char *name, *version;          /* rule set name and version */
+    char sha256[65];               /* digest of every file read */
+    lk_doc **docs;                 /* every document read (owned) */
+    size_t ndocs;
+    lk_source_info *sources;       /* the catalogue */
+    size_t nsources;
+    lk_target targets[LK_MAX_TARGETS];
+    int ntargets;
+    lk_rule *rules;                /* rules then indicators, file order */
+    size_t nrules;
+    lk_cond *conds;                /* condition nodes */
+    size_t nconds, aconds;
+    int *kids;                     /* children of condition nodes */
+    size_t nkids, akids;
+    lk_method_info methods[16];    /* per access method */
+    lk_attack_map *attack;         /* technique -> method, sorted by id */
+    size_t nattack;
+    char (*techniques)[12];        /* known ATT&CK ids, sorted */
+    size_t ntechniques;
+    lk_standard standards[8];      /* standards of proof */
+    int nstandards;
+    lk_param params[32];           /* named integer parameters */
+    int nparams;
+    const char *profile;           /* profile id */
+    const char *profile_title;     /* profile title */
+    json_t *profile_cites;         /* profile's own sources (borrowed) */
+    json_t *caveats;               /* model caveats [{text, cites}] */
+};
+
+/* Encoded outcome of target "t": status index, level index or -1. */
+int lk_law__outcome(const lk_target *t, int status, int level);
+/* Decode "outcome" of target "t". */
+void lk_law__outcome_split(const lk_target *t, int outcome, int *status,
+                           int *level);
+/* Status names of a target kind, NULL-terminated. */
+const char *const *lk_law__statuses(lk_tkind kind);
+/* Index of target "id", or -1. */
+int lk_law__target_find(const lk_law *law, const char *id);
+
+/*
+ * Complete "facts" (from lk_case__base_facts) with what the law derives:
+ * access methods of attack-only entries, access level, days before the
+ * process, foreign actor. "case_json" is the case's tree. An ATT&CK id
+ * that is not in the technique index is reported through "cb"/"err" with
+ * its pointer, and LK_EINVALID returned.
+ */
+int lk_law__map_access(const lk_law *law, json_t *case_json, lk_facts *facts,
+                       const lk_doc *doc, lk_diag_cb cb, void *payload,
+                       lk_error *err);
+void lk_law__derive(const lk_law *law, lk_facts *facts);
+
+/* Base facts a derived fact depends on, as a fact bit mask. */
+uint32_t lk_law__fact_deps(int fact);
+
+/* Method for technique "id" (exact, then parent), or -1. */
+int lk_law__attack_method(const lk_law *law, const char *id);
+/* 1 if "id" is a known ATT&CK technique. */
+int lk_law__technique_known(const lk_law *law, const char *id);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * alloc.h: the only allocator of the library, CLI and tests (STYLE rule 9).
+ * With LK_DEBUG_ALLOC, a test hook makes the Nth allocation fail so that
+ * every out-of-memory path can be exercised (the "torture" tests).
+ */
+#ifndef LK_UTIL_ALLOC_H
+#define LK_UTIL_ALLOC_H
+
+#include <stddef.h>
+
+void *lk_malloc(size_t size);
+void *lk_calloc(size_t n, size_t size);
+void *lk_realloc(void *ptr, size_t size);
+char *lk_strdup(const char *s);
+char *lk_strndup(const char *s, size_t n);
+void lk_free(void *ptr);
+
+/*
+ * Make allocation number "n" (1-based, counted from this call) and every
+ * later one fail; 0 switches failure injection off. Only effective in
+ * LK_DEBUG_ALLOC builds. Returns the number of allocations made since the
+ * previous call.
+ */
+unsigned long lk_alloc__fail_after(unsigned long n);
+
+/* Point jansson at lk_malloc/lk_free. Idempotent; call once at start. */
+void lk_alloc__init(void);
+
+#endif
