@@ -108,12 +108,12 @@ static void assess_apply(const lk_law *law, const lk_facts *base,
     lk_law__derive(law, out);
 }
 
-/* 1 if the verdict of lens "t" differs between the two outcome sets. */
-static int assess_flips(const lk_law *law, int t, uint64_t before,
-                        uint64_t after)
+/* The verdict of a lens as a small code: its single outcome, or 63 when
+ * several outcomes remain possible (undetermined). */
+static int assess_vcode(uint64_t possible)
 {
-    return strcmp(lk_assess__status_of(law, t, before, NULL),
-                  lk_assess__status_of(law, t, after, NULL)) != 0;
+    return __builtin_popcountll(possible) == 1 ? __builtin_ctzll(possible)
+                                               : 63;
 }
 
 static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
@@ -134,11 +134,13 @@ static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
 static int assess_whatif_cmp(const void *x, const void *y)
 {
     const lk_whatif *a = x, *b = y;
-    int i;
+    int i, va = assess_vcode(a->possible), vb = assess_vcode(b->possible);
     if (a->lens != b->lens)
         return a->lens - b->lens;
     if (a->n != b->n)
         return a->n - b->n;
+    if (va != vb)
+        return va - vb;
     if (a->fills != b->fills)
         return b->fills - a->fills; /* filling unknown facts first */
     for (i = 0; i < a->n; i++) {
@@ -152,8 +154,15 @@ static int assess_whatif_cmp(const void *x, const void *y)
     return 0;
 }
 
-static int assess_whatif(lk_assessment *a, unsigned max_per_lens,
-                         lk_error *err)
+/*
+ * The what-if search (HYPO-style near misses). For each lens and each
+ * verdict it could take instead of its present one, the smallest sets of
+ * fact changes that produce that verdict: every single change first; a
+ * pair only for a verdict no single change reaches, and only when neither
+ * change of the pair reaches it alone. At most "max" entries are kept per
+ * lens and verdict.
+ */
+static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
 {
     const lk_law *law = a->law;
     lk_change changes[ASSESS_MAX_CANDIDATES];
@@ -161,11 +170,13 @@ static int assess_whatif(lk_assessment *a, unsigned max_per_lens,
     lk_eval ev;
     lk_facts f;
     int lens[8], nlens = assess_lenses(law, lens), ncand, i, j, l, t;
-    int single_flips[8] = {0};
+    uint64_t single_reach[8] = {0}; /* verdict codes reached by singles */
     size_t cap = 0, k, kept, out;
     int error = lk_eval__init(&ev, law, err);
     if (error < 0)
         return error;
+    if (nlens > 3)
+        nlens = 3;
     ncand = assess_candidates(&a->facts, changes, ASSESS_MAX_CANDIDATES);
     cand = lk_calloc((size_t)ncand + 1, sizeof(*cand));
     if (cand == NULL) {
@@ -181,10 +192,10 @@ static int assess_whatif(lk_assessment *a, unsigned max_per_lens,
                 ev.t[t].smin != a->ev.t[t].smin ||
                 ev.t[t].smax != a->ev.t[t].smax)
                 cand[i].mover = 1;
-        for (l = 0; l < nlens && l < 3; l++) {
+        for (l = 0; l < nlens; l++) {
+            int v = assess_vcode(ev.t[lens[l]].possible);
             cand[i].lens[l] = ev.t[lens[l]].possible;
-            if (assess_flips(law, lens[l], a->ev.t[lens[l]].possible,
-                             cand[i].lens[l])) {
+            if (v != assess_vcode(a->ev.t[lens[l]].possible)) {
                 lk_whatif w;
                 memset(&w, 0, sizeof(w));
                 w.lens = lens[l];
@@ -192,55 +203,54 @@ static int assess_whatif(lk_assessment *a, unsigned max_per_lens,
                 w.n = 1;
                 w.ch[0] = changes[i];
                 w.fills = !a->facts.f[changes[i].fact].known;
-                single_flips[l]++;
+                single_reach[l] |= (uint64_t)1 << v;
                 error = assess_push_whatif(a, &w, &cap, err);
                 if (error < 0)
                     goto out;
             }
         }
     }
-    /* pairs, only for lenses no single change can move (HYPO's "near
-     * misses" are the smallest changes); a pair counts only when neither
-     * of its changes moves the lens alone */
-    for (l = 0; l < nlens && l < 3; l++) {
-        if (single_flips[l] > 0)
+    for (i = 0; i < ncand; i++) {
+        if (!cand[i].mover)
             continue;
-        for (i = 0; i < ncand; i++) {
-            if (!cand[i].mover)
+        for (j = i + 1; j < ncand; j++) {
+            lk_change pair[2];
+            if (!cand[j].mover || cand[j].ch.fact == cand[i].ch.fact)
                 continue;
-            for (j = i + 1; j < ncand; j++) {
-                lk_change pair[2];
-                if (!cand[j].mover || cand[j].ch.fact == cand[i].ch.fact)
+            pair[0] = cand[i].ch;
+            pair[1] = cand[j].ch;
+            assess_apply(law, &a->facts, pair, 2, &f);
+            lk_eval__run(&ev, law, &f);
+            for (l = 0; l < nlens; l++) {
+                int v = assess_vcode(ev.t[lens[l]].possible);
+                lk_whatif w;
+                if (v == assess_vcode(a->ev.t[lens[l]].possible) ||
+                    (single_reach[l] & ((uint64_t)1 << v)))
                     continue;
-                pair[0] = cand[i].ch;
-                pair[1] = cand[j].ch;
-                assess_apply(law, &a->facts, pair, 2, &f);
-                lk_eval__run(&ev, law, &f);
-                if (assess_flips(law, lens[l], a->ev.t[lens[l]].possible,
-                                 ev.t[lens[l]].possible)) {
-                    lk_whatif w;
-                    memset(&w, 0, sizeof(w));
-                    w.lens = lens[l];
-                    w.possible = ev.t[lens[l]].possible;
-                    w.n = 2;
-                    w.ch[0] = pair[0];
-                    w.ch[1] = pair[1];
-                    w.fills = !a->facts.f[pair[0].fact].known +
-                              !a->facts.f[pair[1].fact].known;
-                    error = assess_push_whatif(a, &w, &cap, err);
-                    if (error < 0)
-                        goto out;
-                }
+                memset(&w, 0, sizeof(w));
+                w.lens = lens[l];
+                w.possible = ev.t[lens[l]].possible;
+                w.n = 2;
+                w.ch[0] = pair[0];
+                w.ch[1] = pair[1];
+                w.fills = !a->facts.f[pair[0].fact].known +
+                          !a->facts.f[pair[1].fact].known;
+                error = assess_push_whatif(a, &w, &cap, err);
+                if (error < 0)
+                    goto out;
             }
         }
     }
     if (a->nwi > 1)
         qsort(a->wi, a->nwi, sizeof(lk_whatif), assess_whatif_cmp);
-    /* keep the first max_per_lens entries of each lens */
+    /* keep the first "max" entries of each lens and verdict */
     for (k = 0, out = 0, kept = 0; k < a->nwi; k++) {
-        if (k > 0 && a->wi[k].lens != a->wi[k - 1].lens)
+        if (k > 0 && (a->wi[k].lens != a->wi[k - 1].lens ||
+                      a->wi[k].n != a->wi[k - 1].n ||
+                      assess_vcode(a->wi[k].possible) !=
+                          assess_vcode(a->wi[k - 1].possible)))
             kept = 0;
-        if (kept++ < max_per_lens)
+        if (kept++ < max)
             a->wi[out++] = a->wi[k];
     }
     a->nwi = out;
@@ -309,7 +319,7 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
 {
     lk_assessment *a;
     unsigned flags = opts ? opts->flags : 0;
-    unsigned max = opts && opts->max_what_if ? opts->max_what_if : 8;
+    unsigned max = opts && opts->max_what_if ? opts->max_what_if : 3;
     int error;
 
     a = lk_calloc(1, sizeof(*a));

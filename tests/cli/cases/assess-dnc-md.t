@@ -1,0 +1,16 @@
+# The memo a legal adviser reads.
+args: assess --format md data/cases/dnc-2016.json
+status: 0
+stdout-contains: # Memorandum: DNC hack-and-leak
+stdout-contains: ## 1. Question
+stdout-contains: - **Classic test (lex lata): No breach.** Decisive: coercion not-met.
+stdout-contains: - **Intervention 2.0 (de lege ferenda): Breach.**
+stdout-contains: ## 3. Facts relied on
+stdout-contains: | access methods (`/access`) | phishing, stolen-credentials, malware |
+stdout-contains: ## 5. What would change the answer
+stdout-contains: | classic | process or results manipulated were true (now false) | Breach |
+stdout-contains: ## 6. Nearest precedents
+stdout-contains: ## 7. Caveats
+stdout-contains: proposals de lege ferenda
+stdout-contains: [icj-nicaragua-205] Military and Paramilitary Activities
+stdout-contains: *(unconfirmed: not verified against the text)*

@@ -1,0 +1,4 @@
+args:
+status: 2
+--- stderr
+leaklaw: no command given (try 'leaklaw --help')
