@@ -1,10 +1,12 @@
 # leaklaw: the two commands of the README.
 #   make run   install missing Debian packages, build, assess the bundled DNC case
-#   make test  the same set-up, then every test under ASan + UBSan through CTest
+#   make test  the same set-up, then every test under ASan + UBSan through
+#              CTest, then the unit, CLI and fuzz-corpus tests under valgrind
 # Other targets: build, fuzz, bench, clean, deps.
 
 BUILD      ?= build
 BUILD_TEST ?= build-test
+BUILD_VALGRIND ?= build-valgrind
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 
@@ -40,6 +42,10 @@ test: deps
 	  -DLK_DEBUG_ALLOC=ON -DLK_ENABLE_WERROR=ON >/dev/null
 	cmake --build $(BUILD_TEST) -j $(JOBS)
 	cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS)
+	cmake -S . -B $(BUILD_VALGRIND) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DLK_VALGRIND=ON >/dev/null
+	cmake --build $(BUILD_VALGRIND) -j $(JOBS)
+	cd $(BUILD_VALGRIND) && ctest --output-on-failure -j $(JOBS) -L 'unit|cli|fuzz'
 
 fuzz: deps
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DLK_FUZZ=ON >/dev/null
@@ -50,4 +56,4 @@ bench: build
 	bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_TEST) build-fuzz
+	rm -rf $(BUILD) $(BUILD_TEST) $(BUILD_VALGRIND) build-fuzz

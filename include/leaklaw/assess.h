@@ -31,7 +31,7 @@ typedef struct lk_assess_options {
     unsigned int version;      /* LK_ASSESS_OPTIONS_VERSION */
     unsigned int flags;        /* LK_ASSESS_* bits */
     const lk_library *library; /* precedents, or NULL for none */
-    unsigned int max_what_if;  /* kept per lens and verdict, 0: 3 */
+    unsigned int max_what_if;  /* kept per lens and verdict, 0: 5 */
 } lk_assess_options;
 
 #define LK_ASSESS_OPTIONS_VERSION 1

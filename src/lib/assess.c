@@ -243,15 +243,25 @@ static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
     }
     if (a->nwi > 1)
         qsort(a->wi, a->nwi, sizeof(lk_whatif), assess_whatif_cmp);
-    /* keep the first "max" entries of each lens and verdict */
+    /* keep, per lens and verdict, the first change of each fact (or pair
+     * of facts) and at most "max" of them: varied alternatives rather than
+     * every value of one fact */
     for (k = 0, out = 0, kept = 0; k < a->nwi; k++) {
-        if (k > 0 && (a->wi[k].lens != a->wi[k - 1].lens ||
-                      a->wi[k].n != a->wi[k - 1].n ||
-                      assess_vcode(a->wi[k].possible) !=
+        const lk_whatif *w = &a->wi[k];
+        size_t first = out - kept, m;
+        int dup = 0;
+        if (k > 0 && (w->lens != a->wi[k - 1].lens || w->n != a->wi[k - 1].n ||
+                      assess_vcode(w->possible) !=
                           assess_vcode(a->wi[k - 1].possible)))
-            kept = 0;
-        if (kept++ < max)
-            a->wi[out++] = a->wi[k];
+            kept = 0, first = out;
+        for (m = first; m < out; m++)
+            if (a->wi[m].ch[0].fact == w->ch[0].fact &&
+                (w->n == 1 || a->wi[m].ch[1].fact == w->ch[1].fact))
+                dup = 1;
+        if (!dup && kept < max) {
+            a->wi[out++] = *w;
+            kept++;
+        }
     }
     a->nwi = out;
     a->whatif_done = 1;
@@ -319,7 +329,7 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
 {
     lk_assessment *a;
     unsigned flags = opts ? opts->flags : 0;
-    unsigned max = opts && opts->max_what_if ? opts->max_what_if : 3;
+    unsigned max = opts && opts->max_what_if ? opts->max_what_if : 5;
     int error;
 
     a = lk_calloc(1, sizeof(*a));

@@ -1,0 +1,288 @@
+/*
+ * test_law.c: loading the law: the bundled data loads and every rule
+ * cites the catalogue; malformed law is refused with its location; the
+ * generic engine's semantics (priorities, exceptions, conflicts, unknowns)
+ * on a small law written for the test.
+ */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "eval.h"
+#include "helpers.h"
+#include "law.h"
+
+static char tmpdir[256];
+
+static void put(const char *rel, const char *text)
+{
+    char path[512];
+    FILE *f;
+    snprintf(path, sizeof(path), "%s/%s", tmpdir, rel);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A tiny law: one element decided by a fact, one lens over it. */
+static const char *const tiny_sources =
+    "{\"format\": \"leaklaw/sources/1\", \"sources\": ["
+    "{\"id\": \"src\", \"title\": \"A source\", \"status\": \"confirmed\"},"
+    "{\"id\": \"src2\", \"title\": \"Another\", \"status\": \"unconfirmed\"}]}";
+static const char *const tiny_model =
+    "{\"format\": \"leaklaw/model/1\", \"name\": \"tiny\", \"version\": \"1\","
+    " \"params\": {\"n\": 3}, \"scores\": [], "
+    " \"elements\": [{\"id\": \"e\", \"title\": \"E\", \"levels\": [\"a\", "
+    "\"b\"]}],"
+    " \"lenses\": [{\"id\": \"l\", \"title\": \"L\"}], \"flags\": []}";
+static const char *const tiny_profile =
+    "{\"format\": \"leaklaw/profile/1\", \"id\": \"default\", \"title\": "
+    "\"t\", \"cites\": [\"src\"]}";
+
+static void tiny_setup(const char *rules)
+{
+    char intr[4096];
+    size_t n = 0;
+    int i;
+    char cmd[600];
+    snprintf(tmpdir, sizeof(tmpdir), "/tmp/lk-law-XXXXXX");
+    assert_non_null(mkdtemp(tmpdir));
+    snprintf(cmd, sizeof(cmd), "%s/rules", tmpdir);
+    mkdir(cmd, 0755);
+    snprintf(cmd, sizeof(cmd), "%s/profiles", tmpdir);
+    mkdir(cmd, 0755);
+    snprintf(cmd, sizeof(cmd), "%s/attack", tmpdir);
+    mkdir(cmd, 0755);
+    put("sources.json", tiny_sources);
+    put("rules/model.json", tiny_model);
+    put("profiles/default.json", tiny_profile);
+    put("attack/techniques.tsv", "# ids\nT1566\tPhishing\n");
+    n += (size_t)snprintf(intr, sizeof(intr),
+                          "{\"format\": \"leaklaw/intrusiveness/1\", "
+                          "\"methods\": [");
+    for (i = 0; lk_enum_method[i]; i++)
+        n += (size_t)snprintf(intr + n, sizeof(intr) - n,
+                              "%s{\"method\": \"%s\", \"level\": \"%s\", "
+                              "\"text\": \"t\", \"cites\": [\"src\"]}",
+                              i ? "," : "", lk_enum_method[i],
+                              i == 0 ? "none" : "high");
+    snprintf(intr + n, sizeof(intr) - n,
+             "], \"attack\": [{\"id\": \"T1566\", \"method\": "
+             "\"phishing\"}]}");
+    put("rules/intrusiveness.json", intr);
+    put("rules/rules.json", rules);
+}
+
+static void tiny_teardown(void)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static int tiny_load(const char *rules, lk_law **law, lk_error *err)
+{
+    int rc;
+    tiny_setup(rules);
+    lk_error_clear(err);
+    rc = lk_law_load(law, tmpdir, NULL, err);
+    tiny_teardown();
+    return rc;
+}
+
+#define R(id, dec, when, then, prio, extra)                                   \
+    "{\"id\": \"" id "\", \"decides\": \"" dec "\", \"when\": " when          \
+    ", \"then\": " then ", \"priority\": " #prio ", \"text\": \"t\", "        \
+    "\"cites\": [\"src\"]" extra "}"
+#define DEFAULTS                                                              \
+    R("e-default", "e", "{\"always\": true}", "{\"status\": \"not-met\"}",    \
+      0, "")                                                                  \
+    "," R("l-default", "l", "{\"always\": true}",                              \
+          "{\"verdict\": \"no-breach\"}", 0, "")
+
+static void test_bundled_law_loads(void **state)
+{
+    lk_law *law = test_law(NULL);
+    size_t i;
+    (void)state;
+    assert_true(lk_law_rule_count(law) > 50);
+    assert_string_equal(lk_law_profile(law), "default");
+    assert_int_equal(strlen(lk_law_sha256(law)), 64);
+    for (i = 0; i < lk_law_rule_count(law); i++) {
+        const lk_rule_info *r = lk_law_rule(law, i);
+        const char *const *c;
+        assert_non_null(r->cites[0]); /* every rule cites */
+        for (c = r->cites; *c; c++)
+            assert_non_null(lk_law_source_find(law, *c));
+        assert_ptr_equal(lk_law_rule_find(law, r->id), r);
+    }
+    assert_null(lk_law_rule_find(law, "no-such-rule"));
+    lk_law_free(law);
+}
+
+static void test_unknown_profile(void **state)
+{
+    lk_law *law = NULL;
+    lk_error err;
+    lk_law_options opts = LK_LAW_OPTIONS_INIT;
+    (void)state;
+    opts.profile = "../etc/passwd";
+    assert_int_equal(lk_law_load(&law, test_data(), &opts, &err),
+                     LK_ENOTFOUND);
+    opts.profile = "atlantis";
+    assert_int_equal(lk_law_load(&law, test_data(), &opts, &err),
+                     LK_ENOTFOUND);
+    assert_null(law);
+}
+
+static void test_bad_laws(void **state)
+{
+    static const struct {
+        const char *rules;    /* rules.json text */
+        const char *message;  /* expected substring of the error */
+        const char *pointer;  /* expected pointer */
+    } cases[] = {
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" R(
+             "x", "e", "{\"always\": true}", "{\"status\": \"met\"}", 1,
+             ", \"cites\": []") "]}",
+         "duplicate object key", ""}, /* a JSON error, with its location */
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS
+         ",{\"id\": \"x\", \"decides\": \"e\", \"when\": {\"always\": true},"
+         " \"then\": {\"status\": \"met\"}, \"text\": \"t\"}]}",
+         "every rule must cite at least one source", "/rules/2"},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "x", "e", "{\"always\": true}", "{\"status\": \"met\"}", 1,
+             "") "], \"x-extra\": 1}",
+         NULL, NULL},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "x", "e", "{\"fact\": \"/actor/kindd\", \"is\": \"insider\"}",
+             "{\"status\": \"met\"}", 1, "") "]}",
+         "unknown fact '/actor/kindd'", "/rules/2/when"},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "x", "e", "{\"fact\": \"/actor/kind\", \"is\": \"spy\"}",
+             "{\"status\": \"met\"}", 1, "") "]}",
+         "not a value of /actor/kind: spy", "/rules/2/when/is"},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "x", "e", "{\"element\": \"l\", \"status\": \"met\"}",
+             "{\"status\": \"met\"}", 1, "") "]}",
+         "decided after this rule's target", "/rules/2/when"},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "x", "e", "{\"always\": true}", "{\"status\": \"met\"}", 1,
+             ", \"exception_to\": [\"l-default\"]") "]}",
+         "'l-default' decides another target", "/rules/2"},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" R(
+             "l-default", "l", "{\"always\": true}",
+             "{\"verdict\": \"no-breach\"}", 0, "") "]}",
+         "'e' has no default rule", ""},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "e-default", "e", "{\"always\": true}", "{\"status\": \"met\"}",
+             1, "") "]}",
+         "duplicate rule id 'e-default'", "/rules/2"},
+        {"{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+             "x", "e", "{\"always\": true}", "{\"status\": \"met\", "
+             "\"level\": \"c\"}", 1, "") "]}",
+         "not an outcome of 'e'", "/rules/2/then"},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        lk_law *law = NULL;
+        lk_error err;
+        int rc = tiny_load(cases[i].rules, &law, &err);
+        if (cases[i].message == NULL) {
+            if (rc != 0)
+                fail_msg("case %zu: %s", i, err.message);
+            lk_law_free(law);
+            continue;
+        }
+        if (rc != LK_EINVALID)
+            fail_msg("case %zu loaded (rc %d)", i, rc);
+        if (strstr(err.message, cases[i].message) == NULL)
+            fail_msg("case %zu: '%s' lacks '%s'", i, err.message,
+                     cases[i].message);
+        if (cases[i].pointer[0] && strcmp(err.pointer, cases[i].pointer))
+            fail_msg("case %zu: pointer '%s', expected '%s'", i, err.pointer,
+                     cases[i].pointer);
+        assert_null(law);
+    }
+}
+
+/* Evaluate the tiny law's lens "l" and element "e" over an actor kind. */
+static void eval_tiny(const char *rules, int kind, uint64_t *e_possible,
+                      int *conflict)
+{
+    lk_law *law = NULL;
+    lk_error err;
+    lk_eval ev;
+    lk_facts f;
+    if (tiny_load(rules, &law, &err) != 0)
+        fail_msg("%s", err.message);
+    memset(&f, 0, sizeof(f));
+    if (kind >= 0) {
+        f.f[LK_F_ACTOR_KIND].known = 1;
+        f.f[LK_F_ACTOR_KIND].v = kind;
+    }
+    assert_int_equal(lk_eval__init(&ev, law, &err), 0);
+    lk_eval__run(&ev, law, &f);
+    *e_possible = ev.t[lk_law__target_find(law, "e")].possible;
+    *conflict = ev.t[lk_law__target_find(law, "e")].conflict[0];
+    lk_eval__dispose(&ev);
+    lk_law_free(law);
+}
+
+static void test_engine_semantics(void **state)
+{
+    /* met (a) when the actor is a State organ, with an exception for
+     * insiders (never fires together) and an equal-priority rival */
+    static const char rules[] =
+        "{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "," R(
+            "organ", "e", "{\"fact\": \"/actor/kind\", \"in\": "
+                          "[\"state-organ\", \"state-directed\"]}",
+            "{\"status\": \"met\", \"level\": \"a\"}", 5, "") "," R(
+            "insider", "e", "{\"fact\": \"/actor/kind\", \"is\": "
+                            "\"insider\"}",
+            "{\"status\": \"met\", \"level\": \"b\"}", 5, "") "," R(
+            "insider-other", "e", "{\"fact\": \"/actor/kind\", \"is\": "
+                                  "\"insider\"}",
+            "{\"status\": \"not-met\"}", 5, "") "," R(
+            "directed-exception", "e", "{\"fact\": \"/actor/kind\", \"is\": "
+                                       "\"state-directed\"}",
+            "{\"status\": \"not-met\", \"level\": \"b\"}", 1,
+            ", \"exception_to\": [\"organ\"]") "]}";
+    uint64_t p;
+    int conflict, organ = lk_facts__value_index(LK_F_ACTOR_KIND,
+                                                "state-organ");
+    (void)state;
+    /* the applicable rule of highest priority decides */
+    eval_tiny(rules, organ, &p, &conflict);
+    assert_int_equal(__builtin_popcountll(p), 1);
+    assert_int_equal(conflict, -1);
+    /* equal priority, both apply, disagree: interpretive conflict */
+    eval_tiny(rules, lk_facts__value_index(LK_F_ACTOR_KIND, "insider"), &p,
+              &conflict);
+    assert_int_equal(__builtin_popcountll(p), 2);
+    assert_true(conflict >= 0);
+    /* unknown fact: every rule that may apply stays possible */
+    eval_tiny(rules, -1, &p, &conflict);
+    assert_true(__builtin_popcountll(p) >= 3);
+    /* an exception defeats the rule it names, though of lower priority */
+    eval_tiny(rules, lk_facts__value_index(LK_F_ACTOR_KIND, "state-directed"),
+              &p, &conflict);
+    assert_int_equal(__builtin_popcountll(p), 1);
+    assert_int_equal(__builtin_ctzll(p), 1 * 3 + 2); /* not-met (b) */
+    /* nothing applies but the default: determined */
+    eval_tiny(rules, lk_facts__value_index(LK_F_ACTOR_KIND, "non-state"), &p,
+              &conflict);
+    assert_int_equal(__builtin_popcountll(p), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bundled_law_loads),
+        cmocka_unit_test(test_unknown_profile),
+        cmocka_unit_test(test_bad_laws),
+        cmocka_unit_test(test_engine_semantics),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

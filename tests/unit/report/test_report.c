@@ -1,0 +1,143 @@
+/*
+ * test_report.c: the three renderings of an assessment: the JSON contract
+ * (leaklaw/assessment/1), the memo's sections, the HTML page's
+ * self-containment and chart.
+ */
+#include <jansson.h>
+
+#include "helpers.h"
+
+static lk_law *law;
+static lk_case *dnc;
+static lk_assessment *assessment;
+
+static int setup(void **state)
+{
+    char path[512];
+    lk_error err;
+    (void)state;
+    law = test_law(NULL);
+    snprintf(path, sizeof(path), "%s/cases/dnc-2016.json", test_data());
+    dnc = test_case_file(path);
+    return lk_assess(&assessment, law, dnc, NULL, &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    lk_assessment_free(assessment);
+    lk_case_free(dnc);
+    lk_law_free(law);
+    return 0;
+}
+
+static char *render(lk_report_format f, unsigned flags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    lk_error err;
+    assert_int_equal(lk_report_render(&text, &len, assessment, f, flags,
+                                      &err),
+                     0);
+    assert_int_equal(strlen(text), len);
+    return text;
+}
+
+static void test_json_contract(void **state)
+{
+    static const char *const keys[] = {"format", "case",    "rules",
+                                       "profile", "elements", "lenses",
+                                       "flags",  "missing", "what_if",
+                                       "precedents", NULL};
+    static const char *const elements[] = {
+        "attribution",   "domaine-reserve", "coercion",          "intent",
+        "intrusiveness", "disclosure",      "sensitive-content", "public-interest",
+        NULL};
+    char *text = render(LK_REPORT_JSON, LK_REPORT_COMPACT);
+    json_error_t jerr;
+    json_t *root = json_loads(text, 0, &jerr), *v;
+    size_t i;
+    const char *key;
+    (void)state;
+    assert_non_null(root);
+    for (i = 0; keys[i]; i++)
+        assert_non_null(json_object_get(root, keys[i]));
+    for (i = 0; elements[i]; i++) {
+        v = json_object_get(json_object_get(root, "elements"), elements[i]);
+        assert_non_null(json_object_get(v, "status"));
+        assert_true(json_object_get(v, "level") != NULL);
+        assert_true(json_is_array(json_object_get(v, "because")));
+    }
+    json_object_foreach(json_object_get(root, "lenses"), key, v)
+    {
+        json_t *b = json_array_get(json_object_get(v, "because"), 0);
+        assert_non_null(json_object_get(v, "verdict"));
+        assert_true(json_is_array(json_object_get(v, "decisive")));
+        assert_true(json_array_size(json_object_get(v, "cites")) > 0);
+        assert_non_null(json_object_get(b, "rule"));
+        assert_true(json_is_array(json_object_get(b, "facts")));
+    }
+    assert_int_equal(json_object_size(json_object_get(root, "flags")), 5);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(root, "case"),
+                                          "sha256")),
+        lk_case_sha256(dnc));
+    v = json_array_get(json_object_get(root, "what_if"), 0);
+    assert_non_null(json_object_get(v, "lens"));
+    assert_non_null(json_object_get(
+        json_array_get(json_object_get(v, "changes"), 0), "from"));
+    json_decref(root);
+    lk_report_free(text);
+}
+
+static void test_memo_sections(void **state)
+{
+    static const char *const must[] = {
+        "## 1. Question", "## 2. Short answer", "## 3. Facts relied on",
+        "## 4. Analysis", "## 5. What would change the answer",
+        "## 6. Nearest precedents", "## 7. Caveats", "## Authorities cited",
+        "de lege ferenda", "[odni-ica-2017]", "[icj-nicaragua-205]", NULL};
+    char *text = render(LK_REPORT_MD, 0);
+    size_t i;
+    (void)state;
+    for (i = 0; must[i]; i++)
+        if (strstr(text, must[i]) == NULL)
+            fail_msg("memo lacks '%s'", must[i]);
+    lk_report_free(text);
+}
+
+static void test_html_self_contained(void **state)
+{
+    char *text = render(LK_REPORT_HTML, 0);
+    (void)state;
+    assert_non_null(strstr(text, "<!DOCTYPE html>"));
+    assert_non_null(strstr(text, "<svg"));
+    assert_non_null(strstr(text, "</html>\n"));
+    assert_null(strstr(text, "<script"));
+    assert_null(strstr(text, " src="));
+    assert_null(strstr(text, "<link"));
+    /* text from the case is escaped */
+    assert_null(strstr(text, "<https://"));
+    lk_report_free(text);
+}
+
+static void test_format_names(void **state)
+{
+    lk_report_format f;
+    (void)state;
+    assert_int_equal(lk_report_format_parse(&f, "md"), 0);
+    assert_int_equal(f, LK_REPORT_MD);
+    assert_int_equal(lk_report_format_parse(&f, "html"), 0);
+    assert_int_equal(lk_report_format_parse(&f, "pdf"), LK_ENOTFOUND);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_contract),
+        cmocka_unit_test(test_memo_sections),
+        cmocka_unit_test(test_html_self_contained),
+        cmocka_unit_test(test_format_names),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

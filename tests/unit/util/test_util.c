@@ -1,0 +1,109 @@
+/*
+ * test_util.c: bounded buffers, error formatting, status mapping, atomic
+ * writes and SHA-256 digests.
+ */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "helpers.h"
+
+static void test_buf_ceiling(void **state)
+{
+    lk_buf b;
+    (void)state;
+    lk_buf_init(&b, 8);
+    assert_int_equal(lk_buf_puts(&b, "12345678"), 0);
+    assert_int_equal(lk_buf_puts(&b, "9"), LK_ETOOBIG);
+    /* the buffer keeps what it had and the failure is sticky */
+    assert_string_equal(b.ptr, "12345678");
+    assert_int_equal(lk_buf_puts(&b, ""), LK_ETOOBIG);
+    lk_buf_dispose(&b);
+}
+
+static void test_buf_printf_grows(void **state)
+{
+    lk_buf b;
+    int i;
+    (void)state;
+    lk_buf_init(&b, 0);
+    for (i = 0; i < 1000; i++)
+        assert_int_equal(lk_buf_printf(&b, "%04d,", i), 0);
+    assert_int_equal(b.len, 5000);
+    assert_memory_equal(b.ptr + 4995, "0999,", 5);
+    lk_buf_dispose(&b);
+}
+
+static void test_error_format(void **state)
+{
+    lk_error e;
+    char line[256];
+    (void)state;
+    lk_error_clear(&e);
+    lk_error_set_at(&e, LK_EINVALID, "case.json", 3, 7, "/actor/kind",
+                    "bad %s\nsecond line", "value");
+    lk_error_format(&e, line, sizeof(line));
+    /* one line, always */
+    assert_string_equal(line,
+                        "case.json:3:7: /actor/kind: bad value second line");
+    lk_error_clear(&e);
+    lk_error_set(&e, LK_ERROR, "plain");
+    lk_error_format(&e, line, sizeof(line));
+    assert_string_equal(line, "plain");
+}
+
+static void test_exit_codes(void **state)
+{
+    (void)state;
+    assert_int_equal(lk_status_exit_code(0), 0);
+    assert_int_equal(lk_status_exit_code(LK_EINVALID), 65);
+    assert_int_equal(lk_status_exit_code(LK_ETOOBIG), 65);
+    assert_int_equal(lk_status_exit_code(LK_EIO), 1);
+    assert_int_equal(lk_status_exit_code(LK_ENOMEM), 1);
+}
+
+static void test_atomic_write(void **state)
+{
+    char dir[] = "/tmp/lk-test-XXXXXX", path[512];
+    char *text = NULL;
+    size_t len = 0;
+    lk_error err;
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/out.txt", dir);
+    assert_int_equal(lk_file_write_atomic(path, "hello", 5, &err), 0);
+    assert_int_equal(lk_file_read(&text, &len, path, 100, &err), 0);
+    assert_int_equal(len, 5);
+    assert_string_equal(text, "hello");
+    lk_free(text);
+    /* a file over the ceiling is refused, not truncated */
+    assert_int_equal(lk_file_read(&text, &len, path, 4, &err), LK_ETOOBIG);
+    unlink(path);
+    /* a write into a missing directory fails and leaves nothing */
+    snprintf(path, sizeof(path), "%s/missing/out.txt", dir);
+    assert_int_equal(lk_file_write_atomic(path, "x", 1, &err), LK_EIO);
+    rmdir(dir);
+}
+
+static void test_sha256(void **state)
+{
+    char hex[65];
+    (void)state;
+    lk_sha256_hex("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+                             "b00361a396177a9cb410ff61f20015ad");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_ceiling),
+        cmocka_unit_test(test_buf_printf_grows),
+        cmocka_unit_test(test_error_format),
+        cmocka_unit_test(test_exit_codes),
+        cmocka_unit_test(test_atomic_write),
+        cmocka_unit_test(test_sha256),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
