@@ -144,7 +144,7 @@ static int law_load_doc(lk_law *law, const char *path, lk_doc **out,
     lk_doc *doc = NULL;
     int error = lk_doc__load(&doc, path, err);
     if (error < 0)
-        return error == LK_EIO ? error : LK_EINVALID;
+        return error;
     error = law_add_doc(law, doc, err);
     if (error < 0)
         return error;
@@ -1002,7 +1002,8 @@ static int law_read_rule(lk_law *law, const lk_doc *doc, const char *ptr,
     error = law_keys(err, doc, ptr, j, indicator ? ikeys : rkeys);
     if (error < 0)
         return error;
-    r = &law->rules[law->nrules];
+    /* counted at once, so that lk_law_free releases a half-read rule */
+    r = &law->rules[law->nrules++];
     memset(r, 0, sizeof(*r));
     r->doc = doc;
     snprintf(r->ptr, sizeof(r->ptr), "%s", ptr);
@@ -1012,7 +1013,7 @@ static int law_read_rule(lk_law *law, const lk_doc *doc, const char *ptr,
     r->info.text = law_str(err, doc, ptr, j, "text", 1);
     if (!r->info.id || !decides || !r->info.text)
         return LK_EINVALID;
-    for (i = 0; i < law->nrules; i++)
+    for (i = 0; i + 1 < law->nrules; i++)
         if (strcmp(law->rules[i].info.id, r->info.id) == 0)
             return law_fail(err, doc, ptr, "duplicate rule id '%s'",
                             r->info.id);
@@ -1085,7 +1086,6 @@ static int law_read_rule(lk_law *law, const lk_doc *doc, const char *ptr,
     if (r->owned[0] == NULL)
         return lk_error_set_oom(err);
     r->info.outcome = r->owned[0];
-    law->nrules++;
     return 0;
 }
 
