@@ -19,15 +19,27 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
                                  const char **level)
 {
     const lk_target *tg = &law->targets[t];
-    int s, l;
+    int s, l, o, status = -1;
     if (level)
         *level = NULL;
-    if (__builtin_popcountll(possible) != 1)
+    if (possible == 0)
         return "undetermined";
-    lk_law__outcome_split(tg, __builtin_ctzll(possible), &s, &l);
-    if (level && l >= 0)
-        *level = tg->levels[l];
-    return lk_law__statuses(tg->kind)[s];
+    /* the status is determined when every possible outcome shares it,
+     * even if the level is still open */
+    for (o = 0; o < 64; o++) {
+        if (!(possible & ((uint64_t)1 << o)))
+            continue;
+        lk_law__outcome_split(tg, o, &s, &l);
+        if (status >= 0 && s != status)
+            return "undetermined";
+        status = s;
+    }
+    if (__builtin_popcountll(possible) == 1) {
+        lk_law__outcome_split(tg, __builtin_ctzll(possible), &s, &l);
+        if (level && l >= 0)
+            *level = tg->levels[l];
+    }
+    return lk_law__statuses(tg->kind)[status];
 }
 
 const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,

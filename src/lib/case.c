@@ -248,7 +248,7 @@ static int check_attack(const char *s)
 static int check_pdate(const char *s)
 {
     int32_t days;
-    char buf[11];
+    char buf[16];
     size_t n = strlen(s);
     if (n == 4 || n == 7) {
         /* complete a partial date to reuse the strict parser */

@@ -899,7 +899,7 @@ static int law_compile_target(law_compiler *lc, json_t *j, const char *ptr,
 static int law_compile(law_compiler *lc, json_t *j, const char *ptr,
                        int depth, int *out)
 {
-    int idx, error, kids[64], n = 0;
+    int idx = -1, error, kids[64], n = 0;
     lk_cond c;
     json_t *v;
     char p[LK_ERROR_POINTER_MAX];

@@ -172,6 +172,41 @@ static void md_header(lk_buf *b, const lk_assessment *a)
     }
 }
 
+/* For an open verdict: which elements keep it open, and why. */
+static void md_open_elements(lk_buf *b, const lk_assessment *a,
+                             const int *rules, const int *st, int n)
+{
+    const lk_law *law = a->law;
+    uint64_t used = 0;
+    int k, e, f, first = 1;
+    for (k = 0; k < n; k++)
+        used |= law->rules[rules[k]].targets;
+    (void)st;
+    for (e = 0; e < law->ntargets; e++) {
+        const lk_tres *r = &a->ev.t[e];
+        int ff = 1;
+        if (!(used & ((uint64_t)1 << e)) ||
+            law->targets[e].kind != LK_TK_ELEMENT ||
+            strcmp(lk_assess__status(law, &a->ev, e, NULL), "undetermined"))
+            continue;
+        lk_buf_printf(b, "%s%s", first ? " Open: " : "; ",
+                      law->targets[e].id);
+        first = 0;
+        if (r->conflict[0] >= 0)
+            lk_buf_puts(b, " (interpretive choice, see §4)");
+        for (f = 0; f < LK_FACT_FIRST_DERIVED; f++)
+            if (r->unknown & (1u << f)) {
+                lk_buf_printf(b, "%s`%s`", ff ? " (unknown: " : ", ",
+                              lk_assess__fact_pointer(f));
+                ff = 0;
+            }
+        if (!ff)
+            lk_buf_puts(b, ")");
+    }
+    if (!first)
+        lk_buf_puts(b, ".");
+}
+
 static void md_short_answer(lk_buf *b, const lk_assessment *a)
 {
     const lk_law *law = a->law;
@@ -208,6 +243,8 @@ static void md_short_answer(lk_buf *b, const lk_assessment *a)
         }
         if (a->ev.t[t].conflict[0] >= 0)
             lk_buf_puts(b, " Interpretive choice needed (see §4).");
+        if (!strcmp(v, "undetermined"))
+            md_open_elements(b, a, rules, st, n);
         lk_buf_puts(b, "\n");
     }
     for (t = 0; t < law->ntargets; t++) {

@@ -17,7 +17,7 @@ static char fuzz_dir[64];
 
 static void fuzz_copy(const char *from, const char *to)
 {
-    char cmd[2048];
+    char cmd[4096];
     snprintf(cmd, sizeof(cmd), "cp -r '%s' '%s'", from, to);
     if (system(cmd) != 0)
         abort();
