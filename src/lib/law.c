@@ -154,6 +154,26 @@ static int law_load_doc(lk_law *law, const char *path, lk_doc **out,
     return 0;
 }
 
+/* Load "path", check its top-level keys and its "format". */
+static int law_open_doc(lk_law *law, const char *path, const char *format,
+                        const char *const *keys, lk_doc **out, lk_error *err)
+{
+    lk_doc *doc = NULL;
+    const char *f;
+    int error = law_load_doc(law, path, &doc, err);
+    if (error < 0)
+        return error;
+    error = law_keys(err, doc, "", doc->root, keys);
+    if (error < 0)
+        return error;
+    f = json_string_value(json_object_get(doc->root, "format"));
+    if (f == NULL || strcmp(f, format) != 0)
+        return law_fail(err, doc, "/format", "expected format \"%s\"",
+                        format);
+    *out = doc;
+    return 0;
+}
+
 /* ---- sources -------------------------------------------------------- */
 
 static int law_load_sources(lk_law *law, lk_error *err)
@@ -169,18 +189,9 @@ static int law_load_sources(lk_law *law, lk_error *err)
     int error;
 
     snprintf(path, sizeof(path), "%s/sources.json", law->datadir);
-    error = law_load_doc(law, path, &doc, err);
+    error = law_open_doc(law, path, "leaklaw/sources/1", keys, &doc, err);
     if (error < 0)
         return error;
-    error = law_keys(err, doc, "", doc->root, keys);
-    if (error < 0)
-        return error;
-    if (strcmp(json_string_value(json_object_get(doc->root, "format"))
-                   ? json_string_value(json_object_get(doc->root, "format"))
-                   : "",
-               "leaklaw/sources/1") != 0)
-        return law_fail(err, doc, "/format",
-                        "expected format \"leaklaw/sources/1\"");
     arr = json_object_get(doc->root, "sources");
     if (!json_is_array(arr))
         return law_fail(err, doc, "/sources", "expected an array");
@@ -1269,17 +1280,9 @@ static int law_load_profile(lk_law *law, const char *name, lk_doc **out,
                                 name, law->datadir);
         fclose(f);
     }
-    error = law_load_doc(law, path, &doc, err);
+    error = law_open_doc(law, path, "leaklaw/profile/1", keys, &doc, err);
     if (error < 0)
         return error;
-    error = law_keys(err, doc, "", doc->root, keys);
-    if (error < 0)
-        return error;
-    if (!json_is_string(json_object_get(doc->root, "format")) ||
-        strcmp(json_string_value(json_object_get(doc->root, "format")),
-               "leaklaw/profile/1"))
-        return law_fail(err, doc, "/format",
-                        "expected format \"leaklaw/profile/1\"");
     law->profile = law_str(err, doc, "", doc->root, "id", 1);
     law->profile_title = law_str(err, doc, "", doc->root, "title", 1);
     if (!law->profile || !law->profile_title)

@@ -84,6 +84,15 @@ json_t *lk_report__fact_cites(const lk_assessment *a, int id,
     return best;
 }
 
+void lk_report__change_text(const lk_assessment *a, const lk_change *ch,
+                            char *from, char *to, size_t size)
+{
+    lk_facts tmp = a->facts;
+    lk_facts__format(&a->facts, ch->fact, from, size);
+    tmp.f[ch->fact] = ch->to;
+    lk_facts__format(&tmp, ch->fact, to, size);
+}
+
 static json_t *report_strings(const char *const *v)
 {
     json_t *arr = json_array();
@@ -177,7 +186,7 @@ static json_t *report_json(const lk_assessment *a)
         const char *level, *status = lk_assess__status(law, &a->ev, t, &level);
         json_t *o = json_object();
         if (tg->kind == LK_TK_SCORE) {
-            int rules[128], st[128], n, k;
+            int k;
             json_t *ind = json_array();
             json_object_set_new(o, "min", json_integer(a->ev.t[t].smin));
             json_object_set_new(o, "max", json_integer(a->ev.t[t].smax));
@@ -195,9 +204,6 @@ static json_t *report_json(const lk_assessment *a)
                                    "cites",
                                    report_strings(law->rules[ri].cites)));
             }
-            (void)rules;
-            (void)st;
-            (void)n;
             json_object_set_new(o, "indicators", ind);
             json_object_set_new(scores, tg->id, o);
             continue;
@@ -263,10 +269,7 @@ static json_t *report_json(const lk_assessment *a)
         int k;
         for (k = 0; k < w->n; k++) {
             char from[512], to[512];
-            lk_facts tmp = a->facts;
-            lk_facts__format(&a->facts, w->ch[k].fact, from, sizeof(from));
-            tmp.f[w->ch[k].fact] = w->ch[k].to;
-            lk_facts__format(&tmp, w->ch[k].fact, to, sizeof(to));
+            lk_report__change_text(a, &w->ch[k], from, to, sizeof(from));
             json_array_append_new(
                 changes, json_pack("{s:s, s:s, s:s}", "fact",
                                    lk_assess__fact_pointer(w->ch[k].fact),

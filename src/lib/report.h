@@ -20,6 +20,10 @@ int lk_report__because(const lk_assessment *a, int t, int *rules,
 json_t *lk_report__fact_cites(const lk_assessment *a, int id,
                               json_t *merged);
 
+/* The fact of change "ch" as text before ("from") and after ("to"). */
+void lk_report__change_text(const lk_assessment *a, const lk_change *ch,
+                            char *from, char *to, size_t size);
+
 /* Markdown memo into "buf". */
 int lk_report__md(lk_buf *buf, const lk_assessment *a);
 /* HTML page into "buf". */

@@ -454,10 +454,7 @@ static void md_whatif(lk_buf *b, const lk_assessment *a)
         lk_buf_printf(b, "| %s | ", law->targets[w->lens].id);
         for (k = 0; k < w->n; k++) {
             char from[512], to[512];
-            lk_facts tmp = a->facts;
-            lk_facts__format(&a->facts, w->ch[k].fact, from, sizeof(from));
-            tmp.f[w->ch[k].fact] = w->ch[k].to;
-            lk_facts__format(&tmp, w->ch[k].fact, to, sizeof(to));
+            lk_report__change_text(a, &w->ch[k], from, to, sizeof(from));
             lk_buf_printf(b, "%s%s were ", k ? " and " : "",
                           lk_facts__def(w->ch[k].fact)->label);
             md_text(b, to);
