@@ -36,6 +36,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Diagnostic callback printing each diagnostic on its own line. */
 void cli_diag(const lk_error *diag, void *payload);
+/* Load a case file ("-": standard input), printing its diagnostics. */
+int cli_case_load(lk_case **out, const char *path, lk_error *err);
 /* Load the law with "profile" (NULL: default). Prints errors. */
 int cli_law(lk_law **out, const char *profile);
 /* Load the bundled case library, or set *out NULL if there is none. */

@@ -19,7 +19,7 @@ static const char assess_help[] =
     "Assess each case under the three lenses (classic, intervention2,\n"
     "leak-norm): elements with reasons and citations, flags, missing\n"
     "facts, what-if changes and the nearest precedents of the bundled case\n"
-    "library. Output is deterministic.\n"
+    "library. Output is deterministic. FILE - reads standard input.\n"
     "\n"
     "Options:\n"
     "  -f, --format FMT    json (default), md (memo), html (one\n"
@@ -165,8 +165,7 @@ int cmd_assess(int argc, char **argv)
         lk_error err;
         int error;
         lk_error_clear(&err);
-        error = lk_case_load(&cases[i], argv[optind + i], cli_diag, NULL,
-                             &err);
+        error = cli_case_load(&cases[i], argv[optind + i], &err);
         if (error == 0)
             error = lk_law_check_case(law, cases[i], cli_diag, NULL, &err);
         if (error < 0) {

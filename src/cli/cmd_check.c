@@ -15,7 +15,7 @@ static const char check_help[] =
     "exactly: unknown keys are rejected (except keys starting with x-),\n"
     "enumerations, ISO 8601 dates, ATT&CK technique ids and citations of\n"
     "the case's own sources are checked. A missing field means unknown.\n"
-    "Each problem is reported on one line:\n"
+    "FILE - reads standard input. Each problem is reported on one line:\n"
     "  leaklaw: FILE:LINE:COL: /json/pointer: message\n"
     "\n"
     "Options:\n"
@@ -58,7 +58,7 @@ int cmd_check(int argc, char **argv)
         lk_error err;
         int error;
         lk_error_clear(&err);
-        error = lk_case_load(&cs, argv[i], cli_diag, NULL, &err);
+        error = cli_case_load(&cs, argv[i], &err);
         if (error == 0)
             error = lk_law_check_case(law, cs, cli_diag, NULL, &err);
         if (error == 0 && strict)

@@ -65,6 +65,24 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     return LK_EXIT_USAGE;
 }
 
+int cli_case_load(lk_case **out, const char *path, lk_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int error;
+    if (strcmp(path, "-") != 0)
+        return lk_case_load(out, path, cli_diag, NULL, err);
+    /* standard input, named "<stdin>" in diagnostics */
+    error = lk_file_read(&text, &len, "/dev/stdin", (size_t)16 << 20, err);
+    if (error < 0) {
+        cli_error(err);
+        return error;
+    }
+    error = lk_case_parse(out, "<stdin>", text, len, cli_diag, NULL, err);
+    lk_free(text);
+    return error;
+}
+
 int cli_exit(int status)
 {
     return lk_status_exit_code(status);

@@ -1,0 +1,6 @@
+# "-" reads the case from standard input; diagnostics name it <stdin>.
+args: check -
+stdin: tests/resources/cases/bad/bad-enum.json
+status: 65
+--- stderr
+leaklaw: <stdin>:4:21: /actor/kind: 'state' is not one of: state-organ, state-directed, state-adopted, non-state, insider, unknown
