@@ -507,7 +507,12 @@ int lk_doc__parse(lk_doc **out, const char *name, const char *text,
                   size_t len, lk_error *err)
 {
     int error = 0;
-    lk_doc *doc = lk_calloc(1, sizeof(*doc));
+    lk_doc *doc;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3; /* a UTF-8 byte order mark, as some editors write */
+        len -= 3;
+    }
+    doc = lk_calloc(1, sizeof(*doc));
     if (doc == NULL)
         return lk_error_set_oom(err);
     doc->name = lk_strdup(name ? name : "-");

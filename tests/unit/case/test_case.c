@@ -249,6 +249,24 @@ static void test_nul_byte(void **state)
     assert_int_equal(err.line, 2);
 }
 
+static void test_byte_order_mark(void **state)
+{
+    diags ds;
+    (void)state;
+    assert_int_equal(parse_diags("b.json",
+                                 "\xEF\xBB\xBF{\"format\": \"leaklaw/case/1\", "
+                                 "\"id\": \"b\"}",
+                                 &ds),
+                     0);
+    assert_int_equal(parse_diags("b.yaml",
+                                 "\xEF\xBB\xBF" "format: leaklaw/case/1\nid: B\n",
+                                 &ds),
+                     LK_EINVALID);
+    assert_string_equal(ds.first, "b.yaml:2:5: /id: 'B' is not an id "
+                                  "([a-z0-9][a-z0-9-]*, at most 100 "
+                                  "characters)");
+}
+
 static void test_citations(void **state)
 {
     lk_case *c;
@@ -293,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_yaml_errors),
         cmocka_unit_test(test_depth_limit),
         cmocka_unit_test(test_nul_byte),
+        cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_citations),
         cmocka_unit_test(test_missing_file),
     };
