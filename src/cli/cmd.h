@@ -42,8 +42,6 @@ int cli_case_load(lk_case **out, const char *path, lk_error *err);
 int cli_law(lk_law **out, const char *profile);
 /* Load the bundled case library, or set *out NULL if there is none. */
 int cli_library(lk_library **out, const lk_law *law);
-/* Write "len" bytes to "path" atomically, or to stdout if NULL/"-". */
-int cli_output(const char *path, const char *data, size_t len);
 /* Exit status for a library status code. */
 int cli_exit(int status);
 

@@ -2,7 +2,7 @@
  * cmd_assess.c: "leaklaw assess": assess case files and print the
  * assessment as JSON, a Markdown memo, an HTML report or a CSV table.
  * Every file is validated before anything is written, so a bad input
- * leaves no partial output behind.
+ * leaves no partial output behind (see output.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "output.h"
 
 static const char assess_help[] =
     "Usage: leaklaw assess [OPTIONS] FILE...\n"
@@ -112,8 +113,9 @@ int cmd_assess(int argc, char **argv)
     lk_report_format rf = LK_REPORT_JSON;
     lk_law *law = NULL;
     lk_library *lib = NULL;
-    lk_case **cases = NULL;
-    lk_buf out;
+    lk_buf row;
+    cli_sink sink;
+    int sink_open = 0;
 
     optind = 1;
     opterr = 0;
@@ -138,8 +140,11 @@ int cmd_assess(int argc, char **argv)
     n = argc - optind;
     if (n <= 0)
         return cli_usage("assess", "no case file given");
-    if (!strcmp(format, "csv"))
+    if (!strcmp(format, "csv")) {
+        /* the table has no what-if or precedent columns: skip that work */
         csv = 1;
+        aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
+    }
     else if (lk_report_format_parse(&rf, format) < 0)
         return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
                          format);
@@ -150,33 +155,9 @@ int cmd_assess(int argc, char **argv)
     if (n > 1)
         compact = 1;
 
-    lk_buf_init(&out, 0);
+    lk_buf_init(&row, 0);
     status = cli_law(&law, profile);
     if (status != 0)
-        goto out;
-    cases = lk_calloc((size_t)n, sizeof(lk_case *));
-    if (cases == NULL) {
-        fprintf(stderr, "leaklaw: out of memory\n");
-        status = LK_EXIT_RUNTIME;
-        goto out;
-    }
-    /* validate everything first: nothing is written for a bad input */
-    for (i = 0; i < n; i++) {
-        lk_error err;
-        int error;
-        lk_error_clear(&err);
-        error = cli_case_load(&cases[i], argv[optind + i], &err);
-        if (error == 0)
-            error = lk_law_check_case(law, cases[i], cli_diag, NULL, &err);
-        if (error < 0) {
-            int code = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
-            if (error != LK_EINVALID && error != LK_EIO)
-                cli_error(&err);
-            if (code == LK_EXIT_DATAERR || status == LK_EXIT_OK)
-                status = code;
-        }
-    }
-    if (status != LK_EXIT_OK)
         goto out;
     if (!(aopts.flags & LK_ASSESS_NO_PRECEDENTS)) {
         status = cli_library(&lib, law);
@@ -184,44 +165,71 @@ int cmd_assess(int argc, char **argv)
             goto out;
         aopts.library = lib;
     }
+    if (cli_sink_open(&sink, output) < 0) {
+        status = LK_EXIT_RUNTIME;
+        goto out;
+    }
+    sink_open = 1;
+    /* one case at a time, so memory does not grow with the batch; after a
+     * bad input the rest are still validated, but nothing is committed */
     for (i = 0; i < n; i++) {
+        lk_case *cs = NULL;
         lk_assessment *a = NULL;
         lk_error err;
         char *text = NULL;
         size_t len = 0;
         int error;
         lk_error_clear(&err);
-        error = lk_assess(&a, law, cases[i], &aopts, &err);
-        if (error == 0 && csv)
-            assess_csv(&out, a, cases[i], i == 0);
-        else if (error == 0)
+        error = cli_case_load(&cs, argv[optind + i], &err);
+        if (error == 0)
+            error = lk_law_check_case(law, cs, cli_diag, NULL, &err);
+        if (error < 0) {
+            int code = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+            if (error != LK_EINVALID && error != LK_EIO)
+                cli_error(&err);
+            if (code == LK_EXIT_DATAERR || status == LK_EXIT_OK)
+                status = code;
+            lk_case_free(cs);
+            continue;
+        }
+        if (status != LK_EXIT_OK) {
+            lk_case_free(cs);
+            continue;
+        }
+        error = lk_assess(&a, law, cs, &aopts, &err);
+        if (error == 0 && csv) {
+            row.len = 0;
+            assess_csv(&row, a, cs, i == 0);
+            error = row.error;
+            if (error == 0)
+                cli_sink_write(&sink, row.ptr, row.len);
+        } else if (error == 0) {
             error = lk_report_render(&text, &len, a, rf,
                                      compact ? LK_REPORT_COMPACT : 0, &err);
+        }
         if (error == 0 && text != NULL) {
             if (i > 0 && rf == LK_REPORT_MD)
-                lk_buf_puts(&out, "\n---\n\n");
-            lk_buf_put(&out, text, len);
+                cli_sink_write(&sink, "\n---\n\n", 6);
+            cli_sink_write(&sink, text, len);
         }
         lk_report_free(text);
         lk_assessment_free(a);
+        lk_case_free(cs);
         if (error < 0) {
             cli_error(&err);
             status = cli_exit(error);
-            goto out;
+            break;
         }
     }
-    if (out.error < 0) {
-        fprintf(stderr, "leaklaw: output larger than %zu bytes\n", out.max);
-        status = LK_EXIT_RUNTIME;
-        goto out;
+    if (status == LK_EXIT_OK) {
+        sink_open = 0;
+        status = cli_sink_commit(&sink);
     }
-    status = cli_output(output, out.ptr ? out.ptr : "", out.len);
 out:
-    for (i = 0; cases && i < n; i++)
-        lk_case_free(cases[i]);
-    lk_free(cases);
+    if (sink_open)
+        cli_sink_abort(&sink);
     lk_library_free(lib);
     lk_law_free(law);
-    lk_buf_dispose(&out);
+    lk_buf_dispose(&row);
     return status;
 }

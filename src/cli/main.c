@@ -126,24 +126,6 @@ int cli_library(lk_library **out, const lk_law *law)
     return 0;
 }
 
-int cli_output(const char *path, const char *data, size_t len)
-{
-    lk_error err;
-    if (path == NULL || strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "leaklaw: cannot write to standard output\n");
-            return LK_EXIT_RUNTIME;
-        }
-        return 0;
-    }
-    lk_error_clear(&err);
-    if (lk_file_write_atomic(path, data, len, &err) < 0) {
-        cli_error(&err);
-        return LK_EXIT_RUNTIME;
-    }
-    return 0;
-}
-
 static const struct {
     const char *name;
     int (*fn)(int, char **);

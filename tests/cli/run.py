@@ -13,6 +13,8 @@ A case file is a list of directives, one per line (# starts a comment):
   json: /pointer = JSON               stdout parsed as JSON (or each line of
                                       JSON Lines with "jsonl: N /p = v")
   absent: path                        path must not exist after the run
+  file-contains: path text            the file written contains text
+  cleanup: path                       remove path after the run
   --- stdout                          the rest, up to the next "--- ", is
   --- stderr                          the exact expected stream
 The command is run twice and both runs must give identical stdout
@@ -89,6 +91,16 @@ def main():
             failures.append("stdout is not empty")
         elif k == "absent" and os.path.exists(os.path.join(opt.root, v)):
             failures.append(f"{v} exists")
+        elif k == "file-contains":
+            path, _, text = v.partition(" ")
+            try:
+                body = open(os.path.join(opt.root, path),
+                            encoding="utf-8").read()
+            except OSError as e:
+                failures.append(f"{path}: {e}")
+                continue
+            if text not in body:
+                failures.append(f"{path} lacks {text!r}")
         elif k in ("json", "jsonl"):
             if k == "jsonl":
                 n, _, v = v.partition(" ")
@@ -108,6 +120,9 @@ def main():
         if got.rstrip("\n") != text.rstrip("\n"):
             failures.append(f"{name} differs:\n--- got\n{got}--- expected\n"
                             f"{text}")
+    for k, v in directives:
+        if k == "cleanup" and os.path.exists(os.path.join(opt.root, v)):
+            os.remove(os.path.join(opt.root, v))
     if failures:
         print(f"FAIL {opt.case}: {' '.join(argv)}")
         for f in failures:
