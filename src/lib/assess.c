@@ -285,28 +285,32 @@ out:
 
 /* ---- precedents ----------------------------------------------------- */
 
-/* Similarity of two assessments by their element values, per mille. */
+/*
+ * Similarity of two assessments by their element values, per mille. Per
+ * element: the same outcomes 4; the same status, other level 3; outcomes
+ * that could coincide (one side undetermined and the other's outcome among
+ * its possibilities) 1; different 0.
+ */
 static int assess_similarity(const lk_law *law, const lk_assessment *a,
                              const lk_assessment *b)
 {
     int t, n = 0, score = 0;
     for (t = 0; t < law->ntargets; t++) {
-        const lk_target *tg = &law->targets[t];
         uint64_t pa = a->ev.t[t].possible, pb = b->ev.t[t].possible;
-        const char *sa, *sb, *la, *lb;
-        if (tg->kind != LK_TK_ELEMENT)
+        const char *sa, *sb;
+        if (law->targets[t].kind != LK_TK_ELEMENT)
             continue;
         n++;
-        if (pa == pb) {
-            score += 2;
-            continue;
-        }
-        sa = lk_assess__status_of(law, t, pa, &la);
-        sb = lk_assess__status_of(law, t, pb, &lb);
-        if (strcmp(sa, sb) == 0)
-            score += 1; /* same status, other level */
+        sa = lk_assess__status_of(law, t, pa, NULL);
+        sb = lk_assess__status_of(law, t, pb, NULL);
+        if (pa == pb)
+            score += 4;
+        else if (strcmp(sa, sb) == 0 && strcmp(sa, "undetermined") != 0)
+            score += 3;
+        else if (pa & pb)
+            score += 1;
     }
-    return n ? score * 1000 / (2 * n) : 0;
+    return n ? score * 1000 / (4 * n) : 0;
 }
 
 static void assess_precedents(lk_assessment *a, const lk_library *lib)
