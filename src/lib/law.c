@@ -1018,7 +1018,10 @@ static int law_read_rule(lk_law *law, const lk_doc *doc, const char *ptr,
     memset(r, 0, sizeof(*r));
     r->doc = doc;
     snprintf(r->ptr, sizeof(r->ptr), "%s", ptr);
-    r->info.file = doc->name;
+    r->info.file = doc->name; /* shown relative to the data directory */
+    if (strncmp(doc->name, law->datadir, strlen(law->datadir)) == 0 &&
+        doc->name[strlen(law->datadir)] == '/')
+        r->info.file = doc->name + strlen(law->datadir) + 1;
     r->info.id = law_str(err, doc, ptr, j, "id", 1);
     decides = law_str(err, doc, ptr, j, indicator ? "score" : "decides", 1);
     r->info.text = law_str(err, doc, ptr, j, "text", 1);
