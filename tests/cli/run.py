@@ -3,7 +3,8 @@
 
 A case file is a list of directives, one per line (# starts a comment):
 
-  args: assess --format json data/cases/dnc-2016.json   (run from the root)
+  args: assess --format json data/cases/dnc-2016.json   (run from the root;
+                                      words with * are globbed)
   status: 0                           expected exit status
   stdout-contains: text               stdout must contain text (repeatable)
   stdout-lacks: text                  stdout must not contain text
@@ -20,6 +21,7 @@ A case file is a list of directives, one per line (# starts a comment):
 The command is run twice and both runs must give identical stdout
 (assessments are deterministic)."""
 import argparse
+import glob
 import json
 import os
 import shlex
@@ -63,7 +65,12 @@ def main():
     opt = ap.parse_args()
     directives, blocks = parse(opt.case)
     args = next(v for k, v in directives if k == "args")
-    argv = shlex.split(opt.wrapper) + [opt.leaklaw] + shlex.split(args)
+    words = []
+    for w in shlex.split(args):  # globs expand from the root, sorted
+        words += sorted(os.path.relpath(p, opt.root) for p in
+                        glob.glob(os.path.join(opt.root, w))) or [w] \
+            if "*" in w else [w]
+    argv = shlex.split(opt.wrapper) + [opt.leaklaw] + words
     stdin = None
     for k, v in directives:
         if k == "stdin":
