@@ -1017,6 +1017,7 @@ static int law_read_rule(lk_law *law, const lk_doc *doc, const char *ptr,
     r = &law->rules[law->nrules++];
     memset(r, 0, sizeof(*r));
     r->doc = doc;
+    r->json = j;
     snprintf(r->ptr, sizeof(r->ptr), "%s", ptr);
     r->info.file = doc->name; /* shown relative to the data directory */
     if (strncmp(doc->name, law->datadir, strlen(law->datadir)) == 0 &&
@@ -1193,16 +1194,8 @@ static int law_compile_rules(lk_law *law, lk_error *err)
         lc.err = err;
         lc.target = r->target;
         snprintf(p, sizeof(p), "%s/when", r->ptr);
-        {
-            /* find the rule object again by its pointer */
-            char group[16];
-            size_t idx = 0;
-            json_t *obj;
-            sscanf(r->ptr, "/%15[a-z]/%zu", group, &idx);
-            obj = json_array_get(json_object_get(r->doc->root, group), idx);
-            error = law_compile(&lc, json_object_get(obj, "when"), p, 0,
-                                &r->cond);
-        }
+        error = law_compile(&lc, json_object_get(r->json, "when"), p, 0,
+                            &r->cond);
         if (error < 0)
             return error;
         r->facts = lc.facts;

@@ -70,6 +70,7 @@ typedef struct lk_rule {
     const char **excs;   /* exception_to ids, NULL-terminated (owned) */
     const char **cites;  /* cited source ids, NULL-terminated (owned) */
     const lk_doc *doc;   /* file the rule came from */
+    json_t *json;        /* the rule object in that file (borrowed) */
     char ptr[64];        /* JSON pointer of the rule in that file */
 } lk_rule;
 
