@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "error.h"
 #include "cmd.h"
 #include "output.h"
 
@@ -144,10 +145,10 @@ int cmd_assess(int argc, char **argv)
         /* the table has no what-if or precedent columns: skip that work */
         csv = 1;
         aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
-    }
-    else if (lk_report_format_parse(&rf, format) < 0)
+    } else if (lk_report_format_parse(&rf, format) < 0) {
         return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
                          format);
+    }
     if (rf == LK_REPORT_HTML && n > 1)
         return cli_usage("assess", "--format html takes one case file");
     if (compact < 0)
@@ -200,7 +201,9 @@ int cmd_assess(int argc, char **argv)
         if (error == 0 && csv) {
             row.len = 0;
             assess_csv(&row, a, cs, i == 0);
-            error = row.error;
+            error = row.error ? lk_error_set(&err, row.error,
+                                              "CSV row too large")
+                              : 0;
             if (error == 0)
                 cli_sink_write(&sink, row.ptr, row.len);
         } else if (error == 0) {
