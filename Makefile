@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 60
 # Debian 12 packages the project builds, tests and benchmarks with (DESIGN §4).
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
-	python3 python3-dkim valgrind hyperfine jq
+	python3 python3-dkim valgrind hyperfine jq time
 
 .PHONY: all deps build run test fuzz bench clean
 

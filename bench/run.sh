@@ -13,8 +13,14 @@ ll=$root/$build/leaklaw
 cc -O2 -I"$root/include" "$root/bench/bench_assess.c" \
     "$root/$build/libleaklaw_static.a" -ljansson -lyaml -lcrypto -lm \
     -o "$out/bench_assess"
-"$out/bench_assess" "$root/data" "$root/data/cases/dnc-2016.json" 2000 |
-    tee "$out/latency.txt"
+: > "$out/latency.txt"
+for c in "$root"/data/cases/*.json "$root"/tests/resources/cases/partial.yaml; do
+    echo "# $(basename "$c")" >> "$out/latency.txt"
+    taskset -c 0 "$out/bench_assess" "$root/data" "$c" 500 >> "$out/latency.txt"
+done
+grep -A3 "dnc-2016\|partial" "$out/latency.txt"
+echo "slowest what-if (median, us):"
+grep "with what-if" "$out/latency.txt" | awk '{print $5}' | sort -n | tail -1
 
 # 2. Throughput: 10,000 cases, one process, one core.
 if [ ! -f "$out/cases/bench-09999.json" ]; then
@@ -33,3 +39,11 @@ hyperfine --warmup 1 --runs 5 --export-markdown "$out/throughput.md" \
     -n "python3 json.load, 10,000 cases" \
     "taskset -c 0 python3 -c 'import json,glob; [json.load(open(f)) for f in glob.glob(\"bench-*.json\")]'"
 cat "$out/throughput.md"
+
+# 3. Peak memory of the 10,000-case batch (flat: one case at a time).
+/usr/bin/time -f "peak RSS %M KiB, 10,000 cases (csv)" \
+    "$ll" assess --format csv bench-*.json > /dev/null
+/usr/bin/time -f "peak RSS %M KiB, 1,000 cases (csv)" \
+    "$ll" assess --format csv bench-00*.json > /dev/null
+/usr/bin/time -f "peak RSS %M KiB, 10,000 cases (JSON Lines, what-if)" \
+    "$ll" assess --no-precedents bench-*.json > /dev/null
