@@ -13,14 +13,19 @@ FUZZ_SECONDS ?= 60
 # Debian 12 packages the project builds, tests and benchmarks with (DESIGN §4).
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
-	python3 python3-dkim valgrind hyperfine jq time
+	python3 python3-dkim valgrind
+# Only for `make bench`: the timing tool and the peers measured beside us.
+BENCH_PACKAGES = hyperfine jq time
 
-.PHONY: all deps build run test fuzz bench clean
+.PHONY: all deps install-packages build run test fuzz bench clean
 
 all: build
 
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -53,6 +58,7 @@ fuzz: deps
 	tests/fuzz/run-all.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: build
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
 	bench/run.sh $(BUILD)
 
 clean:
