@@ -27,11 +27,11 @@ if [ ! -f "$out/cases/bench-09999.json" ]; then
     python3 "$root/bench/gen_cases.py" "$root/data" "$out/cases" 10000
 fi
 cd "$out/cases"
-hyperfine --warmup 1 --runs 5 --export-markdown "$out/throughput.md" \
+hyperfine --warmup 1 --runs 10 --export-markdown "$out/throughput.md" \
     -n "leaklaw assess (no what-if), 10,000 cases" \
     "taskset -c 0 $ll assess --no-what-if --no-precedents --format csv bench-*.json > /dev/null" \
-    -n "leaklaw assess (with what-if), 10,000 cases" \
-    "taskset -c 0 $ll assess --no-precedents --format csv bench-*.json > /dev/null" \
+    -n "leaklaw assess (with what-if, JSON Lines), 10,000 cases" \
+    "taskset -c 0 $ll assess --no-precedents bench-*.json > /dev/null" \
     -n "leaklaw check, 10,000 cases" \
     "taskset -c 0 $ll check --quiet bench-*.json" \
     -n "jq (parse and print), 10,000 cases" \
