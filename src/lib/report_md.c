@@ -620,5 +620,9 @@ int lk_report__md(lk_buf *b, const lk_assessment *a)
     md_precedents(b, a);
     md_caveats(b, a);
     md_authorities(b, a);
+    lk_buf_puts(b, "\n## Sign-off\n\n| | |\n|---|---|\n| Reviewed by | |\n"
+                   "| Date | |\n| Facts verified against sources | yes / no |\n"
+                   "| Conclusions adopted | classic: / intervention2: / "
+                   "leak-norm: |\n");
     return b->error;
 }

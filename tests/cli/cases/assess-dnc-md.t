@@ -14,3 +14,4 @@ stdout-contains: ## 7. Caveats
 stdout-contains: proposals de lege ferenda
 stdout-contains: [icj-nicaragua-205] Military and Paramilitary Activities
 stdout-contains: *(unconfirmed: not verified against the text)*
+stdout-contains: ## Sign-off
