@@ -4,9 +4,11 @@
  * its sources in full and the bundled cases it applies to.
  */
 #include <getopt.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "cmd.h"
 
 static const char rules_help[] =
@@ -94,23 +96,47 @@ int cmd_rules(int argc, char **argv)
     if (status != 0)
         return status;
     if (!strcmp(format, "json")) {
-        printf("{\"rules\": {\"name\": \"%s\", \"version\": \"%s\", "
-               "\"sha256\": \"%s\"}, \"profile\": \"%s\", \"list\": [\n",
-               lk_law_name(law), lk_law_version(law), lk_law_sha256(law),
-               lk_law_profile(law));
+        json_t *root = json_object(), *list = json_array();
+        char *text;
+        json_object_set_new(root, "rules",
+                            json_pack("{s:s, s:s, s:s}", "name",
+                                      lk_law_name(law), "version",
+                                      lk_law_version(law), "sha256",
+                                      lk_law_sha256(law)));
+        json_object_set_new(root, "profile",
+                            json_string(lk_law_profile(law)));
         for (i = 0; i < lk_law_rule_count(law); i++) {
             const lk_rule_info *r = lk_law_rule(law, i);
+            json_t *o = json_object(), *when, *cites = json_array(),
+                   *exc = json_array();
             const char *const *c;
-            printf("  {\"id\": \"%s\", \"kind\": \"%s\", \"decides\": "
-                   "\"%s\", \"outcome\": \"%s\", \"priority\": %d, "
-                   "\"when\": %s, \"cites\": [",
-                   r->id, r->kind, r->decides, r->outcome, r->priority,
-                   r->when);
-            for (c = r->cites; *c; c++)
-                printf("%s\"%s\"", c == r->cites ? "" : ", ", *c);
-            printf("]}%s\n", i + 1 < lk_law_rule_count(law) ? "," : "");
+            json_object_set_new(o, "id", json_string(r->id));
+            json_object_set_new(o, "kind", json_string(r->kind));
+            json_object_set_new(o, "decides", json_string(r->decides));
+            json_object_set_new(o, "outcome", json_string(r->outcome));
+            json_object_set_new(o, "priority", json_integer(r->priority));
+            for (c = r->exception_to; c && *c; c++)
+                json_array_append_new(exc, json_string(*c));
+            json_object_set_new(o, "exception_to", exc);
+            when = json_loads(r->when, 0, NULL);
+            json_object_set_new(o, "when", when ? when : json_null());
+            json_object_set_new(o, "text", json_string(r->text));
+            for (c = r->cites; c && *c; c++)
+                json_array_append_new(cites, json_string(*c));
+            json_object_set_new(o, "cites", cites);
+            json_object_set_new(o, "file", json_string(r->file));
+            json_array_append_new(list, o);
         }
-        printf("]}\n");
+        json_object_set_new(root, "list", list);
+        text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_decref(root);
+        if (text == NULL) {
+            fprintf(stderr, "leaklaw: out of memory\n");
+            lk_law_free(law);
+            return LK_EXIT_RUNTIME;
+        }
+        puts(text);
+        lk_free(text); /* jansson allocates with lk_malloc */
     } else {
         printf("# %s %s, profile %s: %zu rules and indicators\n",
                lk_law_name(law), lk_law_version(law), lk_law_profile(law),
