@@ -128,6 +128,19 @@ static int assess_vcode(uint64_t possible)
                                                : 63;
 }
 
+int lk_assess__incremental = 1;
+
+/* Evaluate a changed fact vector, re-deciding only what the change can
+ * reach (or everything, when lk_assess__incremental is 0: tests compare). */
+static void assess_eval(lk_eval *ev, const lk_law *law, const lk_facts *f,
+                        const lk_eval *base, uint32_t changed)
+{
+    if (lk_assess__incremental)
+        lk_eval__run_from(ev, law, f, base, changed);
+    else
+        lk_eval__run(ev, law, f);
+}
+
 static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
                               size_t *cap, lk_error *err)
 {
@@ -198,7 +211,7 @@ static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
     for (i = 0; i < ncand; i++) {
         cand[i].ch = changes[i];
         assess_apply(law, &a->facts, &changes[i], 1, &f);
-        lk_eval__run(&ev, law, &f);
+        assess_eval(&ev, law, &f, &a->ev, 1u << changes[i].fact);
         for (t = 0; t < law->ntargets; t++)
             if (ev.t[t].possible != a->ev.t[t].possible ||
                 ev.t[t].smin != a->ev.t[t].smin ||
@@ -232,7 +245,8 @@ static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
             pair[0] = cand[i].ch;
             pair[1] = cand[j].ch;
             assess_apply(law, &a->facts, pair, 2, &f);
-            lk_eval__run(&ev, law, &f);
+            assess_eval(&ev, law, &f, &a->ev,
+                        (1u << pair[0].fact) | (1u << pair[1].fact));
             for (l = 0; l < nlens; l++) {
                 int v = assess_vcode(ev.t[lens[l]].possible);
                 lk_whatif w;

@@ -47,6 +47,10 @@ struct lk_library {
     size_t n;                   /* number of cases */
 };
 
+/* 1 (default): the what-if search re-evaluates only the targets a change
+ * can reach; 0: everything (for tests that compare the two). */
+extern int lk_assess__incremental;
+
 /* Name of the verdict (or status) of target "t" in "ev": a single
  * outcome's status, else "undetermined". Level in *level (or NULL). */
 const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,

@@ -238,8 +238,19 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
 
 void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts)
 {
+    lk_eval__run_from(ev, law, facts, NULL, 0);
+}
+
+void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                       const lk_eval *base, uint32_t changed)
+{
     int t;
     for (t = 0; t < law->ntargets; t++) {
+        if (base != NULL && !(law->targets[t].deps & changed) &&
+            t != ev->force_score) {
+            ev->t[t] = base->t[t];
+            continue;
+        }
         memset(&ev->t[t], 0, sizeof(lk_tres));
         ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
         if (t == ev->force_score)

@@ -34,6 +34,15 @@ void lk_eval__dispose(lk_eval *ev);
 /* Evaluate every target of "law" over "facts" (derived facts filled). */
 void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts);
 
+/*
+ * Evaluate "facts" that differ from those of the evaluation "base" only in
+ * the base facts of "changed" (a fact bit mask): targets that cannot
+ * depend on them keep base's results (their per-rule values are not
+ * recomputed and must not be read). Used by the what-if search.
+ */
+void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                       const lk_eval *base, uint32_t changed);
+
 /* 1 if the result of target "t" is a single outcome; "*outcome" gets it. */
 int lk_eval__determined(const lk_eval *ev, int t, int *outcome);
 

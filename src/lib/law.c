@@ -1241,6 +1241,18 @@ static int law_compile_rules(lk_law *law, lk_error *err)
             return law_fail(err, NULL, "",
                             "'%s' has no default rule ({\"always\": true})",
                             tg->id);
+        /* the facts this target can depend on, through the targets its
+         * rules read (all decided earlier, so already computed) */
+        for (k = 0; k < (size_t)tg->nrules; k++) {
+            const lk_rule *r = &law->rules[tg->rules[k]];
+            int f, u;
+            for (f = 0; f < LK_F_COUNT; f++)
+                if (r->facts & (1u << f))
+                    tg->deps |= lk_law__fact_deps(f);
+            for (u = 0; u < t; u++)
+                if (r->targets & ((uint64_t)1 << u))
+                    tg->deps |= law->targets[u].deps;
+        }
     }
     return 0;
 }

@@ -54,6 +54,7 @@ typedef struct lk_target {
     int *rules;           /* rule indices, by priority, highest first */
     int nrules;           /* number of rules */
     json_t *cites;        /* array of source ids (borrowed) or NULL */
+    uint32_t deps;        /* base facts its result can depend on */
 } lk_target;
 
 typedef struct lk_rule {

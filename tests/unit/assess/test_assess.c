@@ -283,6 +283,51 @@ static void test_deterministic(void **state)
     run_free(&r2);
 }
 
+/* The incremental what-if search finds exactly what full evaluation finds,
+ * on every case of the library and of the article's scenarios. */
+static void test_whatif_incremental_equals_full(void **state)
+{
+    static const char *const dirs[] = {"cases", "article"};
+    char dir[512];
+    lk_library *lib[2] = {NULL, NULL};
+    lk_error err;
+    size_t i;
+    int d;
+    (void)state;
+    snprintf(dir, sizeof(dir), "%s/cases", test_data());
+    assert_int_equal(lk_library_load(&lib[0], law, dir, &err), 0);
+    assert_int_equal(lk_library_load(&lib[1], law,
+                                     test_res(dir, sizeof(dir),
+                                              "cases/article"),
+                                     &err),
+                     0);
+    for (d = 0; d < 2; d++) {
+        for (i = 0; i < lk_library_count(lib[d]); i++) {
+            const lk_case *c = lk_library_case(lib[d], i);
+            lk_assessment *a1, *a2;
+            char *j1, *j2;
+            lk_assess__incremental = 1;
+            assert_int_equal(lk_assess(&a1, law, c, NULL, &err), 0);
+            lk_assess__incremental = 0;
+            assert_int_equal(lk_assess(&a2, law, c, NULL, &err), 0);
+            lk_assess__incremental = 1;
+            assert_int_equal(
+                lk_report_render(&j1, NULL, a1, LK_REPORT_JSON, 0, &err), 0);
+            assert_int_equal(
+                lk_report_render(&j2, NULL, a2, LK_REPORT_JSON, 0, &err), 0);
+            if (strcmp(j1, j2) != 0)
+                fail_msg("%s (%s): incremental what-if differs",
+                         lk_case_id(c), dirs[d]);
+            lk_report_free(j1);
+            lk_report_free(j2);
+            lk_assessment_free(a1);
+            lk_assessment_free(a2);
+        }
+    }
+    lk_library_free(lib[0]);
+    lk_library_free(lib[1]);
+}
+
 static void test_precedents(void **state)
 {
     char dir[512], path[512];
@@ -327,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_unknown_never_assumed),
         cmocka_unit_test(test_whatif_minimal),
         cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_whatif_incremental_equals_full),
         cmocka_unit_test(test_precedents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
