@@ -34,7 +34,7 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
             return "undetermined";
         status = s;
     }
-    if (__builtin_popcountll(possible) == 1) {
+    if (LK_ONE(possible)) {
         lk_law__outcome_split(tg, __builtin_ctzll(possible), &s, &l);
         if (level && l >= 0)
             *level = tg->levels[l];
@@ -124,7 +124,7 @@ static void assess_apply(const lk_law *law, const lk_facts *base,
  * several outcomes remain possible (undetermined). */
 static int assess_vcode(uint64_t possible)
 {
-    return __builtin_popcountll(possible) == 1 ? __builtin_ctzll(possible)
+    return LK_ONE(possible) ? __builtin_ctzll(possible)
                                                : 63;
 }
 

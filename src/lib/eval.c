@@ -223,7 +223,7 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
         if (tmask == 0)
             continue;
         res->possible |= tmask;
-        if (__builtin_popcountll(tmask) > 1) {
+        if (LK_MANY(tmask)) {
             /* interpretive choice needed: name the first two */
             int n = 0;
             for (k = 0; k < 64 && n < 2; k++)
@@ -232,7 +232,7 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
         }
         break;
     }
-    if (__builtin_popcountll(res->possible) <= 1)
+    if (!LK_MANY(res->possible))
         res->unknown = 0;
 }
 
@@ -265,7 +265,7 @@ void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
 int lk_eval__determined(const lk_eval *ev, int t, int *outcome)
 {
     uint64_t p = ev->t[t].possible;
-    if (__builtin_popcountll(p) != 1)
+    if (!LK_ONE(p))
         return 0;
     *outcome = __builtin_ctzll(p);
     return 1;

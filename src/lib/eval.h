@@ -11,6 +11,11 @@
 
 enum { LK_TV_FALSE = 0, LK_TV_TRUE = 1, LK_TV_UNKNOWN = 2 };
 
+/* More than one bit set (no popcount instruction needed). */
+#define LK_MANY(x) (((x) & ((x) - 1)) != 0)
+/* Exactly one bit set. */
+#define LK_ONE(x) ((x) != 0 && !LK_MANY(x))
+
 typedef struct lk_tres {
     uint64_t possible; /* outcomes still possible (bit per outcome) */
     uint32_t unknown;  /* base facts whose value could change it */

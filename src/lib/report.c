@@ -30,7 +30,7 @@ int lk_report__because(const lk_assessment *a, int t, int *rules,
             break;
         if (a->ev.tv[ri] == LK_TV_TRUE ||
             (a->ev.tv[ri] == LK_TV_UNKNOWN && tg->kind != LK_TK_SCORE &&
-             __builtin_popcountll(a->ev.t[t].possible) > 1)) {
+             LK_MANY(a->ev.t[t].possible))) {
             rules[n] = ri;
             status[n++] = a->ev.tv[ri] == LK_TV_TRUE ? 1 : 2;
         } else if (tg->kind == LK_TK_SCORE &&
@@ -217,7 +217,7 @@ static json_t *report_json(const lk_assessment *a)
             n = lk_report__because(a, t, rules, st, 128);
             for (k = 0; k < n; k++)
                 if (st[k] == 1 ||
-                    __builtin_popcountll(a->ev.t[t].possible) > 1)
+                    LK_MANY(a->ev.t[t].possible))
                     used |= law->rules[rules[k]].targets;
             for (e = 0; e < law->ntargets; e++)
                 if ((used & ((uint64_t)1 << e)) &&
@@ -248,7 +248,7 @@ static json_t *report_json(const lk_assessment *a)
         json_t *affects = json_array();
         for (t = 0; t < law->ntargets; t++) {
             if (law->targets[t].kind != LK_TK_LENS ||
-                __builtin_popcountll(a->ev.t[t].possible) < 2)
+                !LK_MANY(a->ev.t[t].possible))
                 continue;
             if (a->ev.t[t].unknown & (1u << f))
                 json_array_append_new(affects,

@@ -119,7 +119,7 @@ static void md_reasons(lk_buf *b, const lk_assessment *a, int t)
                       "must (or a profile must rank them).\n",
                       a->law->rules[r->conflict[0]].info.id,
                       a->law->rules[r->conflict[1]].info.id);
-    if (__builtin_popcountll(r->possible) > 1 && r->unknown) {
+    if (LK_MANY(r->possible) && r->unknown) {
         int f, first = 1;
         lk_buf_puts(b, "- Open because these facts are unknown: ");
         for (f = 0; f < LK_FACT_FIRST_DERIVED; f++)
@@ -418,7 +418,7 @@ static void md_whatif(lk_buf *b, const lk_assessment *a)
         int first = 1;
         for (t = 0; t < law->ntargets; t++) {
             if (law->targets[t].kind != LK_TK_LENS ||
-                __builtin_popcountll(a->ev.t[t].possible) < 2 ||
+                !LK_MANY(a->ev.t[t].possible) ||
                 !(a->ev.t[t].unknown & (1u << f)))
                 continue;
             if (!any)
