@@ -5,6 +5,7 @@
  *   law.h     the law as data: rules, sources, profiles
  *   assess.h  assessments, what-if, precedents
  *   report.h  JSON, Markdown memo, HTML report
+ *   mail.h    DKIM verification of leaked e-mail corpora
  */
 #ifndef LEAKLAW_LEAKLAW_H
 #define LEAKLAW_LEAKLAW_H
@@ -14,6 +15,7 @@
 #include "common.h"
 #include "errors.h"
 #include "law.h"
+#include "mail.h"
 #include "report.h"
 
 #endif

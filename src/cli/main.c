@@ -29,6 +29,7 @@ static const char main_help[] =
     "  rules                  list every rule with its citations\n"
     "  explain RULE-ID        one rule, its sources and the bundled cases\n"
     "                         it applies to\n"
+    "  mail verify CORPUS...  authenticate leaked e-mail by DKIM signatures\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -134,6 +135,7 @@ static const struct {
     {"assess", cmd_assess},
     {"rules", cmd_rules},
     {"explain", cmd_explain},
+    {"mail", cmd_mail},
 };
 
 int main(int argc, char **argv)

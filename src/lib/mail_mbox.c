@@ -1,0 +1,65 @@
+/*
+ * mail_mbox.c: splitting an mbox (mboxo or mboxrd, LF or CRLF) into
+ * messages without copying: a "From " line at the start of the file or
+ * after an empty line begins a message.
+ */
+#include <string.h>
+
+#include "mail_int.h"
+
+/* Offset of the next separator "From " line after "pos", or "len"; sets
+ * "*msg_end" to the end of the message before it (its empty line and the
+ * From_ line excluded). */
+static size_t mbox_next(const char *d, size_t pos, size_t len,
+                        size_t *msg_end)
+{
+    size_t p = pos;
+    while (p < len) {
+        const char *q = memchr(d + p, '\n', len - p);
+        size_t at, prev;
+        if (q == NULL)
+            break;
+        at = (size_t)(q - d);
+        p = at + 1;
+        if (len - p < 5 || memcmp(d + p, "From ", 5) != 0)
+            continue;
+        /* the line ending at "at" must be empty: "\n\n" or "\n\r\n" */
+        prev = at > 0 && d[at - 1] == '\r' ? at - 1 : at;
+        if (prev > pos && d[prev - 1] == '\n') {
+            *msg_end = prev;
+            return p;
+        }
+        if (prev == pos) { /* an empty message */
+            *msg_end = pos;
+            return p;
+        }
+    }
+    *msg_end = len;
+    /* the empty line an mbox writer puts after the last message */
+    if (len - pos >= 2 && d[len - 1] == '\n' && d[len - 2] == '\n')
+        *msg_end = len - 1;
+    else if (len - pos >= 4 && !memcmp(d + len - 4, "\r\n\r\n", 4))
+        *msg_end = len - 2;
+    return len;
+}
+
+int lk_mail__mbox_split(const char *data, size_t len, lk_mail_msg_cb cb,
+                        void *payload)
+{
+    size_t pos = 0;
+    if (len < 5 || memcmp(data, "From ", 5) != 0)
+        return len ? cb(data, len, -1, payload) : 0;
+    while (pos < len) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t start = nl ? (size_t)(nl - data) + 1 : len, end, next;
+        int error;
+        next = mbox_next(data, start, len, &end);
+        if (end < start)
+            end = start;
+        error = cb(data + start, end - start, (long long)pos, payload);
+        if (error != 0)
+            return error;
+        pos = next;
+    }
+    return 0;
+}
