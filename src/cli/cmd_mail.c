@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "output.h"
 
 static const char mail_help[] =
     "Usage: leaklaw mail verify [OPTIONS] CORPUS...\n"
@@ -56,26 +57,23 @@ static const char mail_help[] =
     "Exit status reflects errors, not verdicts: 0 ok, 1 runtime error,\n"
     "2 usage error, 65 bad key archive or case file.\n";
 
-/* Where per-message records go: stdout or a temporary file. */
-typedef struct mail_sink {
-    FILE *fp;            /* open stream */
-    char *tmp;           /* temporary path for -o, NULL for stdout */
-    int tty;             /* progress on stderr */
-    time_t last;         /* last progress line */
+/* Progress on stderr when it is a terminal. */
+typedef struct mail_progress {
+    int tty;             /* stderr is a terminal */
+    time_t last;         /* time of the last progress line */
     int shown;           /* a progress line is on screen */
-} mail_sink;
+} mail_progress;
 
 static int mail_on_record(const char *rec, size_t len, void *payload)
 {
-    mail_sink *s = payload;
-    if (fwrite(rec, 1, len, s->fp) != len)
-        return LK_EIO;
-    return 0;
+    cli_sink *s = payload;
+    cli_sink_write(s, rec, len);
+    return s->failed ? LK_EIO : 0;
 }
 
 static void mail_on_progress(unsigned long long n, void *payload)
 {
-    mail_sink *s = payload;
+    mail_progress *s = payload;
     time_t now;
     if (!s->tty)
         return;
@@ -105,65 +103,14 @@ static int mail_number(const char *s, unsigned long long max,
     return 0;
 }
 
-/* Open the record stream: stdout, or a temporary file beside "path". */
-static int mail_open(mail_sink *s, const char *path)
+/* Write "len" bytes of "data" to "path" (NULL: stdout), all or nothing. */
+static int mail_write(const char *path, const char *data, size_t len)
 {
-    lk_buf b;
-    int fd;
-    if (path == NULL || !strcmp(path, "-")) {
-        s->fp = stdout;
-        return 0;
-    }
-    lk_buf_init(&b, 8192);
-    lk_buf_printf(&b, "%s.tmpXXXXXX", path);
-    if (b.error < 0) {
-        lk_buf_dispose(&b);
-        return -1;
-    }
-    fd = mkstemp(b.ptr);
-    if (fd < 0) {
-        fprintf(stderr, "leaklaw: %s: %s\n", path, strerror(errno));
-        lk_buf_dispose(&b);
-        return -1;
-    }
-    s->fp = fdopen(fd, "wb");
-    s->tmp = lk_buf_detach(&b, NULL);
-    if (s->fp == NULL) {
-        close(fd);
-        unlink(s->tmp);
-        return -1;
-    }
-    return 0;
-}
-
-/* Finish the record stream: rename into place ("ok") or remove. */
-static int mail_close(mail_sink *s, const char *path, int ok)
-{
-    int status = 0;
-    if (s->fp == NULL)
-        return 0;
-    if (s->tmp == NULL) {
-        s->fp = NULL;
-        if (fflush(stdout) != 0 && ok) {
-            fprintf(stderr, "leaklaw: cannot write to standard output\n");
-            status = LK_EXIT_RUNTIME;
-        }
-        return status;
-    }
-    if (fflush(s->fp) != 0 || fsync(fileno(s->fp)) != 0)
-        ok = 0, status = LK_EXIT_RUNTIME;
-    fclose(s->fp);
-    if (ok && rename(s->tmp, path) != 0) {
-        fprintf(stderr, "leaklaw: %s: %s\n", path, strerror(errno));
-        status = LK_EXIT_RUNTIME;
-        ok = 0;
-    }
-    if (!ok)
-        unlink(s->tmp);
-    lk_free(s->tmp);
-    s->tmp = NULL;
-    s->fp = NULL;
-    return status;
+    cli_sink s;
+    if (cli_sink_open(&s, path) < 0)
+        return LK_EXIT_RUNTIME;
+    cli_sink_write(&s, data, len);
+    return cli_sink_commit(&s);
 }
 
 /* Add or replace the run's evidence item in the JSON case "path". */
@@ -246,7 +193,7 @@ static int mail_case(const char *path, const lk_mail_run *run,
         if (error < 0)
             status = cli_exit(error);
         else
-            status = cli_output(path, doc.ptr, doc.len);
+            status = mail_write(path, doc.ptr, doc.len);
         lk_buf_dispose(&doc);
     }
 out:
@@ -280,14 +227,16 @@ static int mail_verify(int argc, char **argv)
     lk_mail_options mo = LK_MAIL_OPTIONS_INIT;
     lk_mail_keys *keys = NULL;
     lk_mail_run *run = NULL;
-    mail_sink sink;
+    mail_progress prog;
+    cli_sink sink;
+    int open = 0;
     lk_error err;
     unsigned long long v;
     int c, i, status = LK_EXIT_OK, summary = -1, error;
     char *text = NULL;
     size_t len = 0;
 
-    memset(&sink, 0, sizeof(sink));
+    memset(&prog, 0, sizeof(prog));
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":k:t:j:f:o:m:c:h", opts, NULL)) !=
@@ -369,28 +318,29 @@ static int mail_verify(int argc, char **argv)
     }
     mo.keys = keys;
     mo.keys_path = keys_path;
-    sink.tty = isatty(STDERR_FILENO);
+    prog.tty = isatty(STDERR_FILENO);
     mo.on_progress = mail_on_progress;
-    mo.progress_payload = &sink;
+    mo.progress_payload = &prog;
     if (summary < 0) {
-        if (mail_open(&sink, output) < 0) {
+        static const char csv[] = "file,offset,sha256,message_id,from,date,"
+                                  "verdict,transform,signatures\n";
+        if (cli_sink_open(&sink, output) < 0) {
             status = LK_EXIT_RUNTIME;
             goto out;
         }
+        open = 1;
         mo.on_record = mail_on_record;
         mo.record_payload = &sink;
         if (mo.record_format == LK_MAIL_RECORD_CSV)
-            fputs("file,offset,sha256,message_id,from,date,verdict,"
-                  "transform,signatures\n",
-                  sink.fp);
+            cli_sink_write(&sink, csv, sizeof(csv) - 1);
     }
     error = lk_mail_run_new(&run, &mo, &err);
     for (i = optind; error == 0 && i < argc; i++)
         error = lk_mail_run_add_path(run, argv[i], &err);
-    if (sink.shown)
+    if (prog.shown)
         fputs("\n", stderr);
     if (error != 0) {
-        if (error == LK_EIO && sink.fp != NULL && ferror(sink.fp))
+        if (open && sink.failed)
             fprintf(stderr, "leaklaw: cannot write the records\n");
         else
             cli_error(&err);
@@ -398,9 +348,12 @@ static int mail_verify(int argc, char **argv)
                                                        : cli_exit(error);
         goto out;
     }
-    status = mail_close(&sink, output, 1);
-    if (status != 0)
-        goto out;
+    if (open) {
+        open = 0;
+        status = cli_sink_commit(&sink);
+        if (status != 0)
+            goto out;
+    }
     if (summary >= 0) {
         error = lk_mail_run_render(&text, &len, run,
                                    (lk_mail_summary_format)summary, &err);
@@ -409,7 +362,7 @@ static int mail_verify(int argc, char **argv)
             status = LK_EXIT_RUNTIME;
             goto out;
         }
-        status = cli_output(output, text, len);
+        status = mail_write(output, text, len);
         lk_mail_text_free(text);
         text = NULL;
         if (status != 0)
@@ -423,15 +376,15 @@ static int mail_verify(int argc, char **argv)
             status = LK_EXIT_RUNTIME;
             goto out;
         }
-        status = cli_output(manifest, text, len);
+        status = mail_write(manifest, text, len);
         if (status != 0)
             goto out;
     }
     if (case_path != NULL)
         status = mail_case(case_path, run, argv + optind, argc - optind);
 out:
-    if (sink.fp != NULL && status != LK_EXIT_OK)
-        mail_close(&sink, output, 0);
+    if (open)
+        cli_sink_abort(&sink);
     lk_mail_text_free(text);
     lk_mail_run_free(run);
     lk_mail_keys_free(keys);
