@@ -615,6 +615,43 @@ static json_t *case_fact_json(json_t *root, const char *pointer)
                    n > 2 ? parts[2] : NULL);
 }
 
+int lk_case__mail_authenticity(const lk_case *c, size_t *item)
+{
+    json_t *ev = json_object_get(c->doc->root, "evidence"), *it;
+    json_int_t full = 0, part = 0, alt = 0, other = 0;
+    size_t i;
+    int any = 0;
+    json_array_foreach(ev, i, it)
+    {
+        const char *kind = json_string_value(json_object_get(it, "kind"));
+        json_t *v = json_object_get(json_object_get(it, "summary"),
+                                    "verdicts");
+        if (kind == NULL || strcmp(kind, "mail-verification") != 0 ||
+            !json_is_object(v))
+            continue;
+        if (!any && item != NULL)
+            *item = i;
+        any = 1;
+        full += json_integer_value(json_object_get(v, "verified"));
+        part += json_integer_value(json_object_get(v, "verified-partial"));
+        alt += json_integer_value(json_object_get(v, "altered"));
+        other += json_integer_value(json_object_get(v, "unverifiable")) +
+                 json_integer_value(json_object_get(v, "unsigned"));
+    }
+    if (!any)
+        return -1;
+    /* DKIM proves "unchanged since signed" for verified messages and
+     * tampering for altered ones; unverifiable or unsigned messages prove
+     * nothing either way, so they keep the corpus from being "authentic"
+     * but never make it "altered" */
+    if (alt > 0)
+        return lk_facts__value_index(LK_F_DISC_AUTHENTICITY,
+                                     full + part > 0 ? "mixed" : "altered");
+    if (full > 0 && part == 0 && other == 0)
+        return lk_facts__value_index(LK_F_DISC_AUTHENTICITY, "authentic");
+    return -1;
+}
+
 void lk_case__base_facts(const lk_case *c, lk_facts *facts)
 {
     json_t *root = c->doc->root, *v, *item;
@@ -665,6 +702,14 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
         }
         default:
             break;
+        }
+    }
+    /* authenticity left unknown: what a mail verification shows */
+    if (!facts->f[LK_F_DISC_AUTHENTICITY].known) {
+        int a = lk_case__mail_authenticity(c, NULL);
+        if (a >= 0) {
+            facts->f[LK_F_DISC_AUTHENTICITY].known = 1;
+            facts->f[LK_F_DISC_AUTHENTICITY].v = a;
         }
     }
     /* access methods stated directly; attack-only entries are mapped by

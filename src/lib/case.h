@@ -27,6 +27,17 @@ json_t *lk_case__json(const lk_case *c);
  */
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
 
+/*
+ * The value of /disclosure/authenticity (an index into its domain) that
+ * the case's "mail-verification" evidence supports, or -1: "altered" when
+ * signatures fail and none verify, "mixed" when some fail and some
+ * verify, "authentic" when every message verifies in full. Unverifiable
+ * and unsigned messages are unknown, never evidence of fabrication.
+ * "*item" (may be NULL) receives the index of the first such evidence
+ * item. Used only when the case does not state the fact itself.
+ */
+int lk_case__mail_authenticity(const lk_case *c, size_t *item);
+
 /* Report a diagnostic at "pointer" of the case's file. */
 int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,
                   lk_error *err, const char *pointer, const char *fmt, ...)

@@ -49,6 +49,18 @@ json_t *lk_report__fact_cites(const lk_assessment *a, int id,
     const char *p = lk_facts__def(id)->pointer;
     char seg[64];
     best = json_object_get(root, "cite");
+    if (id == LK_F_DISC_AUTHENTICITY &&
+        json_object_get(json_object_get(root, "disclosure"),
+                        "authenticity") == NULL) {
+        size_t item = 0;
+        if (lk_case__mail_authenticity(a->c, &item) >= 0) {
+            /* derived from the mail verification: cite that evidence */
+            json_t *e = json_array_get(json_object_get(root, "evidence"),
+                                       item);
+            return json_object_get(e, "cite") ? json_object_get(e, "cite")
+                                              : best;
+        }
+    }
     if (id == LK_F_ACCESS_METHOD) {
         json_t *item, *c;
         size_t i, j;

@@ -283,6 +283,23 @@ for mid, raw, verdict, results, flags in cases:
 print(f"differential: {agree}/{len(cases)} messages agree with dkimpy, "
       f"{len(cases) - agree} explained")
 
+# ---- evidence in a case (--case) --------------------------------------------
+case = json.load(open(os.path.join(opt.root, "data/cases/dnc-2016.json")))
+case.get("disclosure", {}).pop("authenticity", None)
+case_path = os.path.join(tmp, "case.json")
+json.dump(case, open(case_path, "w"), indent=2)
+for _ in range(2):  # a rerun replaces the item instead of adding another
+    run("--case", case_path, "-o", os.path.join(tmp, "r.jsonl"), maildir)
+ev = [e for e in json.load(open(case_path)).get("evidence", [])
+      if e["kind"] == "mail-verification"]
+if len(ev) != 1 or ev[0]["summary"]["verdicts"]["altered"] != 2:
+    failures.append(f"--case: evidence {ev}")
+p = subprocess.run([opt.leaklaw, "assess", "--format", "md", case_path],
+                   capture_output=True, text=True)
+if p.returncode != 0 or "mixed" not in p.stdout:
+    failures.append("assess does not use the mail verification: "
+                    "authenticity 'mixed' missing from the memo")
+
 for f in failures:
     print("FAIL " + f)
 print(f"checked {len(cases)} generated messages in a maildir and an mbox")
