@@ -2,6 +2,7 @@
  * mail_tags.c: the DKIM tag=value list (RFC 6376 §3.2) shared by
  * signatures and key records, and a whitespace-tolerant base64 decoder.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "mail_int.h"
@@ -112,21 +113,39 @@ static int tags_b64_value(unsigned char c)
     return -1;
 }
 
+/* 0-63: base64 digit, 64: whitespace, 65: '=', 66: invalid. */
+static unsigned char tags_b64_table[256];
+
+static void tags_b64_init(void)
+{
+    int c;
+    for (c = 0; c < 256; c++) {
+        int v = tags_b64_value((unsigned char)c);
+        tags_b64_table[c] = (unsigned char)(v >= 0 ? v : 66);
+    }
+    tags_b64_table[' '] = tags_b64_table['\t'] = 64;
+    tags_b64_table['\r'] = tags_b64_table['\n'] = 64;
+    tags_b64_table['='] = 65;
+}
+
 long lk_mail__base64(unsigned char *out, size_t cap, const char *s, size_t n)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     unsigned long acc = 0;
     size_t i, len = 0;
     int bits = 0, pad = 0;
+    pthread_once(&once, tags_b64_init);
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        int v;
-        if (tags_is_space((char)c))
+        int v = tags_b64_table[c];
+        if (v == 64)
             continue;
-        if (c == '=') {
+        if (v == 65) {
             pad++;
             continue;
         }
-        v = tags_b64_value(c);
+        if (v == 66)
+            v = -1;
         if (v < 0 || pad)
             return -1; /* bad character, or data after padding */
         acc = (acc << 6) | (unsigned long)v;
