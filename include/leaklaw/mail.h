@@ -100,12 +100,16 @@ typedef struct lk_mail_options {
     void *record_payload;          /* passed to on_record */
     lk_mail_progress_cb on_progress; /* NULL: no progress reports */
     void *progress_payload;        /* passed to on_progress */
+    unsigned int flags;            /* LK_MAIL_* bits */
 } lk_mail_options;
+
+/* Fetch keys missing from the archive over live DNS (off by default). */
+#define LK_MAIL_DNS 1u
 
 #define LK_MAIL_OPTIONS_VERSION 1
 #define LK_MAIL_OPTIONS_INIT                                               \
     {LK_MAIL_OPTIONS_VERSION, NULL, NULL, 0, 1, 16, (size_t)256 << 10,     \
-     (size_t)64 << 10, LK_MAIL_RECORD_JSONL, NULL, NULL, NULL, NULL}
+     (size_t)64 << 10, LK_MAIL_RECORD_JSONL, NULL, NULL, NULL, NULL, 0}
 
 /**
  * CONSTRUCTOR: start a run with "opts" (copied; the keys stay borrowed).

@@ -46,8 +46,9 @@ static const char mail_help[] =
     "      --max-signatures N signatures verified per message (16)\n"
     "      --max-header-bytes N  header block read per message (262144)\n"
     "      --max-line-bytes N    longest header line (65536)\n"
-    "      --dns              live DNS lookups (not built in: export the\n"
-    "                         keys into an archive instead)\n"
+    "      --dns              look up keys missing from the archive in live\n"
+    "                         DNS (off by default; the answers are listed\n"
+    "                         in the manifest)\n"
     "  -h, --help             show this help\n"
     "\n"
     "Message verdicts: verified, verified-partial, altered, unverifiable,\n"
@@ -271,10 +272,7 @@ static int mail_verify(int argc, char **argv)
             else
                 mo.max_line_bytes = (size_t)v;
             break;
-        case 'D':
-            fprintf(stderr, "leaklaw: --dns: live DNS lookups are not built "
-                            "in; put the TXT records in a --keys archive\n");
-            return LK_EXIT_USAGE;
+        case 'D': mo.flags |= LK_MAIL_DNS; break;
         case 'h': fputs(mail_help, stdout); return LK_EXIT_OK;
         case ':':
             return cli_usage("mail verify", "option '%s' needs a value",

@@ -76,6 +76,7 @@ typedef struct body_cache {
 } body_cache;
 
 struct lk_mail_worker {
+    lk_mail_dns *dns;         /* live DNS, NULL when off */
     EVP_MD *sha256;           /* fetched once: implicit fetches are slow */
     EVP_MD *sha1;
     EVP_MD_CTX *md;           /* body and header digests */
@@ -779,6 +780,8 @@ static int dkim_verify_sig(lk_mail_worker *w, const lk_mail_options *o,
     if (error < 0)
         return error;
     keys = lk_mail__keys_find(o->keys, sg->keyname, &nkeys);
+    if (nkeys == 0 && w->dns != NULL)
+        keys = lk_mail__dns_find(w->dns, sg->keyname, &nkeys);
     sg->result = LK_MAIL_R_NOKEY;
     for (k = 0; k < nkeys; k++) {
         const lk_mail_key *key = &keys[k];
@@ -1081,12 +1084,15 @@ static void dkim_json_sig(lk_buf *b, const lk_mail_options *o,
     if (sg->key != NULL) {
         lk_buf_puts(b, "{\"name\":");
         lk_mail__json_str(b, sg->key->name, strlen(sg->key->name));
-        lk_buf_puts(b, ",\"archive\":");
-        lk_mail__json_str(b, o->keys_path ? o->keys_path : o->keys->file,
-                          strlen(o->keys_path ? o->keys_path
-                                              : o->keys->file));
-        lk_buf_printf(b, ",\"line\":%u,\"type\":\"%s\",\"bits\":", 
-                      sg->key->line,
+        if (sg->key->from_dns) {
+            lk_buf_puts(b, ",\"archive\":\"dns\",\"line\":null");
+        } else {
+            const char *arch = o->keys_path ? o->keys_path : o->keys->file;
+            lk_buf_puts(b, ",\"archive\":");
+            lk_mail__json_str(b, arch, strlen(arch));
+            lk_buf_printf(b, ",\"line\":%u", sg->key->line);
+        }
+        lk_buf_printf(b, ",\"type\":\"%s\",\"bits\":",
                       sg->key->ktype == LK_MAIL_K_RSA ? "rsa" : "ed25519");
         if (sg->key->ktype == LK_MAIL_K_RSA)
             lk_buf_printf(b, "%d}", sg->key->bits);
@@ -1202,11 +1208,12 @@ static void dkim_record(lk_buf *b, const lk_mail_options *o,
 
 /* ---- worker and entry point ---------------------------------------------- */
 
-int lk_mail__worker_new(lk_mail_worker **out)
+int lk_mail__worker_new(lk_mail_worker **out, lk_mail_dns *dns)
 {
     lk_mail_worker *w = lk_calloc(1, sizeof(*w));
     if (w == NULL)
         return LK_ENOMEM;
+    w->dns = dns;
     w->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
     w->sha1 = EVP_MD_fetch(NULL, "SHA1", NULL);
     w->md = EVP_MD_CTX_new();

@@ -74,6 +74,7 @@ typedef struct lk_mail_key {
     int testing;          /* t=y */
     int strict;           /* t=s: i= domain must equal d= */
     int bits;             /* RSA modulus size, 0 for Ed25519 */
+    int from_dns;         /* 1: fetched by --dns, not from the archive */
     EVP_PKEY *pkey;       /* the public key, NULL unless state is OK */
 } lk_mail_key;
 
@@ -100,6 +101,30 @@ void lk_mail__key_dispose(lk_mail_key *key);
  */
 const lk_mail_key *lk_mail__keys_find(const lk_mail_keys *keys,
                                       const char *name, size_t *count);
+
+/* ---- live DNS (only with LK_MAIL_DNS) ---------------------------------- */
+
+typedef struct lk_mail_dnsname {
+    char *name;           /* the name queried */
+    lk_mail_key *keys;    /* its TXT records, parsed (name borrowed) */
+    size_t n;             /* number of records */
+} lk_mail_dnsname;
+
+typedef struct lk_mail_dns lk_mail_dns;
+
+int lk_mail__dns_new(lk_mail_dns **out);
+void lk_mail__dns_free(lk_mail_dns *d);
+
+/*
+ * The TXT records of "name", fetched on first use and cached; thread-safe.
+ * "*count" records from the returned pointer, NULL when there are none.
+ * Borrowed: valid until lk_mail__dns_free.
+ */
+const lk_mail_key *lk_mail__dns_find(lk_mail_dns *d, const char *name,
+                                     size_t *count);
+
+/* The names looked up so far, in lookup order ("*out"); their number. */
+size_t lk_mail__dns_names(lk_mail_dns *d, const lk_mail_dnsname **out);
 
 /* ---- messages ------------------------------------------------------------ */
 
@@ -196,7 +221,8 @@ typedef struct lk_mail_outcome {
 /* Per-thread scratch of the verifier. */
 typedef struct lk_mail_worker lk_mail_worker;
 
-int lk_mail__worker_new(lk_mail_worker **out);
+/* A verifier; "dns" (may be NULL) serves keys missing from the archive. */
+int lk_mail__worker_new(lk_mail_worker **out, lk_mail_dns *dns);
 void lk_mail__worker_free(lk_mail_worker *w);
 
 /* Where a message came from, for its record. */
@@ -293,6 +319,7 @@ struct lk_mail_run {
     size_t ntamper, ctamper;            /* used, allocated */
     unsigned long long tamper_dropped;  /* failing messages not kept */
     struct lk_mail_pool *pool;          /* workers and the batch */
+    lk_mail_dns *dns;                   /* live DNS cache, NULL if off */
 };
 
 /* ---- report -------------------------------------------------------------- */

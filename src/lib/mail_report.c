@@ -492,7 +492,23 @@ static void rep_manifest(lk_buf *b, const lk_mail_run *run)
                       "\"sha256\":\"%s\"}",
                       f->bytes, f->messages, f->sha256);
     }
-    lk_buf_printf(b, "],\"messages\":%llu,\"verdicts\":", run->messages);
+    lk_buf_printf(b, "],\"dns\":%s", run->dns ? "[" : "false");
+    if (run->dns != NULL) { /* the answers used, to rebuild an archive */
+        const lk_mail_dnsname *names;
+        size_t nn = lk_mail__dns_names(run->dns, &names), j, k, c = 0;
+        for (j = 0; j < nn; j++) {
+            for (k = 0; k < names[j].n; k++) {
+                lk_buf_puts(b, c++ ? ",{\"name\":" : "{\"name\":");
+                lk_mail__json_str(b, names[j].name, strlen(names[j].name));
+                lk_buf_puts(b, ",\"record\":");
+                lk_mail__json_str(b, names[j].keys[k].record,
+                                  strlen(names[j].keys[k].record));
+                lk_buf_puts(b, "}");
+            }
+        }
+        lk_buf_puts(b, "]");
+    }
+    lk_buf_printf(b, ",\"messages\":%llu,\"verdicts\":", run->messages);
     rep_json_counts(b, lk_mail_verdict_names, run->verdicts,
                     LK_MAIL_V_COUNT);
     lk_buf_puts(b, "}\n");

@@ -162,7 +162,7 @@ static int pool_new(lk_mail_pool **out, lk_mail_run *run, unsigned n)
     for (k = 0; k < RUN_BATCH; k++)
         lk_buf_init(&p->items[k].rec, (size_t)4 << 20);
     for (i = 0; i < n; i++)
-        if (lk_mail__worker_new(&p->w[i]) < 0)
+        if (lk_mail__worker_new(&p->w[i], run->dns) < 0)
             goto oom;
     for (i = 1; i < n; i++) {
         pool_arg *a = lk_malloc(sizeof(*a));
@@ -708,6 +708,10 @@ int lk_mail_run_new(lk_mail_run **out, const lk_mail_options *opts,
     } else if (opts->keys != NULL) {
         r->o.keys_path = opts->keys->file;
     }
+    if ((r->o.flags & LK_MAIL_DNS) && lk_mail__dns_new(&r->dns) < 0) {
+        lk_mail_run_free(r);
+        return lk_error_set_oom(err);
+    }
     if (pool_new(&r->pool, r, jobs) < 0) {
         lk_mail_run_free(r);
         return lk_error_set_oom(err);
@@ -775,6 +779,7 @@ void lk_mail_run_free(lk_mail_run *run)
     if (run == NULL)
         return;
     pool_free(run->pool);
+    lk_mail__dns_free(run->dns);
     for (i = 0; i < run->nfiles; i++)
         lk_free(run->files[i].path);
     for (i = 0; i < run->nkeys; i++)

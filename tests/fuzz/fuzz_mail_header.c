@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         lk_mail_keys_parse(&keys, "fuzz.keys", fuzz_archive,
                            strlen(fuzz_archive), &err) < 0)
         return 0;
-    if (w == NULL && lk_mail__worker_new(&w) < 0)
+    if (w == NULL && lk_mail__worker_new(&w, NULL) < 0)
         return 0;
     memset(&m, 0, sizeof(m));
     m.data = (const char *)data;
