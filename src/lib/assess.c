@@ -5,12 +5,12 @@
  */
 #include "assess.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "dir.h"
 
 #define ASSESS_MAX_CANDIDATES 256
 #define ASSESS_MAX_LIBRARY 1000
@@ -432,11 +432,6 @@ int lk_assessment_rule_applied(const lk_assessment *a, const char *rule_id)
 
 /* ---- library -------------------------------------------------------- */
 
-static int assess_name_cmp(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 static int assess_is_case_file(const char *name)
 {
     size_t n = strlen(name);
@@ -451,8 +446,6 @@ int lk_library_load(lk_library **out, const lk_law *law, const char *dir,
                     lk_error *err)
 {
     lk_library *lib = NULL;
-    DIR *d = NULL;
-    struct dirent *e;
     char **names = NULL, path[4096];
     size_t n = 0, i;
     int error = 0;
@@ -462,36 +455,13 @@ int lk_library_load(lk_library **out, const lk_law *law, const char *dir,
     lib = lk_calloc(1, sizeof(*lib));
     if (lib == NULL)
         return lk_error_set_oom(err);
-    d = opendir(dir);
-    if (d == NULL) {
-        error = lk_error_set_at(err, LK_EIO, dir, 0, 0, NULL,
-                                "cannot open the case library");
+    error = lk_dir_names(&names, &n, dir, assess_is_case_file,
+                         ASSESS_MAX_LIBRARY, "cases", err);
+    if (error == LK_EIO)
+        lk_error_set_at(err, LK_EIO, dir, 0, 0, NULL,
+                        "cannot open the case library");
+    if (error < 0)
         goto out;
-    }
-    while ((e = readdir(d)) != NULL) {
-        char **nn;
-        if (!assess_is_case_file(e->d_name))
-            continue;
-        if (n >= ASSESS_MAX_LIBRARY) {
-            error = lk_error_set(err, LK_ETOOBIG, "more than %d cases",
-                                 ASSESS_MAX_LIBRARY);
-            goto out;
-        }
-        nn = lk_realloc(names, (n + 1) * sizeof(char *));
-        if (nn == NULL) {
-            error = lk_error_set_oom(err);
-            goto out;
-        }
-        names = nn;
-        names[n] = lk_strdup(e->d_name);
-        if (names[n] == NULL) {
-            error = lk_error_set_oom(err);
-            goto out;
-        }
-        n++;
-    }
-    if (n > 1)
-        qsort(names, n, sizeof(char *), assess_name_cmp);
     lib->cases = lk_calloc(n + 1, sizeof(lk_case *));
     lib->as = lk_calloc(n + 1, sizeof(lk_assessment *));
     if (lib->cases == NULL || lib->as == NULL) {
@@ -515,11 +485,7 @@ int lk_library_load(lk_library **out, const lk_law *law, const char *dir,
     *out = lib;
     lib = NULL;
 out:
-    if (d != NULL)
-        closedir(d);
-    for (i = 0; i < n; i++)
-        lk_free(names[i]);
-    lk_free(names);
+    lk_dir_names_free(names, n);
     lk_library_free(lib);
     return error;
 }

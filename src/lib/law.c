@@ -6,13 +6,13 @@
  */
 #include "law.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "dir.h"
 #include "buf.h"
 #include "case.h"
 
@@ -1439,47 +1439,23 @@ void lk_law__derive(const lk_law *law, lk_facts *facts)
 
 /* ---- load ----------------------------------------------------------- */
 
-static int law_name_cmp(const void *a, const void *b)
+static int law_is_rule_file(const char *name)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    size_t len = strlen(name);
+    return len >= 6 && strcmp(name + len - 5, ".json") == 0 &&
+           name[0] != '.';
 }
 
 static int law_list_rules(const char *dir, char ***out, size_t *n,
                           lk_error *err)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL;
-    size_t count = 0;
-    int error = 0;
-    if (d == NULL)
-        return lk_error_set_at(err, LK_EIO, dir, 0, 0, NULL,
-                               "cannot open rules directory");
-    while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        char **nn;
-        if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0 ||
-            e->d_name[0] == '.')
-            continue;
-        if (count >= LAW_MAX_FILES) {
-            error = lk_error_set(err, LK_ETOOBIG, "too many rule files");
-            break;
-        }
-        nn = lk_realloc(names, (count + 1) * sizeof(char *));
-        if (nn == NULL || (nn[count] = lk_strdup(e->d_name)) == NULL) {
-            if (nn)
-                names = nn;
-            error = lk_error_set_oom(err);
-            break;
-        }
-        names = nn;
-        count++;
-    }
-    closedir(d);
-    if (names)
-        qsort(names, count, sizeof(char *), law_name_cmp);
-    *out = names;
-    *n = count;
+    int error = lk_dir_names(out, n, dir, law_is_rule_file, LAW_MAX_FILES,
+                             "rule files", err);
+    if (error == LK_EIO)
+        lk_error_set_at(err, LK_EIO, dir, 0, 0, NULL,
+                        "cannot open rules directory");
+    else if (error == LK_ETOOBIG)
+        lk_error_set(err, LK_ETOOBIG, "too many rule files");
     return error;
 }
 
@@ -1616,9 +1592,7 @@ int lk_law_load(lk_law **out, const char *datadir, const lk_law_options *opts,
     *out = law;
     law = NULL;
 out:
-    for (i = 0; i < nnames; i++)
-        lk_free(names[i]);
-    lk_free(names);
+    lk_dir_names_free(names, nnames);
     lk_buf_dispose(&all);
     lk_law_free(law);
     return error;

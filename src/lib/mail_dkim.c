@@ -160,14 +160,10 @@ int lk_mail__header_parse(lk_mail_msg *m, size_t max_header,
                 m->limit |= LK_MAIL_LIMIT_FIELDS;
                 return 0;
             }
-            if (m->nfields == m->cap) {
-                size_t nc = m->cap ? m->cap * 2 : 32;
-                lk_mail_field *nf = lk_realloc(m->fields, nc * sizeof(*nf));
-                if (nf == NULL)
-                    return LK_ENOMEM;
-                m->fields = nf;
-                m->cap = nc;
-            }
+            f = lk_mail__grow(m->fields, &m->cap, m->nfields, sizeof(*f));
+            if (f == NULL)
+                return LK_ENOMEM;
+            m->fields = f;
             f = &m->fields[m->nfields++];
             f->start = pos;
             f->end = le;

@@ -130,14 +130,10 @@ const lk_mail_key *lk_mail__dns_find(lk_mail_dns *d, const char *name,
         goto out;
     /* looked up under the lock: one query per name, and the workers wait
      * for it rather than query the same name twice */
-    if (d->n == d->cap) {
-        size_t nc = d->cap ? d->cap * 2 : 16;
-        lk_mail_dnsname *nn = lk_realloc(d->names, nc * sizeof(*nn));
-        if (nn == NULL)
-            goto out;
-        d->names = nn;
-        d->cap = nc;
-    }
+    e = lk_mail__grow(d->names, &d->cap, d->n, sizeof(*e));
+    if (e == NULL)
+        goto out;
+    d->names = e;
     lk_buf_init(&recs, (size_t)1 << 20);
     if (dns_query(name, &recs, &n) < 0)
         n = 0;

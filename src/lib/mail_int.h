@@ -12,6 +12,13 @@
 #include "buf.h"
 #include "leaklaw/mail.h"
 
+/*
+ * Make room for element "n" of array "arr" of "*cap" elements of "size"
+ * bytes, doubling it (16 at first). Returns the array, possibly moved, or
+ * NULL when out of memory ("arr" is then left as it was).
+ */
+void *lk_mail__grow(void *arr, size_t *cap, size_t n, size_t size);
+
 /* ---- tag lists (RFC 6376 §3.2) ------------------------------------------ */
 
 #define LK_MAIL_MAX_TAGS 32 /* tags per signature or key record */

@@ -272,14 +272,10 @@ static int keys_add(lk_mail_keys *ks, size_t *cap, const char *name,
     lk_mail_key *k;
     size_t i;
     int error;
-    if (ks->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        lk_mail_key *nk = lk_realloc(ks->keys, nc * sizeof(*nk));
-        if (nk == NULL)
-            return LK_ENOMEM;
-        ks->keys = nk;
-        *cap = nc;
-    }
+    k = lk_mail__grow(ks->keys, cap, ks->n, sizeof(*k));
+    if (k == NULL)
+        return LK_ENOMEM;
+    ks->keys = k;
     k = &ks->keys[ks->n];
     memset(k, 0, sizeof(*k));
     while (name_len > 0 && name[name_len - 1] == '.')

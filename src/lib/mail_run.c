@@ -6,7 +6,6 @@
  * mapped pages already verified are given back to the kernel.
  */
 #define _DEFAULT_SOURCE 1 /* madvise(MADV_DONTNEED) */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -17,6 +16,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "dir.h"
 #include "mail_int.h"
 
 #define RUN_BATCH 256     /* messages verified per batch */
@@ -210,7 +210,7 @@ static long long run_days(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static void *run_grow(void *arr, size_t *cap, size_t n, size_t size)
+void *lk_mail__grow(void *arr, size_t *cap, size_t n, size_t size)
 {
     void *p;
     size_t nc;
@@ -237,7 +237,7 @@ static lk_mail_domstat *run_dom(lk_mail_run *r, const char *name)
         else
             hi = mid;
     }
-    d = run_grow(r->doms, &r->cdoms, r->ndoms, sizeof(*d));
+    d = lk_mail__grow(r->doms, &r->cdoms, r->ndoms, sizeof(*d));
     if (d == NULL)
         return NULL;
     r->doms = d;
@@ -272,7 +272,7 @@ static lk_mail_keystat *run_key(lk_mail_run *r, const char *name,
         else
             hi = mid;
     }
-    k = run_grow(r->keys, &r->ckeys, r->nkeys, sizeof(*k));
+    k = lk_mail__grow(r->keys, &r->ckeys, r->nkeys, sizeof(*k));
     if (k == NULL)
         return NULL;
     r->keys = k;
@@ -347,7 +347,7 @@ static int run_tally(lk_mail_run *r, const run_item *it)
                 r->tamper_dropped++;
                 continue;
             }
-            t = run_grow(r->tamper, &r->ctamper, r->ntamper, sizeof(*t));
+            t = lk_mail__grow(r->tamper, &r->ctamper, r->ntamper, sizeof(*t));
             if (t == NULL)
                 return LK_ENOMEM;
             r->tamper = t;
@@ -514,7 +514,7 @@ static int run_file_new(lk_mail_run *r, const char *path,
         if (error != 0)
             return error;
     }
-    f = run_grow(r->files, &r->cfiles, r->nfiles, sizeof(*f));
+    f = lk_mail__grow(r->files, &r->cfiles, r->nfiles, sizeof(*f));
     if (f == NULL)
         return lk_error_set_oom(err);
     r->files = f;
@@ -596,45 +596,20 @@ static int run_file(lk_mail_run *r, const char *path, lk_error *err)
     return run_bytes(r, path, map, (size_t)st.st_size, map, err);
 }
 
-static int run_namecmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int run_path(lk_mail_run *r, const char *path, int depth,
                     lk_error *err);
 
 static int run_dir(lk_mail_run *r, const char *path, int depth,
                    lk_error *err)
 {
-    DIR *d = opendir(path);
-    struct dirent *e;
     char **names = NULL;
-    size_t n = 0, cap = 0, i;
-    int error = 0, maildir = 0;
+    size_t n = 0, i;
+    int error, maildir = 0;
     lk_buf sub;
-    if (d == NULL)
-        return lk_error_set_at(err, LK_EIO, path, 0, 0, NULL, "%s",
-                               strerror(errno));
-    while ((e = readdir(d)) != NULL) {
-        char **nn;
-        if (e->d_name[0] == '.')
-            continue;
-        nn = run_grow(names, &cap, n, sizeof(*names));
-        if (nn == NULL) {
-            error = lk_error_set_oom(err);
-            goto out;
-        }
-        names = nn;
-        names[n] = lk_strdup(e->d_name);
-        if (names[n] == NULL) {
-            error = lk_error_set_oom(err);
-            goto out;
-        }
-        n++;
-    }
-    if (n > 1)
-        qsort(names, n, sizeof(*names), run_namecmp);
+    error = lk_dir_names(&names, &n, path, NULL, (size_t)1 << 24, "entries",
+                         err);
+    if (error < 0)
+        return error;
     for (i = 0; i < n; i++)
         if (!strcmp(names[i], "cur") || !strcmp(names[i], "new"))
             maildir++;
@@ -653,11 +628,7 @@ static int run_dir(lk_mail_run *r, const char *path, int depth,
         error = run_path(r, sub.ptr, depth + 1, err);
     }
     lk_buf_dispose(&sub);
-out:
-    for (i = 0; i < n; i++)
-        lk_free(names[i]);
-    lk_free(names);
-    closedir(d);
+    lk_dir_names_free(names, n);
     return error;
 }
 
