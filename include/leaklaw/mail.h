@@ -105,6 +105,9 @@ typedef struct lk_mail_options {
 
 /* Fetch keys missing from the archive over live DNS (off by default). */
 #define LK_MAIL_DNS 1u
+/* Skip the SHA-256 of whole input files (the manifest then has none):
+ * for record-only runs, where each record has its message's digest. */
+#define LK_MAIL_NO_FILE_HASH 2u
 
 #define LK_MAIL_OPTIONS_VERSION 1
 #define LK_MAIL_OPTIONS_INIT                                               \

@@ -306,6 +306,8 @@ static int mail_verify(int argc, char **argv)
         return cli_usage("mail verify", "--at '%s' is not a time", at);
     }
 
+    if (summary < 0 && manifest == NULL && case_path == NULL)
+        mo.flags |= LK_MAIL_NO_FILE_HASH; /* nothing would show them */
     lk_error_clear(&err);
     if (keys_path != NULL) {
         error = lk_mail_keys_load(&keys, keys_path, &err);

@@ -6,6 +6,7 @@
  * RSA signatures are checked by recovering the signed DigestInfo, so a
  * wrong key (garbage padding) is told apart from altered headers.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -289,15 +290,42 @@ static int dkim_quoted_from(const char *d, size_t a, size_t b)
     return i > a && b - i >= 5 && memcmp(d + i, "From ", 5) == 0;
 }
 
-/* Is the body line [a, b) (trailing blanks already gone) unchanged by
- * relaxed canonicalization: no tab and no two blanks in a row? Most
- * lines are, and copying them whole is several times faster. */
+/* High bit of each byte of "v" that is zero, exactly (no false hits). */
+static uint64_t dkim_zero_bytes(uint64_t v)
+{
+    const uint64_t lo7 = 0x7f7f7f7f7f7f7f7full;
+    return ~(((v & lo7) + lo7) | v | lo7);
+}
+
+/*
+ * Is the body line [a, b) (trailing blanks already gone) unchanged by
+ * relaxed canonicalization: no tab and no two blanks in a row? Most lines
+ * are, and copying them whole is several times faster. Eight bytes at a
+ * time: this check runs over every byte of every relaxed body.
+ */
 static int dkim_plain(const char *d, size_t a, size_t b)
 {
-    size_t i;
-    for (i = a; i < b; i++) {
+    const uint64_t sp = 0x2020202020202020ull, tab = 0x0909090909090909ull;
+    uint64_t carry = 0; /* the previous word ended with a blank */
+    size_t i = a;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t v, z;
+        memcpy(&v, d + i, 8);
+        if (dkim_zero_bytes(v ^ tab))
+            return 0;
+        z = dkim_zero_bytes(v ^ sp);
+        /* little- or big-endian, a pair shows in z & (z >> 8) or
+         * z & (z << 8); checking both is exact as each flags a real pair */
+        if ((z & (z >> 8)) || (z & (z << 8)))
+            return 0;
+        if (carry && (d[i] == ' '))
+            return 0;
+        carry = d[i + 7] == ' ';
+    }
+    for (; i < b; i++) {
         char c = d[i];
-        if (c == '\t' || (c == ' ' && i + 1 < b && d[i + 1] == ' '))
+        if (c == '\t' || (c == ' ' && ((i > a && d[i - 1] == ' ') ||
+                                        (i + 1 < b && d[i + 1] == ' '))))
             return 0;
     }
     return 1;

@@ -487,10 +487,12 @@ static void rep_manifest(lk_buf *b, const lk_mail_run *run)
         const lk_mail_filestat *f = &run->files[i];
         lk_buf_puts(b, i ? ",{\"path\":" : "{\"path\":");
         lk_mail__json_str(b, f->path, strlen(f->path));
-        lk_buf_printf(b,
-                      ",\"bytes\":%llu,\"messages\":%llu,"
-                      "\"sha256\":\"%s\"}",
-                      f->bytes, f->messages, f->sha256);
+        lk_buf_printf(b, ",\"bytes\":%llu,\"messages\":%llu,\"sha256\":",
+                      f->bytes, f->messages);
+        if (f->sha256[0])
+            lk_buf_printf(b, "\"%s\"}", f->sha256);
+        else
+            lk_buf_puts(b, "null}");
     }
     lk_buf_printf(b, "],\"dns\":%s", run->dns ? "[" : "false");
     if (run->dns != NULL) { /* the answers used, to rebuild an archive */

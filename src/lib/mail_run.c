@@ -461,7 +461,15 @@ typedef struct run_split {
 static int run_queue_hash(lk_mail_pool *p, run_split *s, size_t upto,
                           int final)
 {
-    run_hash *h = &p->hashes[p->nhashes++];
+    run_hash *h;
+    if (p->run->o.flags & LK_MAIL_NO_FILE_HASH) {
+        if (final) { /* no digest; the context is not needed */
+            EVP_MD_CTX_free(p->fctx[s->file]);
+            p->fctx[s->file] = NULL;
+        }
+        return 0;
+    }
+    h = &p->hashes[p->nhashes++];
     h->file = s->file;
     h->data = s->base + s->hashed;
     h->len = upto - s->hashed;

@@ -109,6 +109,12 @@ def add(mid, raw, verdict, results, flags=()):
 add("v-relaxed", signed("v-relaxed"), "verified", ["pass"])
 add("v-simple", signed("v-simple", canon=(b"simple", b"simple")),
     "verified", ["pass"])
+add("v-blanks", signed("v-blanks", body=b"a  b\tc \r\n  lead\r\n\t\r\n"
+                      b"x \t y  z   w        12345678  \r\nend\t \r\n\r\n"),
+    "verified", ["pass"])
+add("v-blanks-simple", signed("v-blanks-simple", body=b"a  b\tc \r\n\r\n",
+                             canon=(b"relaxed", b"simple")),
+    "verified", ["pass"])
 add("v-ed25519", signed("v-ed25519", b"ed", b"example.net",
                         alg=b"ed25519-sha256"), "verified", ["pass"])
 add("v-sha1", signed("v-sha1", alg=b"rsa-sha1"), "verified", ["pass"],
