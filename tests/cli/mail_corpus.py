@@ -115,6 +115,8 @@ add("v-blanks", signed("v-blanks", body=b"a  b\tc \r\n  lead\r\n\t\r\n"
 add("v-blanks-simple", signed("v-blanks-simple", body=b"a  b\tc \r\n\r\n",
                              canon=(b"relaxed", b"simple")),
     "verified", ["pass"])
+add("v-longline", signed("v-longline", extra=b"X-Long: " + b"x" * 200 +
+                        b"\r\n"), "verified", ["pass"])
 add("v-ed25519", signed("v-ed25519", b"ed", b"example.net",
                         alg=b"ed25519-sha256"), "verified", ["pass"])
 add("v-sha1", signed("v-sha1", alg=b"rsa-sha1"), "verified", ["pass"],
@@ -214,6 +216,23 @@ for corpus, want_transform in ((maildir, None),
                 failures.append(f"mbox {mid}: transform {tr}, want {want}")
     if len(recs) != len(cases):
         failures.append(f"{corpus}: {len(recs)} records")
+
+# limits are reported in the record, not silently applied
+lim = records(run("--max-signatures", "1", maildir))
+if lim["v-two"]["limits"] != ["signatures"] or \
+        len(lim["v-two"]["signatures"]) != 1:
+    failures.append(f"--max-signatures: {lim['v-two']['limits']}")
+# the header is cut before its Message-ID: find the record by file name
+cut = [json.loads(x) for x in
+       run("--max-header-bytes", "200", maildir).decode().splitlines()]
+cut = [r for r in cut if r["source"]["file"].endswith(".v-relaxed:2,S")]
+if len(cut) != 1 or "header-bytes" not in cut[0]["limits"] or \
+        cut[0]["verdict"] != "unverifiable":
+    failures.append(f"--max-header-bytes: {cut}")
+lim = records(run("--max-line-bytes", "80", maildir))
+if lim["v-longline"]["limits"] != ["line-length"] or \
+        lim["v-relaxed"]["limits"] != []:
+    failures.append(f"--max-line-bytes: {lim['v-longline']['limits']}")
 
 # determinism: same bytes on rerun and with two workers
 a = run(maildir, os.path.join(tmp, "corpus.mbox"))
