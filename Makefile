@@ -13,9 +13,9 @@ FUZZ_SECONDS ?= 60
 # Debian 12 packages the project builds, tests and benchmarks with (DESIGN §4).
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
-	python3 python3-dkim valgrind
+	python3 python3-dkim python3-nacl valgrind
 # Only for `make bench`: the timing tool and the peers measured beside us.
-BENCH_PACKAGES = hyperfine jq time
+BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography
 
 .PHONY: all deps install-packages build run test fuzz bench clean
 

@@ -47,3 +47,6 @@ cat "$out/throughput.md"
     "$ll" assess --format csv bench-00*.json > /dev/null
 /usr/bin/time -f "peak RSS %M KiB, 10,000 cases (JSON Lines, what-if)" \
     "$ll" assess --no-precedents bench-*.json > /dev/null
+
+# 3. DKIM verification of a 20,000-message corpus beside dkimpy and mailauth.
+"$root/bench/mail/run.sh" "$build"
