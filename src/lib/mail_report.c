@@ -235,6 +235,44 @@ static void rep_domains(rep *r, const lk_mail_run *run)
     rep_table_end(r);
 }
 
+static int rep_month_index(int ym)
+{
+    return (ym / 100) * 12 + ym % 100 - 1;
+}
+
+/* One bar per month from the key's first to its last t= (HTML only). */
+static void rep_timeline_svg(rep *r, const lk_mail_keystat *k)
+{
+    int first, span, m;
+    unsigned long long top = 0;
+    size_t i;
+    if (k->nmonths == 0)
+        return;
+    first = rep_month_index(k->months[0].ym);
+    span = rep_month_index(k->months[k->nmonths - 1].ym) - first + 1;
+    for (i = 0; i < k->nmonths; i++)
+        if (k->months[i].n > top)
+            top = k->months[i].n;
+    lk_buf_puts(r->b, "<p>");
+    rep_text(r, k->name);
+    lk_buf_printf(r->b, " (line %u)<br><svg width=\"600\" height=\"40\" "
+                        "role=\"img\" aria-label=\"t= per month\">",
+                  k->line);
+    for (i = 0; i < k->nmonths; i++) {
+        double w = 600.0 / span, h;
+        m = rep_month_index(k->months[i].ym) - first;
+        h = 38.0 * (double)k->months[i].n / (double)top;
+        lk_buf_printf(r->b,
+                      "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                      "height=\"%.1f\" fill=\"#1565c0\"><title>%04d-%02d: "
+                      "%llu</title></rect>",
+                      w * m, 40.0 - h, w > 2 ? w - 1 : w, h,
+                      k->months[i].ym / 100, k->months[i].ym % 100,
+                      k->months[i].n);
+    }
+    lk_buf_puts(r->b, "</svg></p>\n");
+}
+
 static void rep_keys(rep *r, const lk_mail_run *run)
 {
     static const char *const cols[] = {
@@ -283,6 +321,9 @@ static void rep_keys(rep *r, const lk_mail_run *run)
         lk_buf_dispose(&months);
     }
     rep_table_end(r);
+    if (r->html)
+        for (i = 0; i < run->nkeys; i++)
+            rep_timeline_svg(r, &run->keys[i]);
 }
 
 static const lk_mail_keystat *rep_keystat(const lk_mail_run *run,
