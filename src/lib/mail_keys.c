@@ -397,6 +397,10 @@ static int keys_parse_all(lk_mail_keys *ks, keys_reader *r)
         }
         if (error < 0)
             goto out;
+        if (rec.error == LK_ENOMEM) {
+            error = lk_error_set_oom(r->err);
+            goto out;
+        }
         if (rec.error < 0) {
             error = keys_syntax(r, ns, "key record too long");
             goto out;

@@ -394,8 +394,9 @@ static void test_time(void **state)
     assert_int_equal(lk_mail_time_parse(&t, "yesterday"), LK_EINVALID);
 }
 
-/* test_mail_case.c */
+/* test_mail_case.c, test_mail_torture.c */
 void test_mail_case_authenticity(void **state);
+void test_mail_torture(void **state);
 
 int main(void)
 {
@@ -410,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_mbox_split),
         cmocka_unit_test(test_time),
         cmocka_unit_test(test_mail_case_authenticity),
+        cmocka_unit_test(test_mail_torture),
     };
     lk_alloc__init();
     return cmocka_run_group_tests(tests, NULL, NULL);
