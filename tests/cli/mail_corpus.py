@@ -41,12 +41,15 @@ rev._domainkey.example.com v=DKIM1; p=
 mis._domainkey.example.com {other_pub}
 tst._domainkey.example.com {rsa_pub.replace('v=DKIM1; ', 'v=DKIM1; t=y; ')}
 ed._domainkey.example.net {ed_pub}
+h1._domainkey.example.com {rsa_pub.replace('k=rsa; ', 'k=rsa; h=sha1; ')}
+svc._domainkey.example.com {rsa_pub.replace('k=rsa; ', 'k=rsa; s=tlsrpt; ')}
+strict._domainkey.example.com {rsa_pub.replace('k=rsa; ', 'k=rsa; t=s; ')}
 """
 
 
 def sign(msg, selector, domain, alg=b"rsa-sha256",
          canon=(b"relaxed", b"relaxed"), include=None, length=False,
-         x=None):
+         x=None, identity=None):
     """A DKIM-Signature by dkimpy's own signer (DKIM.gen_header), with a
     fixed t= and an optional x=."""
     d = dkim.DKIM(msg)
@@ -70,7 +73,7 @@ def sign(msg, selector, domain, alg=b"rsa-sha256",
     import base64
     fields = [x_ for x_ in [
         (b"v", b"1"), (b"a", alg), (b"c", policy.to_c_value()),
-        (b"d", domain), (b"i", b"@" + domain),
+        (b"d", domain), (b"i", identity or b"@" + domain),
         length and (b"l", str(len(body)).encode()),
         (b"q", b"dns/txt"), (b"s", selector),
         (b"t", str(T_SIGN).encode()),
@@ -146,6 +149,15 @@ add("u-mismatch", signed("u-mismatch", b"mis"), "unverifiable",
     ["key-mismatch"])
 raw = signed("u-perm")
 add("u-perm", raw.replace(b"bh=", b"bx=", 1), "unverifiable", ["permerror"])
+# key tags: h= without the signature's hash, s= without email, t=s with
+# a subdomain in i=
+add("u-hash", signed("u-hash", b"h1"), "unverifiable", ["key-mismatch"])
+add("u-service", signed("u-service", b"svc"), "unverifiable",
+    ["key-mismatch"])
+add("u-strict", signed("u-strict", b"strict",
+                       identity=b"@mail.example.com"), "unverifiable",
+    ["key-mismatch"])
+add("v-strict", signed("v-strict", b"strict"), "verified", ["pass"])
 add("n-unsigned", message("n-unsigned"), "unsigned", [])
 # a second, failing signature does not undo a passing one
 raw = signed("v-two")
@@ -288,10 +300,15 @@ def dkimpy_results(raw):
     return out
 
 
-# Documented disagreements: leaklaw reports x= in the past as the flag
-# "expired" and still verifies (issue §3); dkimpy fails such signatures.
-EXPLAINED = {"v-expired": "dkimpy fails expired signatures; leaklaw passes "
-                          "them with the flag 'expired'"}
+# Documented disagreements, each with its reason:
+EXPLAINED = {
+    "v-expired": "dkimpy fails expired signatures; leaklaw passes them with "
+                 "the flag 'expired' (issue §3: x= does not fail)",
+    "u-hash": "the key's h=sha1 excludes rsa-sha256: RFC 6376 §6.1.2 step 6 "
+              "says ignore the key (PERMFAIL); dkimpy does not read h=",
+    "u-strict": "the key's t=s requires i= in exactly d= (RFC 6376 §3.6.1); "
+                "dkimpy does not enforce t=s",
+}
 recs = records(run(maildir))
 agree = 0
 for mid, raw, verdict, results, flags in cases:
