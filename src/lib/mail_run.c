@@ -55,8 +55,11 @@ typedef struct lk_mail_pool {
     unsigned long gen;            /* batch generation */
     unsigned busy;                /* threads still working */
     int quit;                     /* threads must exit */
-    run_item *items;              /* the batch */
+    run_item *items;              /* the batch being filled, verified */
     size_t nitems;                /* items in the batch */
+    run_item *done_items;         /* the batch verified, not yet emitted:
+                                   * emitted while the next one verifies */
+    size_t ndone;                 /* items in done_items */
     size_t next;                  /* next item to claim (atomic) */
     run_map maps[RUN_MAX_MAPS];   /* mappings to release after the batch */
     size_t nmaps;                 /* used */
@@ -131,6 +134,9 @@ static void pool_free(lk_mail_pool *p)
         lk_mail__worker_free(p->w[i]);
     for (k = 0; p->items && k < RUN_BATCH; k++)
         lk_buf_dispose(&p->items[k].rec);
+    for (k = 0; p->done_items && k < RUN_BATCH; k++)
+        lk_buf_dispose(&p->done_items[k].rec);
+    lk_free(p->done_items);
     for (k = 0; k < p->nmaps; k++)
         munmap(p->maps[k].addr, p->maps[k].len);
     for (k = 0; k < p->cfctx; k++)
@@ -157,10 +163,14 @@ static int pool_new(lk_mail_pool **out, lk_mail_run *run, unsigned n)
     p->w = lk_calloc(n, sizeof(*p->w));
     p->th = lk_calloc(n, sizeof(*p->th));
     p->items = lk_calloc(RUN_BATCH, sizeof(*p->items));
-    if (p->w == NULL || p->th == NULL || p->items == NULL)
+    p->done_items = lk_calloc(RUN_BATCH, sizeof(*p->done_items));
+    if (p->w == NULL || p->th == NULL || p->items == NULL ||
+        p->done_items == NULL)
         goto oom;
-    for (k = 0; k < RUN_BATCH; k++)
+    for (k = 0; k < RUN_BATCH; k++) {
         lk_buf_init(&p->items[k].rec, (size_t)4 << 20);
+        lk_buf_init(&p->done_items[k].rec, (size_t)4 << 20);
+    }
     for (i = 0; i < n; i++)
         if (lk_mail__worker_new(&p->w[i], run->dns) < 0)
             goto oom;
@@ -392,33 +402,14 @@ static void run_hash_pending(lk_mail_pool *p)
     p->nhashes = 0;
 }
 
-static int run_flush(lk_mail_run *r, lk_error *err)
+/* Emit the records of the verified batch in order and count them. */
+static int run_emit(lk_mail_run *r, lk_error *err)
 {
     lk_mail_pool *p = r->pool;
     size_t i;
     int error = 0;
-    if (p->nitems > 0) {
-        p->next = 0;
-        if (p->started) {
-            pthread_mutex_lock(&p->mu);
-            p->busy = p->started;
-            p->gen++;
-            pthread_cond_broadcast(&p->go);
-            pthread_mutex_unlock(&p->mu);
-        }
-        run_hash_pending(p);
-        pool_work(p, 0);
-        if (p->started) {
-            pthread_mutex_lock(&p->mu);
-            while (p->busy > 0)
-                pthread_cond_wait(&p->done, &p->mu);
-            pthread_mutex_unlock(&p->mu);
-        }
-    } else {
-        run_hash_pending(p);
-    }
-    for (i = 0; i < p->nitems && error == 0; i++) {
-        run_item *it = &p->items[i];
+    for (i = 0; i < p->ndone && error == 0; i++) {
+        run_item *it = &p->done_items[i];
         if (it->error < 0) {
             error = it->error == LK_ENOMEM ? lk_error_set_oom(err)
                                            : lk_error_set(err, it->error,
@@ -437,13 +428,60 @@ static int run_flush(lk_mail_run *r, lk_error *err)
         if (error < 0)
             lk_error_set_oom(err);
     }
+    p->ndone = 0;
+    if (r->o.on_progress != NULL)
+        r->o.on_progress(r->messages, r->o.progress_payload);
+    return error;
+}
+
+/*
+ * Verify the filled batch on every worker while this thread hashes input
+ * files and emits the previous batch (a pipeline: the workers never wait
+ * for the records to be written). The batch just verified becomes the
+ * one to emit; run_finish emits the last.
+ */
+static int run_flush(lk_mail_run *r, lk_error *err)
+{
+    lk_mail_pool *p = r->pool;
+    run_item *t;
+    size_t i;
+    int error;
+    p->next = 0;
+    if (p->started && p->nitems > 0) {
+        pthread_mutex_lock(&p->mu);
+        p->busy = p->started;
+        p->gen++;
+        pthread_cond_broadcast(&p->go);
+        pthread_mutex_unlock(&p->mu);
+    }
+    run_hash_pending(p);
+    error = run_emit(r, err);
+    if (p->nitems > 0) {
+        pool_work(p, 0);
+        if (p->started) {
+            pthread_mutex_lock(&p->mu);
+            while (p->busy > 0)
+                pthread_cond_wait(&p->done, &p->mu);
+            pthread_mutex_unlock(&p->mu);
+        }
+    }
+    t = p->done_items;
+    p->done_items = p->items;
+    p->ndone = p->nitems;
+    p->items = t;
     p->nitems = 0;
     for (i = 0; i < p->nmaps; i++)
         munmap(p->maps[i].addr, p->maps[i].len);
     p->nmaps = 0;
-    if (r->o.on_progress != NULL)
-        r->o.on_progress(r->messages, r->o.progress_payload);
     return error;
+}
+
+/* Verify and emit everything still pending. */
+static int run_finish(lk_mail_run *r, lk_error *err)
+{
+    int error = run_flush(r, err);
+    int e2 = run_emit(r, err);
+    return error != 0 ? error : e2;
 }
 
 typedef struct run_split {
@@ -702,7 +740,7 @@ int lk_mail_run_new(lk_mail_run **out, const lk_mail_options *opts,
 int lk_mail_run_add_path(lk_mail_run *run, const char *path, lk_error *err)
 {
     int error = run_path(run, path, 0, err);
-    int fl = run_flush(run, err);
+    int fl = run_finish(run, err);
     return error != 0 ? error : fl;
 }
 
@@ -710,7 +748,7 @@ int lk_mail_run_add_buffer(lk_mail_run *run, const char *name,
                            const char *data, size_t len, lk_error *err)
 {
     int error = run_bytes(run, name, data, len, NULL, err);
-    int fl = run_flush(run, err);
+    int fl = run_finish(run, err);
     return error != 0 ? error : fl;
 }
 
