@@ -175,7 +175,7 @@ int lk_facts__parse_date(const char *s, int32_t *days)
     return 0;
 }
 
-static void facts_civil_from_days(int32_t z, int *y, int *m, int *d)
+void lk_facts__civil_from_days(int32_t z, int *y, int *m, int *d)
 {
     int era, doe, yoe, doy, mp;
     z += 719468;
@@ -222,7 +222,7 @@ char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n)
             snprintf(buf, n, "none");
         break;
     case LK_FT_DATE:
-        facts_civil_from_days(fv->v, &y, &m, &d);
+        lk_facts__civil_from_days(fv->v, &y, &m, &d);
         snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
         break;
     case LK_FT_INT:

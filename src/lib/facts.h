@@ -101,6 +101,8 @@ extern const char *const lk_enum_bool[];
 
 /* Parse "YYYY-MM-DD" into days since 1970-01-01. 0 or LK_EINVALID. */
 int lk_facts__parse_date(const char *s, int32_t *days);
+/* The civil date of "days" since 1970-01-01. Cannot fail. */
+void lk_facts__civil_from_days(int32_t days, int *y, int *m, int *d);
 
 /*
  * Write fact "id" of "facts" as text into "buf" ("unknown" when unknown;

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "dir.h"
+#include "facts.h"
 #include "mail_int.h"
 
 #define RUN_BATCH 256     /* messages verified per batch */
@@ -195,31 +196,6 @@ oom:
 
 /* ---- totals -------------------------------------------------------------- */
 
-/* Days since 1970-01-01 to civil year, month (proleptic Gregorian). */
-static void run_civil(long long days, int *y, int *m, int *d)
-{
-    long long z = days + 719468, era, doe, yoe, doy, mp;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static long long run_days(int y, int m, int d)
-{
-    long long era, yoe, doy, doe;
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 void *lk_mail__grow(void *arr, size_t *cap, size_t n, size_t size)
 {
     void *p;
@@ -300,7 +276,7 @@ static int run_month(lk_mail_keystat *k, long long t)
     int y, m, d, ym;
     size_t i;
     lk_mail_month *mm;
-    run_civil(t / 86400, &y, &m, &d);
+    lk_facts__civil_from_days((int32_t)(t / 86400), &y, &m, &d);
     ym = y * 100 + m;
     for (i = 0; i < k->nmonths && k->months[i].ym < ym; i++)
         ;
@@ -814,22 +790,12 @@ void lk_mail_text_free(char *text)
     lk_free(text);
 }
 
-static int run_digits(const char *s, int n, int *out)
-{
-    int i, v = 0;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
 int lk_mail_time_parse(long long *out, const char *text)
 {
     size_t n = strlen(text), i;
-    int y, mo, d, h = 0, mi = 0, se = 0;
+    char date[11];
+    int32_t days;
+    int h = 0, mi = 0, se = 0;
     if (n > 0 && n <= 18 && strspn(text, "0123456789") == n) {
         long long v = 0;
         for (i = 0; i < n; i++)
@@ -837,23 +803,26 @@ int lk_mail_time_parse(long long *out, const char *text)
         *out = v;
         return 0;
     }
-    if (n < 10 || text[4] != '-' || text[7] != '-' ||
-        run_digits(text, 4, &y) < 0 || run_digits(text + 5, 2, &mo) < 0 ||
-        run_digits(text + 8, 2, &d) < 0)
+    if (n < 10)
         return LK_EINVALID;
-    if (n > 10) {
+    memcpy(date, text, 10);
+    date[10] = '\0';
+    if (lk_facts__parse_date(date, &days) < 0)
+        return LK_EINVALID;
+    if (n > 10) { /* "THH:MM:SS" and an optional "Z" */
+        const char *t = text + 11;
         if (!(n == 20 || n == 19) || (text[10] != 'T' && text[10] != ' ') ||
-            text[13] != ':' || text[16] != ':' ||
-            run_digits(text + 11, 2, &h) < 0 ||
-            run_digits(text + 14, 2, &mi) < 0 ||
-            run_digits(text + 17, 2, &se) < 0 ||
-            (n == 20 && text[19] != 'Z'))
+            strspn(t, "0123456789:") < 8 || t[2] != ':' || t[5] != ':' ||
+            strspn(t, "0123456789") != 2 || strspn(t + 3, "0123456789") != 2 ||
+            strspn(t + 6, "0123456789") != 2 || (n == 20 && text[19] != 'Z'))
+            return LK_EINVALID;
+        h = (t[0] - '0') * 10 + t[1] - '0';
+        mi = (t[3] - '0') * 10 + t[4] - '0';
+        se = (t[6] - '0') * 10 + t[7] - '0';
+        if (h > 23 || mi > 59 || se > 60)
             return LK_EINVALID;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-        se > 60)
-        return LK_EINVALID;
-    *out = run_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+    *out = (long long)days * 86400 + h * 3600 + mi * 60 + se;
     return 0;
 }
 
@@ -862,7 +831,7 @@ void lk_mail__time_format(long long t, char buf[32])
     long long days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
     long long rem = t - days * 86400;
     int y, m, d;
-    run_civil(days, &y, &m, &d);
+    lk_facts__civil_from_days((int32_t)days, &y, &m, &d);
     snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
              (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 }
