@@ -311,6 +311,22 @@ static void md_facts(lk_buf *b, const lk_assessment *a)
         lk_buf_printf(b, "| %s (`%s`) | %s | derived |\n",
                       lk_facts__def(f)->label, lk_facts__def(f)->pointer, val);
     }
+    if (a->facts.f[LK_F_DISC_AUTHENTICITY].known &&
+        json_object_get(json_object_get(root, "disclosure"),
+                        "authenticity") == NULL) {
+        size_t item = 0;
+        if (lk_case__mail_authenticity(a->c, &item) >= 0)
+            lk_buf_printf(b,
+                          "\nThe authenticity of the material is not stated "
+                          "by the case: it is derived from the DKIM "
+                          "verification in `/evidence/%zu`. A verified "
+                          "signature shows a message unchanged since it was "
+                          "signed, not that its content is true; a failed "
+                          "one shows a change after signing, which can be "
+                          "benign (forwarding, mailing-list footers) and "
+                          "should be examined before it is relied on.\n",
+                          item);
+    }
     if (unknown) {
         int first = 1;
         lk_buf_puts(b, "\nNot stated, and therefore treated as **unknown** "

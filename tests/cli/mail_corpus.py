@@ -341,6 +341,9 @@ p = subprocess.run([opt.leaklaw, "assess", "--format", "md", case_path],
 if p.returncode != 0 or "mixed" not in p.stdout:
     failures.append("assess does not use the mail verification: "
                     "authenticity 'mixed' missing from the memo")
+if "derived from the DKIM verification in `/evidence/" not in p.stdout:
+    failures.append("the memo does not say authenticity comes from the "
+                    "mail verification")
 
 for f in failures:
     print("FAIL " + f)
