@@ -36,7 +36,7 @@ install-packages:
 	fi
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DLK_BUILD_TESTS=OFF >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
