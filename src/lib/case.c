@@ -618,9 +618,16 @@ static json_t *case_fact_json(json_t *root, const char *pointer)
 int lk_case__mail_authenticity(const lk_case *c, size_t *item)
 {
     json_t *ev = json_object_get(c->doc->root, "evidence"), *it;
+    json_t *stated = case_at(c->doc->root, "disclosure", "authenticity",
+                             NULL);
     json_int_t full = 0, part = 0, alt = 0, other = 0;
     size_t i;
     int any = 0;
+    /* what the case states itself is never overridden */
+    if (json_is_string(stated) &&
+        lk_facts__value_index(LK_F_DISC_AUTHENTICITY,
+                              json_string_value(stated)) >= 0)
+        return -1;
     json_array_foreach(ev, i, it)
     {
         const char *kind = json_string_value(json_object_get(it, "kind"));
@@ -705,12 +712,10 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
         }
     }
     /* authenticity left unknown: what a mail verification shows */
-    if (!facts->f[LK_F_DISC_AUTHENTICITY].known) {
-        int a = lk_case__mail_authenticity(c, NULL);
-        if (a >= 0) {
-            facts->f[LK_F_DISC_AUTHENTICITY].known = 1;
-            facts->f[LK_F_DISC_AUTHENTICITY].v = a;
-        }
+    idx = lk_case__mail_authenticity(c, NULL);
+    if (idx >= 0) {
+        facts->f[LK_F_DISC_AUTHENTICITY].known = 1;
+        facts->f[LK_F_DISC_AUTHENTICITY].v = idx;
     }
     /* access methods stated directly; attack-only entries are mapped by
      * the law (lk_law__derive), which also marks unknown ones partial */

@@ -34,7 +34,8 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts);
  * verify, "authentic" when every message verifies in full. Unverifiable
  * and unsigned messages are unknown, never evidence of fabrication.
  * "*item" (may be NULL) receives the index of the first such evidence
- * item. Used only when the case does not state the fact itself.
+ * item. Always -1 when the case states the fact itself: a value >= 0
+ * means the fact comes from the evidence.
  */
 int lk_case__mail_authenticity(const lk_case *c, size_t *item);
 

@@ -261,12 +261,3 @@ void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
             eval_target(ev, law, facts, t);
     }
 }
-
-int lk_eval__determined(const lk_eval *ev, int t, int *outcome)
-{
-    uint64_t p = ev->t[t].possible;
-    if (!LK_ONE(p))
-        return 0;
-    *outcome = __builtin_ctzll(p);
-    return 1;
-}

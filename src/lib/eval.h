@@ -48,7 +48,5 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts);
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed);
 
-/* 1 if the result of target "t" is a single outcome; "*outcome" gets it. */
-int lk_eval__determined(const lk_eval *ev, int t, int *outcome);
 
 #endif

@@ -49,9 +49,7 @@ json_t *lk_report__fact_cites(const lk_assessment *a, int id,
     const char *p = lk_facts__def(id)->pointer;
     char seg[64];
     best = json_object_get(root, "cite");
-    if (id == LK_F_DISC_AUTHENTICITY &&
-        json_object_get(json_object_get(root, "disclosure"),
-                        "authenticity") == NULL) {
+    if (id == LK_F_DISC_AUTHENTICITY) {
         size_t item = 0;
         if (lk_case__mail_authenticity(a->c, &item) >= 0) {
             /* derived from the mail verification: cite that evidence */

@@ -311,9 +311,7 @@ static void md_facts(lk_buf *b, const lk_assessment *a)
         lk_buf_printf(b, "| %s (`%s`) | %s | derived |\n",
                       lk_facts__def(f)->label, lk_facts__def(f)->pointer, val);
     }
-    if (a->facts.f[LK_F_DISC_AUTHENTICITY].known &&
-        json_object_get(json_object_get(root, "disclosure"),
-                        "authenticity") == NULL) {
+    {
         size_t item = 0;
         if (lk_case__mail_authenticity(a->c, &item) >= 0)
             lk_buf_printf(b,

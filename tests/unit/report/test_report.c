@@ -121,6 +121,34 @@ static void test_html_self_contained(void **state)
     lk_report_free(text);
 }
 
+/* A case that says "unknown" leaves authenticity to its mail evidence: the
+ * memo must say so and cite that evidence (as when the key is absent). */
+static void test_memo_authenticity_from_mail(void **state)
+{
+    static const char text[] =
+        "{\"format\": \"leaklaw/case/1\", \"id\": \"m\","
+        " \"disclosure\": {\"status\": \"published\", "
+        "\"authenticity\": \"unknown\"},"
+        " \"evidence\": [{\"kind\": \"mail-verification\", \"ref\": \"r\","
+        " \"summary\": {\"verdicts\": {\"verified\": 9, \"altered\": 1}},"
+        " \"cite\": [\"run\"]}],"
+        " \"sources\": [{\"id\": \"run\", \"title\": \"mail verify\"}]}";
+    lk_case *c = test_case_text("m.json", text);
+    lk_assessment *a = NULL;
+    lk_error err;
+    char *md = NULL;
+    (void)state;
+    assert_int_equal(lk_assess(&a, law, c, NULL, &err), 0);
+    assert_int_equal(lk_report_render(&md, NULL, a, LK_REPORT_MD, 0, &err),
+                     0);
+    assert_non_null(strstr(md, "derived from the DKIM verification in "
+                               "`/evidence/0`"));
+    assert_non_null(strstr(md, "| mixed | [run] |"));
+    lk_report_free(md);
+    lk_assessment_free(a);
+    lk_case_free(c);
+}
+
 static void test_format_names(void **state)
 {
     lk_report_format f;
@@ -137,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_json_contract),
         cmocka_unit_test(test_memo_sections),
         cmocka_unit_test(test_html_self_contained),
+        cmocka_unit_test(test_memo_authenticity_from_mail),
         cmocka_unit_test(test_format_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
