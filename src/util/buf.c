@@ -1,6 +1,6 @@
 /*
- * buf.c: bounded growable buffers, whole-file reads with a ceiling,
- * atomic writes and SHA-256 hex digests.
+ * buf.c: bounded growable buffers, whole-file reads with a ceiling and
+ * SHA-256 hex digests.
  */
 #include "buf.h"
 
@@ -8,8 +8,6 @@
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "alloc.h"
 
@@ -151,55 +149,6 @@ out:
     if (f != NULL)
         fclose(f);
     lk_buf_dispose(&buf);
-    return error;
-}
-
-int lk_file_write_atomic(const char *path, const char *data, size_t len,
-                         lk_error *err)
-{
-    int error = 0, fd = -1;
-    char tmp[4096];
-    size_t off = 0;
-
-    if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path) >=
-        sizeof(tmp))
-        return lk_error_set_at(err, LK_EIO, path, 0, 0, NULL,
-                               "path too long");
-    fd = mkstemp(tmp);
-    if (fd < 0)
-        return lk_error_set_at(err, LK_EIO, path, 0, 0, NULL, "%s",
-                               strerror(errno));
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            error = lk_error_set_at(err, LK_EIO, path, 0, 0, NULL, "%s",
-                                    strerror(errno));
-            goto out;
-        }
-        off += (size_t)w;
-    }
-    if (fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
-        error = lk_error_set_at(err, LK_EIO, path, 0, 0, NULL, "%s",
-                                strerror(errno));
-        goto out;
-    }
-    if (close(fd) < 0) {
-        fd = -1;
-        error = lk_error_set_at(err, LK_EIO, path, 0, 0, NULL, "%s",
-                                strerror(errno));
-        goto out;
-    }
-    fd = -1;
-    if (rename(tmp, path) < 0)
-        error = lk_error_set_at(err, LK_EIO, path, 0, 0, NULL, "%s",
-                                strerror(errno));
-out:
-    if (fd >= 0)
-        close(fd);
-    if (error < 0)
-        unlink(tmp);
     return error;
 }
 

@@ -41,13 +41,6 @@ char *lk_buf_detach(lk_buf *buf, size_t *len_out);
 int lk_file_read(char **out, size_t *len_out, const char *path, size_t max,
                  lk_error *err);
 
-/*
- * Write "len" bytes to "path" atomically: a temporary file beside it, then
- * rename. On failure nothing is left at "path" or beside it.
- */
-int lk_file_write_atomic(const char *path, const char *data, size_t len,
-                         lk_error *err);
-
 /* Lowercase hex SHA-256 of "data" into "hex" (65 bytes). */
 void lk_sha256_hex(const void *data, size_t len, char hex[65]);
 
