@@ -3,6 +3,7 @@
  * JSON and YAML, with the location of every problem; fact extraction.
  */
 #include "case.h"
+#include "date.h"
 #include "helpers.h"
 
 typedef struct {
@@ -111,18 +112,18 @@ static void test_dates(void **state)
 {
     int32_t d;
     (void)state;
-    assert_int_equal(lk_facts__parse_date("1970-01-01", &d), 0);
+    assert_int_equal(lk_date_parse("1970-01-01", &d), 0);
     assert_int_equal(d, 0);
-    assert_int_equal(lk_facts__parse_date("2016-02-29", &d), 0);
-    assert_int_equal(lk_facts__parse_date("2015-02-29", &d), LK_EINVALID);
-    assert_int_equal(lk_facts__parse_date("1900-02-29", &d), LK_EINVALID);
-    assert_int_equal(lk_facts__parse_date("2000-02-29", &d), 0);
-    assert_int_equal(lk_facts__parse_date("2016-7-22", &d), LK_EINVALID);
-    assert_int_equal(lk_facts__parse_date("2016-07-22T00", &d), LK_EINVALID);
-    assert_int_equal(lk_facts__parse_date("2016-11-08", &d), 0);
+    assert_int_equal(lk_date_parse("2016-02-29", &d), 0);
+    assert_int_equal(lk_date_parse("2015-02-29", &d), LK_EINVALID);
+    assert_int_equal(lk_date_parse("1900-02-29", &d), LK_EINVALID);
+    assert_int_equal(lk_date_parse("2000-02-29", &d), 0);
+    assert_int_equal(lk_date_parse("2016-7-22", &d), LK_EINVALID);
+    assert_int_equal(lk_date_parse("2016-07-22T00", &d), LK_EINVALID);
+    assert_int_equal(lk_date_parse("2016-11-08", &d), 0);
     {
         int32_t d2;
-        lk_facts__parse_date("2016-07-22", &d2);
+        lk_date_parse("2016-07-22", &d2);
         assert_int_equal(d - d2, 109); /* DNC: 109 days before the vote */
     }
 }

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "alloc.h"
+
 #include "case.h"
 #include "facts.h"
 

@@ -17,7 +17,7 @@
 
 #include "alloc.h"
 #include "dir.h"
-#include "facts.h"
+#include "date.h"
 #include "mail_int.h"
 
 #define RUN_BATCH 256     /* messages verified per batch */
@@ -276,7 +276,7 @@ static int run_month(lk_mail_keystat *k, long long t)
     int y, m, d, ym;
     size_t i;
     lk_mail_month *mm;
-    lk_facts__civil_from_days((int32_t)(t / 86400), &y, &m, &d);
+    lk_date_civil((int32_t)(t / 86400), &y, &m, &d);
     ym = y * 100 + m;
     for (i = 0; i < k->nmonths && k->months[i].ym < ym; i++)
         ;
@@ -807,7 +807,7 @@ int lk_mail_time_parse(long long *out, const char *text)
         return LK_EINVALID;
     memcpy(date, text, 10);
     date[10] = '\0';
-    if (lk_facts__parse_date(date, &days) < 0)
+    if (lk_date_parse(date, &days) < 0)
         return LK_EINVALID;
     if (n > 10) { /* "THH:MM:SS" and an optional "Z" */
         const char *t = text + 11;
@@ -831,7 +831,7 @@ void lk_mail__time_format(long long t, char buf[32])
     long long days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
     long long rem = t - days * 86400;
     int y, m, d;
-    lk_facts__civil_from_days((int32_t)days, &y, &m, &d);
+    lk_date_civil((int32_t)days, &y, &m, &d);
     snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
              (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 }

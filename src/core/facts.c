@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "leaklaw/errors.h"
 
 const char *const lk_enum_actor_kind[] = {
@@ -135,61 +136,6 @@ int lk_facts__domain_size(int id)
     return n;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int32_t facts_days_from_civil(int y, int m, int d)
-{
-    int era, yoe, doy, doe;
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
-}
-
-int lk_facts__parse_date(const char *s, int32_t *days)
-{
-    static const int mdays[] = {31, 29, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31};
-    int y, m, d, i, leap;
-    for (i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-')
-                return LK_EINVALID;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return LK_EINVALID;
-        }
-    }
-    if (s[10] != '\0')
-        return LK_EINVALID;
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-        (s[3] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return LK_EINVALID;
-    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m == 2 && d == 29 && !leap)
-        return LK_EINVALID;
-    *days = facts_days_from_civil(y, m, d);
-    return 0;
-}
-
-void lk_facts__civil_from_days(int32_t z, int *y, int *m, int *d)
-{
-    int era, doe, yoe, doy, mp;
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    *y = yoe + era * 400;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y += *m <= 2;
-}
-
 char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n)
 {
     const lk_fact_def *def = &fact_defs[id];
@@ -222,7 +168,7 @@ char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n)
             snprintf(buf, n, "none");
         break;
     case LK_FT_DATE:
-        lk_facts__civil_from_days(fv->v, &y, &m, &d);
+        lk_date_civil(fv->v, &y, &m, &d);
         snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
         break;
     case LK_FT_INT:

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "date.h"
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
@@ -253,9 +254,9 @@ static int check_pdate(const char *s)
     if (n == 4 || n == 7) {
         /* complete a partial date to reuse the strict parser */
         snprintf(buf, sizeof(buf), "%s%s", s, n == 4 ? "-01-01" : "-01");
-        return lk_facts__parse_date(buf, &days) == 0;
+        return lk_date_parse(buf, &days) == 0;
     }
-    return lk_facts__parse_date(s, &days) == 0;
+    return lk_date_parse(s, &days) == 0;
 }
 
 static void check_enum(case_check *cc, const char *ptr, const char *s,
@@ -401,7 +402,7 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
         check_enum(cc, ptr, s, node->values, 0);
         break;
     case S_DATE:
-        if (lk_facts__parse_date(s, &days) < 0)
+        if (lk_date_parse(s, &days) < 0)
             check_diag(cc, ptr, "'%.100s' is not an ISO 8601 date (YYYY-MM-DD)",
                        s);
         break;
@@ -698,7 +699,7 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
             }
             break;
         case LK_FT_DATE:
-            if (lk_facts__parse_date(json_string_value(v), &fv->v) == 0)
+            if (lk_date_parse(json_string_value(v), &fv->v) == 0)
                 fv->known = 1;
             break;
         case LK_FT_COUNTRY: {

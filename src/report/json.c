@@ -2,7 +2,7 @@
  * report.c: the JSON rendering of an assessment ("leaklaw/assessment/1")
  * and the helpers the memo and HTML renderers share.
  */
-#include "report.h"
+#include "report_int.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -99,11 +99,6 @@ extern const char *const lk_enum_purpose[];
 extern const char *const lk_enum_level[];
 extern const char *const lk_enum_bool[];
 
-/* Parse "YYYY-MM-DD" into days since 1970-01-01. 0 or LK_EINVALID. */
-int lk_facts__parse_date(const char *s, int32_t *days);
-/* The civil date of "days" since 1970-01-01. Cannot fail. */
-void lk_facts__civil_from_days(int32_t days, int *y, int *m, int *d);
-
 /*
  * Write fact "id" of "facts" as text into "buf" ("unknown" when unknown;
  * SETs as a comma-separated list). Returns buf.

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report.h"
+#include "report_int.h"
 
 /* Text from a case or data file, made safe for one Markdown table cell
  * or line: no line breaks, '|' escaped. */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report.h"
+#include "report_int.h"
 
 static void html_esc(lk_buf *b, const char *s, size_t n)
 {
