@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "csv.h"
 #include "error.h"
 #include "cmd.h"
 #include "output.h"
@@ -42,24 +43,6 @@ static const char assess_help[] =
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
     "1 runtime error, 2 usage error.\n";
 
-/* One CSV field, quoted when needed (RFC 4180). */
-static void assess_csv_field(lk_buf *b, const char *s, int last)
-{
-    int quote = strpbrk(s, ",\"\n\r") != NULL;
-    if (quote) {
-        lk_buf_put(b, "\"", 1);
-        for (; *s; s++) {
-            if (*s == '"')
-                lk_buf_put(b, "\"", 1);
-            lk_buf_put(b, s, 1);
-        }
-        lk_buf_put(b, "\"", 1);
-    } else {
-        lk_buf_puts(b, s);
-    }
-    lk_buf_puts(b, last ? "\n" : ",");
-}
-
 static const char *const assess_csv_lenses[] = {"classic", "intervention2",
                                                 "leak-norm", NULL};
 static const char *const assess_csv_ids[] = {
@@ -80,11 +63,11 @@ static void assess_csv(lk_buf *b, const lk_assessment *a, const lk_case *c,
             lk_buf_printf(b, ",%s", assess_csv_ids[k]);
         lk_buf_puts(b, "\n");
     }
-    assess_csv_field(b, lk_case_id(c), 0);
-    assess_csv_field(b, lk_case_title(c), 0);
+    lk_csv_cells(b, lk_case_id(c), 0);
+    lk_csv_cells(b, lk_case_title(c), 0);
     for (k = 0; assess_csv_lenses[k]; k++) {
         const char *v = lk_assessment_verdict(a, assess_csv_lenses[k]);
-        assess_csv_field(b, v ? v : "", 0);
+        lk_csv_cells(b, v ? v : "", 0);
     }
     for (k = 0; assess_csv_ids[k]; k++) {
         const char *lvl = NULL;
@@ -92,7 +75,7 @@ static void assess_csv(lk_buf *b, const lk_assessment *a, const lk_case *c,
         char cell[128];
         snprintf(cell, sizeof(cell), "%s%s%s%s", s ? s : "",
                  lvl ? " (" : "", lvl ? lvl : "", lvl ? ")" : "");
-        assess_csv_field(b, cell, assess_csv_ids[k + 1] == NULL);
+        lk_csv_cells(b, cell, assess_csv_ids[k + 1] == NULL);
     }
 }
 

@@ -13,6 +13,7 @@
 #include <openssl/rsa.h>
 
 #include "alloc.h"
+#include "csv.h"
 #include "mail_int.h"
 
 const char *const lk_mail_verdict_names[LK_MAIL_V_COUNT] = {
@@ -161,7 +162,7 @@ int lk_mail__header_parse(lk_mail_msg *m, size_t max_header,
                 m->limit |= LK_MAIL_LIMIT_FIELDS;
                 return 0;
             }
-            f = lk_mail__grow(m->fields, &m->cap, m->nfields, sizeof(*f));
+            f = lk_array_grow(m->fields, &m->cap, m->nfields, sizeof(*f));
             if (f == NULL)
                 return LK_ENOMEM;
             m->fields = f;
@@ -1138,27 +1139,6 @@ static void dkim_json_sig(lk_buf *b, const lk_mail_options *o,
     lk_buf_puts(b, "}");
 }
 
-static void dkim_csv_field(lk_buf *b, const char *s, size_t n, int last)
-{
-    size_t i;
-    int quote = 0;
-    for (i = 0; i < n; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-            quote = 1;
-    if (quote) {
-        lk_buf_put(b, "\"", 1);
-        for (i = 0; i < n; i++) {
-            if (s[i] == '"')
-                lk_buf_put(b, "\"", 1);
-            lk_buf_put(b, s + i, 1);
-        }
-        lk_buf_put(b, "\"", 1);
-    } else {
-        lk_buf_put(b, s, n);
-    }
-    lk_buf_puts(b, last ? "\n" : ",");
-}
-
 static void dkim_record(lk_buf *b, const lk_mail_options *o,
                         const lk_mail_source *src, const char *sha,
                         const lk_mail_msg *m, const dkim_eval *ev)
@@ -1172,27 +1152,27 @@ static void dkim_record(lk_buf *b, const lk_mail_options *o,
     if (o->record_format == LK_MAIL_RECORD_CSV) {
         char num[32];
         lk_buf res;
-        dkim_csv_field(b, src->file, strlen(src->file), 0);
+        lk_csv_cell(b, src->file, strlen(src->file), 0);
         n = src->offset >= 0
                 ? (size_t)snprintf(num, sizeof(num), "%lld", src->offset)
                 : 0;
-        dkim_csv_field(b, num, n, 0);
-        dkim_csv_field(b, sha, 64, 0);
+        lk_csv_cell(b, num, n, 0);
+        lk_csv_cell(b, sha, 64, 0);
         n = dkim_field_value(m, "message-id", val, sizeof(val));
-        dkim_csv_field(b, val, n, 0);
+        lk_csv_cell(b, val, n, 0);
         n = dkim_field_value(m, "from", val, sizeof(val));
-        dkim_csv_field(b, val, n, 0);
+        lk_csv_cell(b, val, n, 0);
         n = dkim_field_value(m, "date", val, sizeof(val));
-        dkim_csv_field(b, val, n, 0);
-        dkim_csv_field(b, lk_mail_verdict_names[ev->verdict],
+        lk_csv_cell(b, val, n, 0);
+        lk_csv_cell(b, lk_mail_verdict_names[ev->verdict],
                        strlen(lk_mail_verdict_names[ev->verdict]), 0);
-        dkim_csv_field(b, tr ? tr : "", tr ? strlen(tr) : 0, 0);
+        lk_csv_cell(b, tr ? tr : "", tr ? strlen(tr) : 0, 0);
         lk_buf_init(&res, 4096);
         for (k = 0; k < ev->nsig; k++)
             lk_buf_printf(&res, "%s%s:%s", k ? " " : "",
                           ev->sig[k].domain,
                           lk_mail_result_names[ev->sig[k].result]);
-        dkim_csv_field(b, res.ptr ? res.ptr : "", res.len, 1);
+        lk_csv_cell(b, res.ptr ? res.ptr : "", res.len, 1);
         lk_buf_dispose(&res);
         return;
     }

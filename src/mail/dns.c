@@ -130,7 +130,7 @@ const lk_mail_key *lk_mail__dns_find(lk_mail_dns *d, const char *name,
         goto out;
     /* looked up under the lock: one query per name, and the workers wait
      * for it rather than query the same name twice */
-    e = lk_mail__grow(d->names, &d->cap, d->n, sizeof(*e));
+    e = lk_array_grow(d->names, &d->cap, d->n, sizeof(*e));
     if (e == NULL)
         goto out;
     d->names = e;

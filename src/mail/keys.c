@@ -272,7 +272,7 @@ static int keys_add(lk_mail_keys *ks, size_t *cap, const char *name,
     lk_mail_key *k;
     size_t i;
     int error;
-    k = lk_mail__grow(ks->keys, cap, ks->n, sizeof(*k));
+    k = lk_array_grow(ks->keys, cap, ks->n, sizeof(*k));
     if (k == NULL)
         return LK_ENOMEM;
     ks->keys = k;

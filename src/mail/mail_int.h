@@ -9,15 +9,9 @@
 #include <openssl/evp.h>
 #include <stddef.h>
 
+#include "array.h"
 #include "buf.h"
 #include "leaklaw/mail.h"
-
-/*
- * Make room for element "n" of array "arr" of "*cap" elements of "size"
- * bytes, doubling it (16 at first). Returns the array, possibly moved, or
- * NULL when out of memory ("arr" is then left as it was).
- */
-void *lk_mail__grow(void *arr, size_t *cap, size_t n, size_t size);
 
 /* ---- tag lists (RFC 6376 §3.2) ------------------------------------------ */
 

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "dir.h"
+#include "array.h"
 #include "date.h"
 #include "mail_int.h"
 
@@ -196,19 +197,6 @@ oom:
 
 /* ---- totals -------------------------------------------------------------- */
 
-void *lk_mail__grow(void *arr, size_t *cap, size_t n, size_t size)
-{
-    void *p;
-    size_t nc;
-    if (n < *cap)
-        return arr;
-    nc = *cap ? *cap * 2 : 16;
-    p = lk_realloc(arr, nc * size);
-    if (p != NULL)
-        *cap = nc;
-    return p;
-}
-
 static lk_mail_domstat *run_dom(lk_mail_run *r, const char *name)
 {
     size_t lo = 0, hi = r->ndoms;
@@ -223,7 +211,7 @@ static lk_mail_domstat *run_dom(lk_mail_run *r, const char *name)
         else
             hi = mid;
     }
-    d = lk_mail__grow(r->doms, &r->cdoms, r->ndoms, sizeof(*d));
+    d = lk_array_grow(r->doms, &r->cdoms, r->ndoms, sizeof(*d));
     if (d == NULL)
         return NULL;
     r->doms = d;
@@ -258,7 +246,7 @@ static lk_mail_keystat *run_key(lk_mail_run *r, const char *name,
         else
             hi = mid;
     }
-    k = lk_mail__grow(r->keys, &r->ckeys, r->nkeys, sizeof(*k));
+    k = lk_array_grow(r->keys, &r->ckeys, r->nkeys, sizeof(*k));
     if (k == NULL)
         return NULL;
     r->keys = k;
@@ -333,7 +321,7 @@ static int run_tally(lk_mail_run *r, const run_item *it)
                 r->tamper_dropped++;
                 continue;
             }
-            t = lk_mail__grow(r->tamper, &r->ctamper, r->ntamper, sizeof(*t));
+            t = lk_array_grow(r->tamper, &r->ctamper, r->ntamper, sizeof(*t));
             if (t == NULL)
                 return LK_ENOMEM;
             r->tamper = t;
@@ -536,7 +524,7 @@ static int run_file_new(lk_mail_run *r, const char *path,
         if (error != 0)
             return error;
     }
-    f = lk_mail__grow(r->files, &r->cfiles, r->nfiles, sizeof(*f));
+    f = lk_array_grow(r->files, &r->cfiles, r->nfiles, sizeof(*f));
     if (f == NULL)
         return lk_error_set_oom(err);
     r->files = f;
