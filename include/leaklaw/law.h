@@ -76,6 +76,37 @@ typedef struct lk_rule_info {
     const char *file;         /* data file it was read from */
 } lk_rule_info;
 
+/** Kinds of target the law decides (the model's sections). */
+typedef enum lk_target_kind {
+    LK_TARGET_SCORE = 0,   /* a weighted score, e.g. intent indicators */
+    LK_TARGET_ELEMENT = 1, /* an element: a status and, where graded, a level */
+    LK_TARGET_LENS = 2,    /* a lens: a verdict */
+    LK_TARGET_FLAG = 3     /* an adjacent regime: raised or not */
+} lk_target_kind;
+
+/** A target of the law's model (score, element, lens or flag), read-only. */
+typedef struct lk_target_info {
+    const char *id;            /* e.g. "attribution" */
+    const char *title;         /* short title */
+    const char *question;      /* the question it answers */
+    lk_target_kind kind;       /* which section of the model */
+    const char *const *levels; /* level names, NULL-terminated (may be empty) */
+    const char *const *cites;  /* source ids, NULL-terminated */
+} lk_target_info;
+
+/** METHOD: number of targets, in the model's order. Cannot fail. */
+LK_EXTERN(size_t) lk_law_target_count(const lk_law *law);
+
+/**
+ * METHOD: target "i" (< lk_law_target_count), in the model's order: scores,
+ * elements, lenses, flags.
+ * Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_target_info *) lk_law_target(const lk_law *law, size_t i);
+
+/** METHOD: index of the target named "id", or -1. Cannot fail. */
+LK_EXTERN(int) lk_law_target_index(const lk_law *law, const char *id);
+
 /** A legal source of the catalogue, read-only. */
 typedef struct lk_source_info {
     const char *id;       /* catalogue id, e.g. "icj-nicaragua-205" */

@@ -273,6 +273,20 @@ static int law_check_cites(lk_law *law, lk_error *err, const lk_doc *doc,
 
 /* ---- model ---------------------------------------------------------- */
 
+/* The strings of "arr" as a NULL-terminated array (owned; the strings
+ * are borrowed from "arr"), or NULL when out of memory. */
+static const char **law_strings(json_t *arr)
+{
+    size_t i, n = json_is_array(arr) ? json_array_size(arr) : 0;
+    const char **v = lk_calloc(n + 1, sizeof(char *));
+    if (v == NULL)
+        return NULL;
+    for (i = 0; i < n; i++)
+        v[i] = json_string_value(json_array_get(arr, i));
+    return v;
+}
+
+
 static int law_add_target(lk_law *law, lk_error *err, const lk_doc *doc,
                           const char *ptr, json_t *obj, lk_tkind kind)
 {
@@ -313,8 +327,32 @@ static int law_add_target(lk_law *law, lk_error *err, const lk_doc *doc,
     error = law_check_cites(law, err, doc, ptr, t->cites, 0);
     if (error < 0)
         return error;
+    t->cite_ids = law_strings(t->cites);
+    if (t->cite_ids == NULL)
+        return lk_error_set_oom(err);
+    t->info.id = t->id;
+    t->info.title = t->title;
+    t->info.question = t->question;
+    t->info.kind = (lk_target_kind)kind;
+    t->info.levels = t->levels;
+    t->info.cites = t->cite_ids;
     law->ntargets++;
     return 0;
+}
+
+size_t lk_law_target_count(const lk_law *law)
+{
+    return (size_t)law->ntargets;
+}
+
+const lk_target_info *lk_law_target(const lk_law *law, size_t i)
+{
+    return &law->targets[i].info;
+}
+
+int lk_law_target_index(const lk_law *law, const char *id)
+{
+    return lk_law__target_find(law, id);
 }
 
 static int law_load_model(lk_law *law, const lk_doc *doc, lk_error *err)
@@ -982,17 +1020,6 @@ static int law_compile(law_compiler *lc, json_t *j, const char *ptr,
 
 /* ---- rules ---------------------------------------------------------- */
 
-static const char **law_strings(json_t *arr)
-{
-    size_t i, n = json_is_array(arr) ? json_array_size(arr) : 0;
-    const char **v = lk_calloc(n + 1, sizeof(char *));
-    if (v == NULL)
-        return NULL;
-    for (i = 0; i < n; i++)
-        v[i] = json_string_value(json_array_get(arr, i));
-    return v;
-}
-
 /* Read one rule (or indicator, "score" set) without compiling it. */
 static int law_read_rule(lk_law *law, const lk_doc *doc, const char *ptr,
                          json_t *j, int indicator, lk_error *err)
@@ -1612,8 +1639,10 @@ void lk_law_free(lk_law *law)
         lk_free((void *)r->excs);
         lk_free((void *)r->cites);
     }
-    for (t = 0; t < law->ntargets; t++)
+    for (t = 0; t < law->ntargets; t++) {
         lk_free(law->targets[t].rules);
+        lk_free((void *)law->targets[t].cite_ids);
+    }
     for (i = 0; i < law->ndocs; i++)
         lk_doc__free(law->docs[i]);
     lk_free(law->docs);

@@ -55,6 +55,8 @@ typedef struct lk_target {
     int nrules;           /* number of rules */
     json_t *cites;        /* array of source ids (borrowed) or NULL */
     uint32_t deps;        /* base facts its result can depend on */
+    lk_target_info info;  /* public view (lk_law_target) */
+    const char **cite_ids; /* cites as a NULL-terminated array (owned) */
 } lk_target;
 
 typedef struct lk_rule {
