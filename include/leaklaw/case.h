@@ -80,6 +80,39 @@ LK_EXTERN(const char *) lk_case_path(const lk_case *c);
 LK_EXTERN(int) lk_case_check_citations(const lk_case *c, lk_diag_cb cb,
                                        void *payload, lk_error *err);
 
+/**
+ * METHOD: the case's summary, or NULL when it has none.
+ * Borrowed: valid until lk_case_free.
+ */
+LK_EXTERN(const char *) lk_case_summary(const lk_case *c);
+
+/** A source of fact listed in a case's /sources. */
+typedef struct lk_case_source_info {
+    const char *id;    /* id the case's "cite" arrays use */
+    const char *title; /* title, or NULL */
+    const char *url;   /* address, or NULL */
+    const char *date;  /* ISO 8601 date, or NULL */
+} lk_case_source_info;
+
+/** METHOD: number of entries of /sources. Cannot fail. */
+LK_EXTERN(size_t) lk_case_source_count(const lk_case *c);
+
+/**
+ * METHOD: source "i" (< lk_case_source_count) in "out"; its strings are
+ * borrowed: valid until lk_case_free. Cannot fail.
+ */
+LK_EXTERN(void) lk_case_source(const lk_case *c, size_t i,
+                               lk_case_source_info *out);
+
+/** METHOD: number of points the case marks as unconfirmed (x-unconfirmed). */
+LK_EXTERN(size_t) lk_case_unconfirmed_count(const lk_case *c);
+
+/**
+ * METHOD: unconfirmed point "i", or "?" when it is not a string.
+ * Borrowed: valid until lk_case_free.
+ */
+LK_EXTERN(const char *) lk_case_unconfirmed(const lk_case *c, size_t i);
+
 /** DESTRUCTOR: free "c". NULL is allowed. */
 LK_EXTERN(void) lk_case_free(lk_case *c);
 

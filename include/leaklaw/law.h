@@ -107,6 +107,33 @@ LK_EXTERN(const lk_target_info *) lk_law_target(const lk_law *law, size_t i);
 /** METHOD: index of the target named "id", or -1. Cannot fail. */
 LK_EXTERN(int) lk_law_target_index(const lk_law *law, const char *id);
 
+/** A status a target of some kind can take, read-only. */
+typedef struct lk_status_info {
+    const char *id;    /* e.g. "likely-breach" */
+    const char *label; /* e.g. "Likely breach" */
+    const char *color; /* "#rrggbb" for charts, or "" */
+    int open;          /* 1 for the status of an open result */
+} lk_status_info;
+
+/** METHOD: number of statuses of "kind", the open one last. */
+LK_EXTERN(size_t) lk_law_status_count(const lk_law *law, lk_target_kind kind);
+
+/**
+ * METHOD: status "i" (< lk_law_status_count) of "kind".
+ * Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_status_info *) lk_law_status(const lk_law *law,
+                                                lk_target_kind kind,
+                                                size_t i);
+
+/**
+ * METHOD: the status "id" of "kind", or NULL.
+ * Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_status_info *) lk_law_status_find(const lk_law *law,
+                                                     lk_target_kind kind,
+                                                     const char *id);
+
 /** A legal source of the catalogue, read-only. */
 typedef struct lk_source_info {
     const char *id;       /* catalogue id, e.g. "icj-nicaragua-205" */

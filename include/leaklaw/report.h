@@ -17,11 +17,13 @@ LK_BEGIN_DECL
 typedef enum lk_report_format {
     LK_REPORT_JSON = 0, /* leaklaw/assessment/1 */
     LK_REPORT_MD = 1,   /* Markdown memo */
-    LK_REPORT_HTML = 2  /* self-contained HTML report */
+    LK_REPORT_HTML = 2, /* self-contained HTML report */
+    LK_REPORT_CSV = 3   /* one CSV row per case, for datasets */
 } lk_report_format;
 
 /** Bit flags of lk_report_render. */
-#define LK_REPORT_COMPACT 0x1u /* JSON on one line */
+#define LK_REPORT_COMPACT 0x1u    /* JSON on one line */
+#define LK_REPORT_CSV_HEADER 0x2u /* CSV: the header row before the row */
 
 /**
  * Render "a" in "format".
@@ -32,8 +34,13 @@ typedef enum lk_report_format {
  * @param format one of lk_report_format
  * @param flags LK_REPORT_* bits
  * @param err   error detail
- * @return 0; LK_ETOOBIG past 64 MiB; LK_ENOMEM.
- *         Owned by caller: release with lk_report_free.
+ * The CSV row has the columns case, title, then one per lens, element
+ * and flag of the law's model in model order (elements as "status
+ * (level)"); it skips what-if and precedents, so an assessment made
+ * without them renders the same.
+ *
+ * @return 0; LK_ETOOBIG past 64 MiB; LK_ENOMEM; LK_EINVALID for an
+ *         unknown format. Owned by caller: release with lk_report_free.
  */
 LK_EXTERN(int) lk_report_render(char **out, size_t *len,
                                 const lk_assessment *a,

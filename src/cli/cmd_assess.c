@@ -9,10 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alloc.h"
-#include "buf.h"
-#include "csv.h"
-#include "error.h"
 #include "cmd.h"
 #include "output.h"
 
@@ -43,42 +39,6 @@ static const char assess_help[] =
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
     "1 runtime error, 2 usage error.\n";
 
-static const char *const assess_csv_lenses[] = {"classic", "intervention2",
-                                                "leak-norm", NULL};
-static const char *const assess_csv_ids[] = {
-    "attribution",   "domaine-reserve", "coercion",          "intent",
-    "intrusiveness", "disclosure",      "sensitive-content", "public-interest",
-    "sovereignty",   "espionage",       "privacy",           "due-diligence",
-    "use-of-force",  NULL};
-
-static void assess_csv(lk_buf *b, const lk_assessment *a, const lk_case *c,
-                       int header)
-{
-    int k;
-    if (header) {
-        lk_buf_puts(b, "case,title");
-        for (k = 0; assess_csv_lenses[k]; k++)
-            lk_buf_printf(b, ",%s", assess_csv_lenses[k]);
-        for (k = 0; assess_csv_ids[k]; k++)
-            lk_buf_printf(b, ",%s", assess_csv_ids[k]);
-        lk_buf_puts(b, "\n");
-    }
-    lk_csv_cells(b, lk_case_id(c), 0);
-    lk_csv_cells(b, lk_case_title(c), 0);
-    for (k = 0; assess_csv_lenses[k]; k++) {
-        const char *v = lk_assessment_verdict(a, assess_csv_lenses[k]);
-        lk_csv_cells(b, v ? v : "", 0);
-    }
-    for (k = 0; assess_csv_ids[k]; k++) {
-        const char *lvl = NULL;
-        const char *s = lk_assessment_status(a, assess_csv_ids[k], &lvl);
-        char cell[128];
-        snprintf(cell, sizeof(cell), "%s%s%s%s", s ? s : "",
-                 lvl ? " (" : "", lvl ? lvl : "", lvl ? ")" : "");
-        lk_csv_cells(b, cell, assess_csv_ids[k + 1] == NULL);
-    }
-}
-
 int cmd_assess(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -92,12 +52,11 @@ int cmd_assess(int argc, char **argv)
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     const char *format = "json", *profile = NULL, *output = NULL;
-    int c, i, n, status = LK_EXIT_OK, compact = -1, csv = 0;
+    int c, i, n, status = LK_EXIT_OK, compact = -1;
     lk_assess_options aopts = LK_ASSESS_OPTIONS_INIT;
     lk_report_format rf = LK_REPORT_JSON;
     lk_law *law = NULL;
     lk_library *lib = NULL;
-    lk_buf row;
     cli_sink sink;
     int sink_open = 0;
 
@@ -124,14 +83,12 @@ int cmd_assess(int argc, char **argv)
     n = argc - optind;
     if (n <= 0)
         return cli_usage("assess", "no case file given");
-    if (!strcmp(format, "csv")) {
-        /* the table has no what-if or precedent columns: skip that work */
-        csv = 1;
-        aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
-    } else if (lk_report_format_parse(&rf, format) < 0) {
+    if (lk_report_format_parse(&rf, format) < 0) {
         return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
                          format);
     }
+    if (rf == LK_REPORT_CSV) /* no what-if or precedent columns */
+        aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
     if (rf == LK_REPORT_HTML && n > 1)
         return cli_usage("assess", "--format html takes one case file");
     if (compact < 0)
@@ -139,7 +96,6 @@ int cmd_assess(int argc, char **argv)
     if (n > 1)
         compact = 1;
 
-    lk_buf_init(&row, 0);
     status = cli_law(&law, profile);
     if (status != 0)
         goto out;
@@ -181,18 +137,12 @@ int cmd_assess(int argc, char **argv)
             continue;
         }
         error = lk_assess(&a, law, cs, &aopts, &err);
-        if (error == 0 && csv) {
-            row.len = 0;
-            assess_csv(&row, a, cs, i == 0);
-            error = row.error ? lk_error_set(&err, row.error,
-                                              "CSV row too large")
-                              : 0;
-            if (error == 0)
-                cli_sink_write(&sink, row.ptr, row.len);
-        } else if (error == 0) {
-            error = lk_report_render(&text, &len, a, rf,
-                                     compact ? LK_REPORT_COMPACT : 0, &err);
-        }
+        if (error == 0)
+            error = lk_report_render(
+                &text, &len, a, rf,
+                (compact ? LK_REPORT_COMPACT : 0) |
+                    (i == 0 ? LK_REPORT_CSV_HEADER : 0),
+                &err);
         if (error == 0 && text != NULL) {
             if (i > 0 && rf == LK_REPORT_MD)
                 cli_sink_write(&sink, "\n---\n\n", 6);
@@ -216,6 +166,5 @@ out:
         cli_sink_abort(&sink);
     lk_library_free(lib);
     lk_law_free(law);
-    lk_buf_dispose(&row);
     return status;
 }

@@ -1,350 +1,433 @@
 /*
- * report.c: the JSON rendering of an assessment ("leaklaw/assessment/1")
- * and the helpers the memo and HTML renderers share.
+ * json.c: the JSON rendering of an assessment ("leaklaw/assessment/1",
+ * DESIGN §3.2), the entry point lk_report_render for every format, and
+ * the small lookups the renderers share. Every jansson constructor can
+ * fail: a NULL anywhere makes the whole document fail as out of memory.
  */
-#include "report_int.h"
-
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "report_int.h"
 
-int lk_report__because(const lk_assessment *a, int t, int *rules,
-                       int *status, int max)
+const char *lk_report__label(const lk_law *law, lk_target_kind kind,
+                             const char *id)
 {
-    const lk_law *law = a->law;
-    const lk_target *tg = &law->targets[t];
-    int i, n = 0, deciding = 0, prio = 0;
-    for (i = 0; i < tg->nrules; i++) {
-        int ri = tg->rules[i];
-        if (a->ev.tv[ri] == LK_TV_TRUE) {
-            deciding = 1;
-            prio = law->rules[ri].info.priority;
-            break;
-        }
-    }
-    for (i = 0; i < tg->nrules && n < max; i++) {
-        int ri = tg->rules[i];
-        const lk_rule *r = &law->rules[ri];
-        if (deciding && r->info.priority < prio)
-            break;
-        if (a->ev.tv[ri] == LK_TV_TRUE ||
-            (a->ev.tv[ri] == LK_TV_UNKNOWN && tg->kind != LK_TK_SCORE &&
-             LK_MANY(a->ev.t[t].possible))) {
-            rules[n] = ri;
-            status[n++] = a->ev.tv[ri] == LK_TV_TRUE ? 1 : 2;
-        } else if (tg->kind == LK_TK_SCORE &&
-                   a->ev.tv[ri] == LK_TV_UNKNOWN) {
-            rules[n] = ri;
-            status[n++] = 2;
-        }
-    }
+    const lk_status_info *s = lk_law_status_find(law, kind, id);
+    return s && s->label[0] ? s->label : id;
+}
+
+const char *lk_report__color(const lk_law *law, const char *id)
+{
+    const lk_status_info *s = lk_law_status_find(law, LK_TARGET_LENS, id);
+    return s && s->color[0] ? s->color : "#bdc3c7";
+}
+
+size_t lk_report__lenses(const lk_law *law, size_t *out, size_t max)
+{
+    size_t t, n = 0;
+    for (t = 0; t < lk_law_target_count(law) && n < max; t++)
+        if (lk_law_target(law, t)->kind == LK_TARGET_LENS)
+            out[n++] = t;
     return n;
 }
 
-json_t *lk_report__fact_cites(const lk_assessment *a, int id,
-                              json_t *merged)
+/* Append "v" to array "arr"; remembers a failure in "*bad". */
+static void rjson_push(json_t *arr, json_t *v, int *bad)
 {
-    json_t *root = lk_case__json(a->c), *obj = root, *best;
-    const char *p = lk_facts__def(id)->pointer;
-    char seg[64];
-    best = json_object_get(root, "cite");
-    if (id == LK_F_DISC_AUTHENTICITY) {
-        size_t item = 0;
-        if (lk_case__mail_authenticity(a->c, &item) >= 0) {
-            /* derived from the mail verification: cite that evidence */
-            json_t *e = json_array_get(json_object_get(root, "evidence"),
-                                       item);
-            return json_object_get(e, "cite") ? json_object_get(e, "cite")
-                                              : best;
-        }
-    }
-    if (id == LK_F_ACCESS_METHOD) {
-        json_t *item, *c;
-        size_t i, j;
-        json_array_foreach(json_object_get(root, "access"), i, item)
-        {
-            json_array_foreach(json_object_get(item, "cite"), j, c)
-            {
-                size_t k;
-                json_t *x;
-                int dup = 0;
-                json_array_foreach(merged, k, x) dup |= json_equal(x, c);
-                if (!dup)
-                    json_array_append(merged, c);
-            }
-        }
-        return json_array_size(merged) ? merged : best;
-    }
-    /* walk the pointer; the last object on the way with "cite" wins */
-    while (*p == '/') {
-        size_t k = 0;
-        p++;
-        while (*p && *p != '/' && k + 1 < sizeof(seg))
-            seg[k++] = *p++;
-        seg[k] = '\0';
-        if (*p == '\0')
-            break; /* the fact itself, not an object */
-        obj = json_object_get(obj, seg);
-        if (!json_is_object(obj))
-            break;
-        if (json_object_get(obj, "cite"))
-            best = json_object_get(obj, "cite");
-    }
-    return best;
+    if (v == NULL || json_array_append_new(arr, v) < 0)
+        *bad = 1;
 }
 
-void lk_report__change_text(const lk_assessment *a, const lk_change *ch,
-                            char *from, char *to, size_t size)
+/* Set "key" of "obj" to "v"; remembers a failure in "*bad". */
+static void rjson_put(json_t *obj, const char *key, json_t *v, int *bad)
 {
-    lk_facts tmp = a->facts;
-    lk_facts__format(&a->facts, ch->fact, from, size);
-    tmp.f[ch->fact] = ch->to;
-    lk_facts__format(&tmp, ch->fact, to, size);
+    if (v == NULL || json_object_set_new(obj, key, v) < 0)
+        *bad = 1;
 }
 
-static json_t *report_strings(const char *const *v)
+static json_t *rjson_strings(const char *const *v, size_t n, int *bad)
 {
     json_t *arr = json_array();
-    for (; v && *v; v++)
-        json_array_append_new(arr, json_string(*v));
-    return arr;
-}
-
-static json_t *report_rule_facts(const lk_rule *r)
-{
-    json_t *arr = json_array();
-    uint32_t base = 0;
-    int f;
-    for (f = 0; f < LK_F_COUNT; f++)
-        if (r->facts & (1u << f))
-            base |= lk_law__fact_deps(f);
-    for (f = 0; f < LK_F_COUNT; f++)
-        if (base & (1u << f))
-            json_array_append_new(arr,
-                                  json_string(lk_assess__fact_pointer(f)));
-    return arr;
-}
-
-static json_t *report_because(const lk_assessment *a, int t, json_t *cites)
-{
-    json_t *arr = json_array();
-    int rules[128], status[128], n, i;
-    n = lk_report__because(a, t, rules, status, 128);
-    for (i = 0; i < n; i++) {
-        const lk_rule *r = &a->law->rules[rules[i]];
-        json_t *o = json_object();
-        const char *const *c;
-        json_object_set_new(o, "rule", json_string(r->info.id));
-        json_object_set_new(o, "applies",
-                            status[i] == 1 ? json_true()
-                                           : json_string("unknown"));
-        json_object_set_new(o, "facts", report_rule_facts(r));
-        json_object_set_new(o, "cites", report_strings(r->cites));
-        json_array_append_new(arr, o);
-        for (c = r->cites; cites && c && *c; c++) {
-            size_t k;
-            json_t *x;
-            int dup = 0;
-            json_array_foreach(cites, k, x)
-                dup |= strcmp(json_string_value(x), *c) == 0;
-            if (!dup)
-                json_array_append_new(cites, json_string(*c));
-        }
-    }
-    return arr;
-}
-
-static void report_choice(const lk_assessment *a, int t, json_t *o)
-{
-    const lk_tres *r = &a->ev.t[t];
-    json_t *c;
-    if (r->conflict[0] < 0)
-        return;
-    c = json_object();
-    json_object_set_new(c, "note",
-                        json_string("interpretive choice needed"));
-    json_object_set_new(
-        c, "rules",
-        json_pack("[ss]", a->law->rules[r->conflict[0]].info.id,
-                  a->law->rules[r->conflict[1]].info.id));
-    json_object_set_new(o, "choice", c);
-}
-
-static json_t *report_json(const lk_assessment *a)
-{
-    const lk_law *law = a->law;
-    json_t *root = json_object(), *elements = json_object(),
-           *lenses = json_object(), *flags = json_object(),
-           *scores = json_object(), *missing = json_array(),
-           *whatif = json_array(), *prec = json_array();
-    int t, f;
     size_t i;
+    if (arr == NULL)
+        *bad = 1;
+    for (i = 0; arr && i < n && v[i]; i++)
+        rjson_push(arr, json_string(v[i]), bad);
+    return arr;
+}
 
-    json_object_set_new(root, "format", json_string("leaklaw/assessment/1"));
-    json_object_set_new(root, "case",
-                        json_pack("{s:s, s:s, s:s}", "id", lk_case_id(a->c),
-                                  "title", lk_case_title(a->c), "sha256",
-                                  lk_case_sha256(a->c)));
-    json_object_set_new(root, "rules",
-                        json_pack("{s:s, s:s, s:s}", "name", law->name,
-                                  "version", law->version, "sha256",
-                                  law->sha256));
-    json_object_set_new(root, "profile", json_string(law->profile));
-    for (t = 0; t < law->ntargets; t++) {
-        const lk_target *tg = &law->targets[t];
-        const char *level, *status = lk_assess__status(law, &a->ev, t, &level);
+static size_t rjson_count(const char *const *v)
+{
+    size_t n = 0;
+    while (v && v[n])
+        n++;
+    return n;
+}
+
+/* The facts rule "rule" reads, as JSON pointers. */
+static json_t *rjson_rule_facts(const lk_law *law, size_t rule, int *bad)
+{
+    json_t *arr = json_array();
+    int facts[LK_EXPLAIN_MAX_FACTS];
+    size_t n = lk_explain_rule_facts(law, rule, facts, LK_EXPLAIN_MAX_FACTS),
+           k;
+    if (arr == NULL)
+        *bad = 1;
+    for (k = 0; arr && k < n; k++) {
+        lk_fact_info fi;
+        lk_explain_fact_info((size_t)facts[k], &fi);
+        rjson_push(arr, json_string(fi.pointer), bad);
+    }
+    return arr;
+}
+
+/* Add the cites of "ri" not yet in "cites". */
+static void rjson_merge_cites(json_t *cites, const lk_rule_info *ri, int *bad)
+{
+    const char *const *c;
+    for (c = ri->cites; c && *c; c++) {
+        size_t k;
+        json_t *x;
+        int dup = 0;
+        json_array_foreach(cites, k, x) dup |= !strcmp(json_string_value(x), *c);
+        if (!dup)
+            rjson_push(cites, json_string(*c), bad);
+    }
+}
+
+static json_t *rjson_because(const lk_assessment *a, size_t t, json_t *cites,
+                            int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    lk_reason rs[LK_REPORT_MAX_REASONS];
+    json_t *arr = json_array();
+    size_t n = lk_explain_reasons(a, t, rs, LK_REPORT_MAX_REASONS), i;
+    if (arr == NULL)
+        *bad = 1;
+    for (i = 0; arr && i < n; i++) {
+        const lk_rule_info *ri = lk_law_rule(law, rs[i].rule);
         json_t *o = json_object();
-        if (tg->kind == LK_TK_SCORE) {
-            int k;
-            json_t *ind = json_array();
-            json_object_set_new(o, "min", json_integer(a->ev.t[t].smin));
-            json_object_set_new(o, "max", json_integer(a->ev.t[t].smax));
-            for (k = 0; k < tg->nrules; k++) {
-                int ri = tg->rules[k];
-                if (a->ev.tv[ri] == LK_TV_FALSE)
-                    continue;
-                json_array_append_new(
-                    ind, json_pack("{s:s, s:i, s:o, s:o}", "rule",
-                                   law->rules[ri].info.id, "weight",
-                                   law->rules[ri].weight, "applies",
-                                   a->ev.tv[ri] == LK_TV_TRUE
-                                       ? json_true()
-                                       : json_string("unknown"),
-                                   "cites",
-                                   report_strings(law->rules[ri].cites)));
-            }
-            json_object_set_new(o, "indicators", ind);
-            json_object_set_new(scores, tg->id, o);
-            continue;
+        if (o == NULL) {
+            *bad = 1;
+            break;
         }
-        if (tg->kind == LK_TK_LENS) {
-            json_t *cites = json_array(), *decisive = json_array();
-            int rules[128], st[128], n, k, e;
-            uint64_t used = 0;
-            json_object_set_new(o, "verdict", json_string(status));
-            json_object_set_new(o, "title", json_string(tg->title));
-            n = lk_report__because(a, t, rules, st, 128);
-            for (k = 0; k < n; k++)
-                if (st[k] == 1 ||
-                    LK_MANY(a->ev.t[t].possible))
-                    used |= law->rules[rules[k]].targets;
-            for (e = 0; e < law->ntargets; e++)
-                if ((used & ((uint64_t)1 << e)) &&
-                    law->targets[e].kind == LK_TK_ELEMENT)
-                    json_array_append_new(decisive,
-                                          json_string(law->targets[e].id));
-            json_object_set_new(o, "decisive", decisive);
-            json_object_set_new(o, "because", report_because(a, t, cites));
-            json_object_set_new(o, "cites", cites);
-            report_choice(a, t, o);
-            json_object_set_new(lenses, tg->id, o);
-            continue;
-        }
-        json_object_set_new(o, "status", json_string(status));
-        if (tg->kind == LK_TK_ELEMENT)
-            json_object_set_new(o, "level",
-                                level ? json_string(level) : json_null());
-        json_object_set_new(o, "because", report_because(a, t, NULL));
-        report_choice(a, t, o);
-        json_object_set_new(tg->kind == LK_TK_ELEMENT ? elements : flags,
-                            tg->id, o);
+        rjson_put(o, "rule", json_string(ri->id), bad);
+        rjson_put(o, "applies",
+                 rs[i].applies ? json_true() : json_string("unknown"), bad);
+        rjson_put(o, "facts", rjson_rule_facts(law, rs[i].rule, bad), bad);
+        rjson_put(o, "cites",
+                 rjson_strings(ri->cites, rjson_count(ri->cites), bad), bad);
+        rjson_push(arr, o, bad);
+        if (cites != NULL)
+            rjson_merge_cites(cites, ri, bad);
     }
-    json_object_set_new(root, "elements", elements);
-    json_object_set_new(root, "scores", scores);
-    json_object_set_new(root, "lenses", lenses);
-    json_object_set_new(root, "flags", flags);
-    for (f = 0; f < LK_FACT_FIRST_DERIVED; f++) {
-        json_t *affects = json_array();
-        for (t = 0; t < law->ntargets; t++) {
-            if (law->targets[t].kind != LK_TK_LENS ||
-                !LK_MANY(a->ev.t[t].possible))
+    return arr;
+}
+
+static void rjson_choice(const lk_law *law, const lk_target_result *r,
+                        json_t *o, int *bad)
+{
+    if (r->choice[0] < 0)
+        return;
+    rjson_put(o, "choice",
+             json_pack("{s:s, s:[ss]}", "note", "interpretive choice needed",
+                       "rules", lk_law_rule(law, (size_t)r->choice[0])->id,
+                       lk_law_rule(law, (size_t)r->choice[1])->id),
+             bad);
+}
+
+static json_t *rjson_score(const lk_assessment *a, size_t t, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t rules[LK_REPORT_MAX_REASONS], n, k;
+    lk_target_result r;
+    json_t *o = json_object(), *ind = json_array();
+    lk_explain_target(a, t, &r);
+    if (o == NULL || ind == NULL)
+        *bad = 1;
+    n = lk_explain_target_rules(law, t, rules, LK_REPORT_MAX_REASONS);
+    for (k = 0; ind && k < n; k++) {
+        const lk_rule_info *ri = lk_law_rule(law, rules[k]);
+        int st = lk_explain_rule_state(a, rules[k]);
+        if (st == 0)
+            continue;
+        rjson_push(ind,
+                  json_pack("{s:s, s:i, s:o, s:o}", "rule", ri->id, "weight",
+                            lk_explain_rule_weight(law, rules[k]), "applies",
+                            st == 1 ? json_true() : json_string("unknown"),
+                            "cites",
+                            rjson_strings(ri->cites, rjson_count(ri->cites),
+                                         bad)),
+                  bad);
+    }
+    if (o != NULL) {
+        rjson_put(o, "min", json_integer(r.score_min), bad);
+        rjson_put(o, "max", json_integer(r.score_max), bad);
+        rjson_put(o, "indicators", ind, bad);
+    } else {
+        json_decref(ind);
+    }
+    return o;
+}
+
+static json_t *rjson_lens(const lk_assessment *a, size_t t, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    lk_reason rs[LK_REPORT_MAX_REASONS];
+    lk_target_result r;
+    json_t *o = json_object(), *cites = json_array(), *decisive = json_array();
+    size_t n, k, j, nt, targets[64];
+    unsigned long long used = 0;
+    lk_explain_target(a, t, &r);
+    if (o == NULL || cites == NULL || decisive == NULL) {
+        json_decref(o);
+        json_decref(cites);
+        json_decref(decisive);
+        *bad = 1;
+        return NULL;
+    }
+    rjson_put(o, "verdict", json_string(r.status), bad);
+    rjson_put(o, "title", json_string(lk_law_target(law, t)->title), bad);
+    n = lk_explain_reasons(a, t, rs, LK_REPORT_MAX_REASONS);
+    for (k = 0; k < n; k++) {
+        if (!rs[k].applies && !r.several)
+            continue;
+        nt = lk_explain_rule_targets(law, rs[k].rule, targets, 64);
+        for (j = 0; j < nt; j++)
+            used |= 1ull << targets[j];
+    }
+    for (k = 0; k < lk_law_target_count(law); k++)
+        if ((used & (1ull << k)) &&
+            lk_law_target(law, k)->kind == LK_TARGET_ELEMENT)
+            rjson_push(decisive, json_string(lk_law_target(law, k)->id), bad);
+    rjson_put(o, "decisive", decisive, bad);
+    rjson_put(o, "because", rjson_because(a, t, cites, bad), bad);
+    rjson_put(o, "cites", cites, bad);
+    rjson_choice(law, &r, o, bad);
+    return o;
+}
+
+/* An element or a flag. */
+static json_t *rjson_status(const lk_assessment *a, size_t t, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    lk_target_result r;
+    json_t *o = json_object();
+    lk_explain_target(a, t, &r);
+    if (o == NULL) {
+        *bad = 1;
+        return NULL;
+    }
+    rjson_put(o, "status", json_string(r.status), bad);
+    if (lk_law_target(law, t)->kind == LK_TARGET_ELEMENT)
+        rjson_put(o, "level", r.level ? json_string(r.level) : json_null(),
+                 bad);
+    rjson_put(o, "because", rjson_because(a, t, NULL, bad), bad);
+    rjson_choice(law, &r, o, bad);
+    return o;
+}
+
+/* "elements", "scores", "lenses" and "flags" of "root". */
+static void rjson_targets(json_t *root, const lk_assessment *a, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    json_t *sec[4] = {json_object(), json_object(), json_object(),
+                      json_object()}; /* by lk_target_kind */
+    size_t t;
+    for (t = 0; t < 4; t++)
+        if (sec[t] == NULL)
+            *bad = 1;
+    for (t = 0; !*bad && t < lk_law_target_count(law); t++) {
+        const lk_target_info *ti = lk_law_target(law, t);
+        json_t *o = ti->kind == LK_TARGET_SCORE  ? rjson_score(a, t, bad)
+                    : ti->kind == LK_TARGET_LENS ? rjson_lens(a, t, bad)
+                                                 : rjson_status(a, t, bad);
+        rjson_put(sec[ti->kind], ti->id, o, bad);
+    }
+    rjson_put(root, "elements", sec[LK_TARGET_ELEMENT], bad);
+    rjson_put(root, "scores", sec[LK_TARGET_SCORE], bad);
+    rjson_put(root, "lenses", sec[LK_TARGET_LENS], bad);
+    rjson_put(root, "flags", sec[LK_TARGET_FLAG], bad);
+}
+
+/* "missing": each unknown fact that keeps a lens open, with the lenses. */
+static json_t *rjson_missing(const lk_assessment *a, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t lens[64], nl = lk_report__lenses(law, lens, 64), f, k, j;
+    lk_target_result r[64];
+    json_t *missing = json_array();
+    if (missing == NULL)
+        *bad = 1;
+    for (k = 0; k < nl; k++)
+        lk_explain_target(a, lens[k], &r[k]);
+    for (f = 0; missing && f < LK_EXPLAIN_MAX_FACTS; f++) {
+        json_t *affects = NULL;
+        for (k = 0; k < nl; k++) {
+            int hit = 0;
+            for (j = 0; j < r[k].nunknown; j++)
+                hit |= r[k].unknown[j] == (int)f;
+            if (!hit)
                 continue;
-            if (a->ev.t[t].unknown & (1u << f))
-                json_array_append_new(affects,
-                                      json_string(law->targets[t].id));
+            if (affects == NULL)
+                affects = json_array();
+            if (affects == NULL) {
+                *bad = 1;
+                break;
+            }
+            rjson_push(affects, json_string(lk_law_target(law, lens[k])->id),
+                      bad);
         }
-        if (json_array_size(affects))
-            json_array_append_new(
-                missing, json_pack("{s:s, s:o}", "fact",
-                                   lk_assess__fact_pointer(f), "affects",
-                                   affects));
-        else
-            json_decref(affects);
+        if (affects != NULL) {
+            lk_fact_info fi;
+            lk_explain_fact_info(f, &fi);
+            rjson_push(missing,
+                      json_pack("{s:s, s:o}", "fact", fi.pointer, "affects",
+                                affects),
+                      bad);
+        }
     }
-    json_object_set_new(root, "missing", missing);
-    for (i = 0; i < a->nwi; i++) {
-        const lk_whatif *w = &a->wi[i];
+    return missing;
+}
+
+static json_t *rjson_whatif(const lk_assessment *a, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    json_t *arr = json_array();
+    size_t i, k;
+    if (arr == NULL)
+        *bad = 1;
+    for (i = 0; arr && i < lk_explain_whatif_count(a); i++) {
+        lk_whatif_view wv;
         json_t *changes = json_array();
-        int k;
-        for (k = 0; k < w->n; k++) {
-            char from[512], to[512];
-            lk_report__change_text(a, &w->ch[k], from, to, sizeof(from));
-            json_array_append_new(
-                changes, json_pack("{s:s, s:s, s:s}", "fact",
-                                   lk_assess__fact_pointer(w->ch[k].fact),
-                                   "from", from, "to", to));
+        lk_explain_whatif(a, i, &wv);
+        if (changes == NULL)
+            *bad = 1;
+        for (k = 0; changes && k < wv.nchanges; k++) {
+            lk_fact_info fi;
+            lk_explain_fact_info((size_t)wv.change[k].fact, &fi);
+            rjson_push(changes,
+                      json_pack("{s:s, s:s, s:s}", "fact", fi.pointer, "from",
+                                wv.change[k].from, "to", wv.change[k].to),
+                      bad);
         }
-        json_array_append_new(
-            whatif,
-            json_pack("{s:s, s:s, s:o}", "lens", law->targets[w->lens].id,
-                      "verdict",
-                      lk_assess__status_of(law, w->lens, w->possible, NULL),
-                      "changes", changes));
+        rjson_push(arr,
+                  json_pack("{s:s, s:s, s:o}", "lens",
+                            lk_law_target(law, wv.lens)->id, "verdict",
+                            wv.verdict, "changes", changes),
+                  bad);
     }
-    json_object_set_new(root, "what_if", whatif);
-    for (f = 0; f < a->nprec; f++) {
-        const lk_assessment *pa = a->lib->as[a->prec[f].index];
+    return arr;
+}
+
+static json_t *rjson_precedents(const lk_assessment *a, int *bad)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t lens[64], nl = lk_report__lenses(law, lens, 64), i, k;
+    json_t *arr = json_array();
+    if (arr == NULL)
+        *bad = 1;
+    for (i = 0; arr && i < lk_explain_precedent_count(a); i++) {
+        lk_precedent_view pv;
         json_t *verdicts = json_object();
-        for (t = 0; t < law->ntargets; t++)
-            if (law->targets[t].kind == LK_TK_LENS)
-                json_object_set_new(
-                    verdicts, law->targets[t].id,
-                    json_string(lk_assess__status(law, &pa->ev, t, NULL)));
-        json_array_append_new(
-            prec, json_pack("{s:s, s:s, s:f, s:o}", "case",
-                            lk_case_id(pa->c), "title", lk_case_title(pa->c),
-                            "similarity", a->prec[f].similarity / 1000.0,
-                            "verdicts", verdicts));
+        lk_explain_precedent(a, i, &pv);
+        if (verdicts == NULL)
+            *bad = 1;
+        for (k = 0; verdicts && k < nl; k++) {
+            lk_target_result r;
+            lk_explain_target(pv.assessment, lens[k], &r);
+            rjson_put(verdicts, lk_law_target(law, lens[k])->id,
+                     json_string(r.status), bad);
+        }
+        rjson_push(arr,
+                  json_pack("{s:s, s:s, s:f, s:o}", "case", lk_case_id(pv.c),
+                            "title", lk_case_title(pv.c), "similarity",
+                            pv.similarity / 1000.0, "verdicts", verdicts),
+                  bad);
     }
-    json_object_set_new(root, "precedents", prec);
+    return arr;
+}
+
+/* The whole document, or NULL when out of memory. */
+static json_t *rjson_assessment(const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    const lk_case *c = lk_assessment_case(a);
+    json_t *root = json_object();
+    int bad = root == NULL;
+    if (bad)
+        return NULL;
+    rjson_put(root, "format", json_string("leaklaw/assessment/1"), &bad);
+    rjson_put(root, "case",
+             json_pack("{s:s, s:s, s:s}", "id", lk_case_id(c), "title",
+                       lk_case_title(c), "sha256", lk_case_sha256(c)),
+             &bad);
+    rjson_put(root, "rules",
+             json_pack("{s:s, s:s, s:s}", "name", lk_law_name(law), "version",
+                       lk_law_version(law), "sha256", lk_law_sha256(law)),
+             &bad);
+    rjson_put(root, "profile", json_string(lk_law_profile(law)), &bad);
+    rjson_targets(root, a, &bad);
+    rjson_put(root, "missing", rjson_missing(a, &bad), &bad);
+    rjson_put(root, "what_if", rjson_whatif(a, &bad), &bad);
+    rjson_put(root, "precedents", rjson_precedents(a, &bad), &bad);
+    if (bad) {
+        json_decref(root);
+        return NULL;
+    }
     return root;
+}
+
+/* The JSON text of "a" into "b". */
+static int rjson_render(lk_buf *b, const lk_assessment *a, unsigned flags)
+{
+    json_t *root = rjson_assessment(a);
+    char *text;
+    int error;
+    if (root == NULL)
+        return LK_ENOMEM;
+    text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3) |
+                                ((flags & LK_REPORT_COMPACT) ? JSON_COMPACT
+                                                             : JSON_INDENT(2)));
+    json_decref(root);
+    if (text == NULL)
+        return LK_ENOMEM;
+    error = lk_buf_puts(b, text);
+    if (error == 0)
+        error = lk_buf_put(b, "\n", 1);
+    lk_free(text);
+    return error;
 }
 
 int lk_report_render(char **out, size_t *len, const lk_assessment *a,
                      lk_report_format format, unsigned flags, lk_error *err)
 {
     lk_buf buf;
+    lk_writer w;
     int error = 0;
     lk_buf_init(&buf, 0);
-    if (format == LK_REPORT_JSON) {
-        json_t *root = report_json(a);
-        char *text;
-        if (root == NULL)
-            return lk_error_set_oom(err);
-        text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3) |
-                                    ((flags & LK_REPORT_COMPACT)
-                                         ? JSON_COMPACT
-                                         : JSON_INDENT(2)));
-        json_decref(root);
-        if (text == NULL)
-            return lk_error_set_oom(err);
-        error = lk_buf_puts(&buf, text);
-        if (error == 0)
-            error = lk_buf_put(&buf, "\n", 1);
-        lk_free(text);
-    } else if (format == LK_REPORT_MD) {
-        error = lk_report__md(&buf, a);
-    } else {
-        error = lk_report__html(&buf, a);
+    switch (format) {
+    case LK_REPORT_JSON: error = rjson_render(&buf, a, flags); break;
+    case LK_REPORT_MD:
+        lk_writer_init(&w, &buf, 0);
+        error = lk_report__memo(&w, a, NULL);
+        break;
+    case LK_REPORT_HTML: error = lk_report__html(&buf, a); break;
+    case LK_REPORT_CSV: error = lk_report__csv(&buf, a, flags); break;
+    default: error = LK_EINVALID; break;
     }
+    if (error == 0)
+        error = buf.error;
     if (error < 0) {
         lk_buf_dispose(&buf);
-        return error == LK_ENOMEM ? lk_error_set_oom(err)
-                                  : lk_error_set(err, error,
-                                                 "report larger than %zu "
-                                                 "bytes",
-                                                 buf.max);
+        if (error == LK_ENOMEM)
+            return lk_error_set_oom(err);
+        if (error == LK_ETOOBIG)
+            return lk_error_set(err, error, "report larger than %zu bytes",
+                                buf.max);
+        return lk_error_set(err, error, "unknown report format");
     }
     *out = lk_buf_detach(&buf, len);
     if (*out == NULL)
@@ -365,6 +448,8 @@ int lk_report_format_parse(lk_report_format *out, const char *name)
         *out = LK_REPORT_MD;
     else if (strcmp(name, "html") == 0)
         *out = LK_REPORT_HTML;
+    else if (strcmp(name, "csv") == 0)
+        *out = LK_REPORT_CSV;
     else
         return LK_ENOTFOUND;
     return 0;

@@ -1,642 +1,809 @@
 /*
- * report_md.c: the Markdown memo. It reads like a legal adviser's memo:
- * question, short answer per lens, facts relied on with their sources,
- * analysis element by element with citations, what would change the
- * answer, precedents, caveats and the authorities cited. All legal text
- * comes from the law's data (rule texts, titles, caveats, sources).
+ * memo.c: the memo. It reads like a legal adviser's memo: question, short
+ * answer per lens, facts relied on with their sources, analysis element by
+ * element with citations, what would change the answer, precedents,
+ * caveats and the authorities cited. All legal text comes from the law's
+ * data; the document is written once, for Markdown and HTML alike.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "report_int.h"
 
-/* Text from a case or data file, made safe for one Markdown table cell
- * or line: no line breaks, '|' escaped. */
-static void md_text(lk_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '\n' || *s == '\r')
-            lk_buf_put(b, " ", 1);
-        else if (*s == '|')
-            lk_buf_puts(b, "\\|");
-        else
-            lk_buf_put(b, s, 1);
-    }
-}
-
-static const char *md_verdict_text(const char *v)
-{
-    if (!strcmp(v, "breach"))
-        return "Breach";
-    if (!strcmp(v, "likely-breach"))
-        return "Likely breach";
-    if (!strcmp(v, "unlikely-breach"))
-        return "Breach unlikely";
-    if (!strcmp(v, "no-breach"))
-        return "No breach";
-    return "Undetermined";
-}
-
-/* "[id]" references to legal sources, each once. */
-static void md_cites(lk_buf *b, const char *const *cites)
-{
-    int first = 1;
-    for (; cites && *cites; cites++) {
-        lk_buf_printf(b, "%s[%s]", first ? "" : " ", *cites);
-        first = 0;
-    }
-}
-
-static void md_json_cites(lk_buf *b, json_t *cites, const char *open,
-                          const char *close)
+/* "[id]" references to legal sources, separated by "sep". */
+static void memo_cites(lk_writer *w, const char *const *cites, size_t n,
+                       const char *sep)
 {
     size_t i;
-    json_t *c;
-    json_array_foreach(cites, i, c)
-        lk_buf_printf(b, "%s%s%s", open, json_string_value(c), close);
+    for (i = 0; i < n && cites[i]; i++)
+        lk_writer_textf(w, "%s[%s]", i ? sep : "", cites[i]);
 }
 
-static void md_facts_used(lk_buf *b, const lk_assessment *a,
-                          const lk_rule *r)
+/* Number of entries of a NULL-terminated array. */
+static size_t memo_count(const char *const *v)
 {
-    uint32_t base = 0;
-    int f, first = 1;
-    char val[512];
-    for (f = 0; f < LK_F_COUNT; f++)
-        if (r->facts & (1u << f))
-            base |= lk_law__fact_deps(f);
-    for (f = 0; f < LK_FACT_FIRST_DERIVED; f++) {
-        if (!(base & (1u << f)))
+    size_t n = 0;
+    while (v && v[n])
+        n++;
+    return n;
+}
+
+/* "status (level)" of a target result. */
+static void memo_status(lk_writer *w, const lk_target_result *r)
+{
+    lk_writer_text(w, r->status);
+    if (r->level)
+        lk_writer_textf(w, " (%s)", r->level);
+}
+
+/* What rule "rule" relies on: the case's facts and the targets it reads. */
+static void memo_relies_on(lk_writer *w, const lk_assessment *a, size_t rule)
+{
+    const lk_law *law = lk_assessment_law(a);
+    int facts[LK_EXPLAIN_MAX_FACTS];
+    size_t targets[64], nf, nt, k, first = 1;
+    nf = lk_explain_rule_facts(law, rule, facts, LK_EXPLAIN_MAX_FACTS);
+    for (k = 0; k < nf; k++) {
+        lk_fact_info fi;
+        lk_fact_view fv;
+        lk_explain_fact_info((size_t)facts[k], &fi);
+        if (fi.derived)
             continue;
-        lk_facts__format(&a->facts, f, val, sizeof(val));
-        lk_buf_printf(b, "%s%s = %s", first ? "" : "; ",
-                      lk_facts__def(f)->label, val);
+        lk_explain_fact(a, (size_t)facts[k], &fv);
+        lk_writer_textf(w, "%s%s = ", first ? "" : "; ", fi.label);
+        lk_writer_text(w, fv.value);
         first = 0;
     }
-    for (f = 0; f < a->law->ntargets; f++) {
-        const char *lvl, *st;
-        if (!(r->targets & ((uint64_t)1 << f)))
-            continue;
-        if (a->law->targets[f].kind == LK_TK_SCORE) {
-            lk_buf_printf(b, "%s%s = %d", first ? "" : "; ",
-                          a->law->targets[f].id, a->ev.t[f].smin);
-            if (a->ev.t[f].smax != a->ev.t[f].smin)
-                lk_buf_printf(b, " to %d", a->ev.t[f].smax);
-        } else {
-            st = lk_assess__status(a->law, &a->ev, f, &lvl);
-            lk_buf_printf(b, "%s%s %s%s%s%s", first ? "" : "; ",
-                          a->law->targets[f].id, st, lvl ? " (" : "",
-                          lvl ? lvl : "", lvl ? ")" : "");
-        }
+    nt = lk_explain_rule_targets(law, rule, targets, 64);
+    for (k = 0; k < nt; k++) {
+        const lk_target_info *ti = lk_law_target(law, targets[k]);
+        lk_target_result r;
+        lk_explain_target(a, targets[k], &r);
+        lk_writer_textf(w, "%s%s ", first ? "" : "; ", ti->id);
         first = 0;
+        if (ti->kind == LK_TARGET_SCORE) {
+            lk_writer_textf(w, "= %d", r.score_min);
+            if (r.score_max != r.score_min)
+                lk_writer_textf(w, " to %d", r.score_max);
+        } else {
+            memo_status(w, &r);
+        }
     }
     if (first)
-        lk_buf_puts(b, "none (default rule)");
+        lk_writer_text(w, "none (default rule)");
 }
 
-static void md_reasons(lk_buf *b, const lk_assessment *a, int t)
+/* The reasons for target "t", as list items. */
+static void memo_reasons(lk_writer *w, const lk_assessment *a, size_t t)
 {
-    int rules[128], st[128], n, i;
-    const lk_tres *r = &a->ev.t[t];
-    n = lk_report__because(a, t, rules, st, 128);
+    const lk_law *law = lk_assessment_law(a);
+    lk_reason rs[LK_REPORT_MAX_REASONS];
+    lk_target_result r;
+    size_t n, i;
+    n = lk_explain_reasons(a, t, rs, LK_REPORT_MAX_REASONS);
+    lk_explain_target(a, t, &r);
     for (i = 0; i < n; i++) {
-        const lk_rule *rule = &a->law->rules[rules[i]];
-        lk_buf_printf(b, "- %s `%s` (%s): ",
-                      st[i] == 1 ? "Applies:" : "May apply:", rule->info.id,
-                      rule->info.outcome);
-        md_text(b, rule->info.text);
-        lk_buf_puts(b, " Relies on: ");
-        md_facts_used(b, a, rule);
-        lk_buf_puts(b, ". Authority: ");
-        md_cites(b, rule->cites);
-        lk_buf_puts(b, ".\n");
+        const lk_rule_info *ri = lk_law_rule(law, rs[i].rule);
+        lk_writer_item(w);
+        lk_writer_text(w, rs[i].applies ? "Applies: " : "May apply: ");
+        lk_writer_code(w, ri->id);
+        lk_writer_textf(w, " (%s): ", ri->outcome);
+        lk_writer_text(w, ri->text);
+        lk_writer_text(w, " Relies on: ");
+        memo_relies_on(w, a, rs[i].rule);
+        lk_writer_text(w, ". Authority: ");
+        memo_cites(w, ri->cites, memo_count(ri->cites), " ");
+        lk_writer_text(w, ".");
     }
-    if (r->conflict[0] >= 0)
-        lk_buf_printf(b,
-                      "- **Interpretive choice needed:** rules `%s` and `%s` "
-                      "are of equal priority, both apply and disagree. "
-                      "leaklaw does not choose between them; the adviser "
-                      "must (or a profile must rank them).\n",
-                      a->law->rules[r->conflict[0]].info.id,
-                      a->law->rules[r->conflict[1]].info.id);
-    if (LK_MANY(r->possible) && r->unknown) {
-        int f, first = 1;
-        lk_buf_puts(b, "- Open because these facts are unknown: ");
-        for (f = 0; f < LK_FACT_FIRST_DERIVED; f++)
-            if (r->unknown & (1u << f)) {
-                lk_buf_printf(b, "%s`%s`", first ? "" : ", ",
-                              lk_assess__fact_pointer(f));
-                first = 0;
-            }
-        lk_buf_puts(b, ".\n");
+    if (r.choice[0] >= 0) {
+        lk_writer_item(w);
+        lk_writer_strong(w, 1);
+        lk_writer_text(w, "Interpretive choice needed:");
+        lk_writer_strong(w, 0);
+        lk_writer_text(w, " rules ");
+        lk_writer_code(w, lk_law_rule(law, (size_t)r.choice[0])->id);
+        lk_writer_text(w, " and ");
+        lk_writer_code(w, lk_law_rule(law, (size_t)r.choice[1])->id);
+        lk_writer_text(w, " are of equal priority, both apply and disagree. "
+                          "leaklaw does not choose between them; the "
+                          "adviser must (or a profile must rank them).");
+    }
+    if (r.several && r.nunknown) {
+        lk_writer_item(w);
+        lk_writer_text(w, "Open because these facts are unknown: ");
+        for (i = 0; i < r.nunknown; i++) {
+            lk_fact_info fi;
+            lk_explain_fact_info((size_t)r.unknown[i], &fi);
+            lk_writer_text(w, i ? ", " : "");
+            lk_writer_code(w, fi.pointer);
+        }
+        lk_writer_text(w, ".");
     }
 }
 
-static void md_header(lk_buf *b, const lk_assessment *a)
+/* The table of case, law and profile, and the question. */
+static void memo_header(lk_writer *w, const lk_assessment *a)
 {
-    const lk_law *law = a->law;
-    json_t *summary = json_object_get(lk_case__json(a->c), "summary");
-    lk_buf_puts(b, "# Memorandum: ");
-    md_text(b, lk_case_title(a->c));
-    lk_buf_puts(b, "\n\n| | |\n|---|---|\n");
-    lk_buf_printf(b, "| Case | `%s` (SHA-256 `%.16s…`) |\n", lk_case_id(a->c),
-                  lk_case_sha256(a->c));
-    lk_buf_printf(b, "| Law | %s %s (SHA-256 `%.16s…`) |\n", law->name,
-                  law->version, law->sha256);
-    lk_buf_puts(b, "| Profile | `");
-    md_text(b, law->profile);
-    lk_buf_puts(b, "`: ");
-    md_text(b, law->profile_title);
-    lk_buf_printf(b, " |\n| Prepared with | leaklaw %s |\n\n",
-                  lk_version());
-    lk_buf_puts(b, "## 1. Question\n\nWhether the operation described "
-                   "below is a prohibited intervention in the internal "
-                   "affairs of the victim State, assessed under three "
-                   "lenses that are reported side by side and never "
-                   "merged:\n\n");
-    {
-        int t;
-        for (t = 0; t < law->ntargets; t++) {
-            if (law->targets[t].kind != LK_TK_LENS)
-                continue;
-            lk_buf_printf(b, "- **%s** (`%s`): ", law->targets[t].title,
-                          law->targets[t].id);
-            md_text(b, law->targets[t].question);
-            lk_buf_puts(b, "\n");
-        }
+    const lk_law *law = lk_assessment_law(a);
+    const lk_case *c = lk_assessment_case(a);
+    char hash[80];
+    size_t t;
+    lk_writer_heading(w, 1);
+    lk_writer_text(w, "Memorandum: ");
+    lk_writer_text(w, lk_case_title(c));
+    lk_writer_table(w, 2);
+    lk_writer_row(w);
+    lk_writer_cell(w);
+    lk_writer_cell(w);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Case");
+    lk_writer_cell(w);
+    lk_writer_code(w, lk_case_id(c));
+    snprintf(hash, sizeof(hash), "%.16s\xe2\x80\xa6", lk_case_sha256(c));
+    lk_writer_text(w, " (SHA-256 ");
+    lk_writer_code(w, hash);
+    lk_writer_text(w, ")");
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Law");
+    lk_writer_cell(w);
+    lk_writer_textf(w, "%s %s (SHA-256 ", lk_law_name(law),
+                    lk_law_version(law));
+    snprintf(hash, sizeof(hash), "%.16s\xe2\x80\xa6", lk_law_sha256(law));
+    lk_writer_code(w, hash);
+    lk_writer_text(w, ")");
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Profile");
+    lk_writer_cell(w);
+    lk_writer_code(w, lk_law_profile(law));
+    lk_writer_text(w, ": ");
+    lk_writer_text(w, lk_law_profile_title(law));
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Prepared with");
+    lk_writer_cell(w);
+    lk_writer_textf(w, "leaklaw %s", lk_version());
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "1. Question");
+    lk_writer_para(w);
+    lk_writer_text(w, "Whether the operation described below is a "
+                      "prohibited intervention in the internal affairs of "
+                      "the victim State, assessed under three lenses that "
+                      "are reported side by side and never merged:");
+    for (t = 0; t < lk_law_target_count(law); t++) {
+        const lk_target_info *ti = lk_law_target(law, t);
+        if (ti->kind != LK_TARGET_LENS)
+            continue;
+        lk_writer_item(w);
+        lk_writer_strong(w, 1);
+        lk_writer_text(w, ti->title);
+        lk_writer_strong(w, 0);
+        lk_writer_text(w, " (");
+        lk_writer_code(w, ti->id);
+        lk_writer_text(w, "): ");
+        lk_writer_text(w, ti->question);
     }
-    if (json_is_string(summary)) {
-        lk_buf_puts(b, "\nThe case: ");
-        md_text(b, json_string_value(summary));
-        lk_buf_puts(b, "\n");
+    if (lk_case_summary(c) != NULL) {
+        lk_writer_para(w);
+        lk_writer_text(w, "The case: ");
+        lk_writer_text(w, lk_case_summary(c));
     }
+}
+
+/* Elements read by the reasons "rs" (only those that apply if "applied"),
+ * as a target bit set. */
+static unsigned long long memo_used(const lk_law *law, const lk_reason *rs,
+                                    size_t n, int applied)
+{
+    unsigned long long used = 0;
+    size_t k, j, nt, targets[64];
+    for (k = 0; k < n; k++) {
+        if (applied && !rs[k].applies)
+            continue;
+        nt = lk_explain_rule_targets(law, rs[k].rule, targets, 64);
+        for (j = 0; j < nt; j++)
+            used |= 1ull << targets[j];
+    }
+    return used;
 }
 
 /* For an open verdict: which elements keep it open, and why. */
-static void md_open_elements(lk_buf *b, const lk_assessment *a,
-                             const int *rules, const int *st, int n)
+static void memo_open_elements(lk_writer *w, const lk_assessment *a,
+                               unsigned long long used)
 {
-    const lk_law *law = a->law;
-    uint64_t used = 0;
-    int k, e, f, first = 1;
-    for (k = 0; k < n; k++)
-        used |= law->rules[rules[k]].targets;
-    (void)st;
-    for (e = 0; e < law->ntargets; e++) {
-        const lk_tres *r = &a->ev.t[e];
-        int ff = 1;
-        if (!(used & ((uint64_t)1 << e)) ||
-            law->targets[e].kind != LK_TK_ELEMENT ||
-            strcmp(lk_assess__status(law, &a->ev, e, NULL), "undetermined"))
+    const lk_law *law = lk_assessment_law(a);
+    size_t e, f;
+    int first = 1;
+    for (e = 0; e < lk_law_target_count(law); e++) {
+        lk_target_result r;
+        if (!(used & (1ull << e)) ||
+            lk_law_target(law, e)->kind != LK_TARGET_ELEMENT)
             continue;
-        lk_buf_printf(b, "%s%s", first ? " Open: " : "; ",
-                      law->targets[e].id);
+        lk_explain_target(a, e, &r);
+        if (!r.undetermined)
+            continue;
+        lk_writer_textf(w, "%s%s", first ? " Open: " : "; ",
+                        lk_law_target(law, e)->id);
         first = 0;
-        if (r->conflict[0] >= 0)
-            lk_buf_puts(b, " (interpretive choice, see §4)");
-        for (f = 0; f < LK_FACT_FIRST_DERIVED; f++)
-            if (r->unknown & (1u << f)) {
-                lk_buf_printf(b, "%s`%s`", ff ? " (unknown: " : ", ",
-                              lk_assess__fact_pointer(f));
-                ff = 0;
-            }
-        if (!ff)
-            lk_buf_puts(b, ")");
+        if (r.choice[0] >= 0)
+            lk_writer_text(w, " (interpretive choice, see \xc2\xa7"
+                              "4)");
+        for (f = 0; f < r.nunknown; f++) {
+            lk_fact_info fi;
+            lk_explain_fact_info((size_t)r.unknown[f], &fi);
+            lk_writer_text(w, f ? ", " : " (unknown: ");
+            lk_writer_code(w, fi.pointer);
+        }
+        if (r.nunknown)
+            lk_writer_text(w, ")");
     }
     if (!first)
-        lk_buf_puts(b, ".");
+        lk_writer_text(w, ".");
 }
 
-static void md_short_answer(lk_buf *b, const lk_assessment *a)
+/* One lens of the short answer. */
+static void memo_answer_lens(lk_writer *w, const lk_assessment *a, size_t t)
 {
-    const lk_law *law = a->law;
-    int t;
-    lk_buf_puts(b, "\n## 2. Short answer\n\n");
-    for (t = 0; t < law->ntargets; t++) {
-        const lk_target *tg = &law->targets[t];
-        const char *v;
-        int rules[128], st[128], n, k, e;
-        uint64_t used = 0;
-        if (tg->kind != LK_TK_LENS)
+    const lk_law *law = lk_assessment_law(a);
+    const lk_target_info *ti = lk_law_target(law, t);
+    lk_reason rs[LK_REPORT_MAX_REASONS];
+    lk_target_result r;
+    unsigned long long used;
+    size_t n, e;
+    int first = 1;
+    lk_explain_target(a, t, &r);
+    lk_writer_item(w);
+    lk_writer_strong(w, 1);
+    lk_writer_textf(w, "%s: %s.", ti->title,
+                    lk_report__label(law, LK_TARGET_LENS, r.status));
+    lk_writer_strong(w, 0);
+    n = lk_explain_reasons(a, t, rs, LK_REPORT_MAX_REASONS);
+    used = memo_used(law, rs, n, 1);
+    for (e = 0; e < lk_law_target_count(law); e++) {
+        lk_target_result er;
+        if (!(used & (1ull << e)) ||
+            lk_law_target(law, e)->kind != LK_TARGET_ELEMENT)
             continue;
-        v = lk_assess__status(law, &a->ev, t, NULL);
-        lk_buf_printf(b, "- **%s: %s.**", tg->title, md_verdict_text(v));
-        n = lk_report__because(a, t, rules, st, 128);
-        for (k = 0; k < n; k++)
-            if (st[k] == 1)
-                used |= law->rules[rules[k]].targets;
-        if (used) {
-            int first = 1;
-            lk_buf_puts(b, " Decisive:");
-            for (e = 0; e < law->ntargets; e++) {
-                const char *lvl, *s;
-                if (!(used & ((uint64_t)1 << e)) ||
-                    law->targets[e].kind != LK_TK_ELEMENT)
-                    continue;
-                s = lk_assess__status(law, &a->ev, e, &lvl);
-                lk_buf_printf(b, "%s %s %s%s%s%s", first ? "" : ";",
-                              law->targets[e].id, s, lvl ? " (" : "",
-                              lvl ? lvl : "", lvl ? ")" : "");
-                first = 0;
-            }
-            lk_buf_puts(b, ".");
-        }
-        if (a->ev.t[t].conflict[0] >= 0)
-            lk_buf_puts(b, " Interpretive choice needed (see §4).");
-        if (!strcmp(v, "undetermined"))
-            md_open_elements(b, a, rules, st, n);
-        lk_buf_puts(b, "\n");
+        lk_explain_target(a, e, &er);
+        lk_writer_textf(w, "%s %s ", first ? " Decisive:" : ";",
+                        lk_law_target(law, e)->id);
+        memo_status(w, &er);
+        first = 0;
     }
-    for (t = 0; t < law->ntargets; t++) {
-        const char *s;
-        if (law->targets[t].kind != LK_TK_FLAG)
+    if (!first)
+        lk_writer_text(w, ".");
+    if (r.choice[0] >= 0)
+        lk_writer_text(w, " Interpretive choice needed (see \xc2\xa7"
+                          "4).");
+    if (r.undetermined)
+        memo_open_elements(w, a, memo_used(law, rs, n, 0));
+}
+
+static void memo_short_answer(lk_writer *w, const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t t;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "2. Short answer");
+    for (t = 0; t < lk_law_target_count(law); t++)
+        if (lk_law_target(law, t)->kind == LK_TARGET_LENS)
+            memo_answer_lens(w, a, t);
+    for (t = 0; t < lk_law_target_count(law); t++) {
+        const lk_target_info *ti = lk_law_target(law, t);
+        lk_target_result r;
+        size_t ns = lk_law_status_count(law, LK_TARGET_FLAG);
+        if (ti->kind != LK_TARGET_FLAG)
             continue;
-        s = lk_assess__status(law, &a->ev, t, NULL);
-        if (strcmp(s, "not-raised") != 0)
-            lk_buf_printf(b, "- Adjacent regime, %s: %s.\n",
-                          law->targets[t].title,
-                          !strcmp(s, "raised") ? "raised" : "undetermined");
+        lk_explain_target(a, t, &r);
+        /* flag statuses run from raised to not raised, the open one last:
+         * a flag determined as the last closed status is not reported */
+        if (!r.undetermined && ns >= 2 &&
+            strcmp(r.status, lk_law_status(law, LK_TARGET_FLAG, ns - 2)->id) ==
+                0)
+            continue;
+        lk_writer_item(w);
+        lk_writer_textf(w, "Adjacent regime, %s: %s.", ti->title, r.status);
     }
 }
 
-static const char *md_case_source_title(json_t *root, const char *id,
-                                        const char **url, const char **date)
+/* One row of the facts table: a stated fact and its sources. */
+static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
 {
-    size_t i;
-    json_t *s;
-    json_array_foreach(json_object_get(root, "sources"), i, s)
-    {
-        if (!strcmp(json_string_value(json_object_get(s, "id")), id)) {
-            *url = json_string_value(json_object_get(s, "url"));
-            *date = json_string_value(json_object_get(s, "date"));
-            return json_string_value(json_object_get(s, "title"));
-        }
+    lk_fact_info fi;
+    lk_fact_view fv;
+    lk_explain_fact_info(f, &fi);
+    lk_explain_fact(a, f, &fv);
+    lk_writer_row(w);
+    lk_writer_cell(w);
+    lk_writer_textf(w, "%s (", fi.label);
+    lk_writer_code(w, fi.pointer);
+    lk_writer_text(w, ")");
+    lk_writer_cell_text(w, fv.value);
+    lk_writer_cell(w);
+    if (fi.derived) {
+        lk_writer_text(w, "derived");
+    } else if (fv.ncites) {
+        memo_cites(w, fv.cites, fv.ncites, "");
+    } else {
+        lk_writer_em(w, 1);
+        lk_writer_text(w, "no source cited");
+        lk_writer_em(w, 0);
     }
-    *url = *date = NULL;
-    return NULL;
 }
 
-static void md_facts(lk_buf *b, const lk_assessment *a)
+/* The sources of fact the case lists, and its unconfirmed points. */
+static void memo_case_sources(lk_writer *w, const lk_case *c)
 {
-    json_t *root = lk_case__json(a->c), *s;
-    int f, unknown = 0;
-    size_t i;
-    char val[512];
-    lk_buf_puts(b, "\n## 3. Facts relied on\n\n| Fact | Value | Sources |\n"
-                   "|---|---|---|\n");
-    for (f = 0; f < LK_FACT_FIRST_DERIVED; f++) {
-        json_t *merged, *cites;
-        if (!a->facts.f[f].known) {
-            unknown++;
-            continue;
+    size_t i, n = lk_case_source_count(c);
+    if (n) {
+        lk_writer_para(w);
+        lk_writer_text(w, "Sources of fact:");
+    }
+    for (i = 0; i < n; i++) {
+        lk_case_source_info s;
+        lk_case_source(c, i, &s);
+        lk_writer_item(w);
+        lk_writer_textf(w, "[%s] ", s.id);
+        lk_writer_text(w, s.title ? s.title : "(untitled)");
+        if (s.date)
+            lk_writer_textf(w, " (%s)", s.date);
+        if (s.url) {
+            lk_writer_text(w, " ");
+            lk_writer_link(w, s.url);
         }
-        merged = json_array();
-        cites = lk_report__fact_cites(a, f, merged);
-        lk_facts__format(&a->facts, f, val, sizeof(val));
-        lk_buf_printf(b, "| %s (`%s`) | ", lk_facts__def(f)->label,
-                      lk_assess__fact_pointer(f));
-        md_text(b, val);
-        lk_buf_puts(b, " | ");
-        if (json_array_size(cites))
-            md_json_cites(b, cites, "[", "]");
-        else
-            lk_buf_puts(b, "*no source cited*");
-        lk_buf_puts(b, " |\n");
-        json_decref(merged);
     }
-    for (f = LK_FACT_FIRST_DERIVED; f < LK_F_COUNT; f++) {
-        if (!a->facts.f[f].known)
+    n = lk_case_unconfirmed_count(c);
+    if (n) {
+        lk_writer_para(w);
+        lk_writer_text(w, "Points the case marks as unconfirmed: ");
+    }
+    for (i = 0; i < n; i++) {
+        lk_writer_text(w, i ? ", " : "");
+        lk_writer_code(w, lk_case_unconfirmed(c, i));
+    }
+    if (n)
+        lk_writer_text(w, ".");
+}
+
+/* Where a fact comes from evidence rather than the case: say so. */
+static void memo_evidence_note(lk_writer *w, const lk_assessment *a)
+{
+    size_t f, nf = lk_explain_fact_count();
+    char ptr[64];
+    for (f = 0; f < nf; f++) {
+        lk_fact_view fv;
+        lk_explain_fact(a, f, &fv);
+        if (!fv.from_evidence)
             continue;
-        lk_facts__format(&a->facts, f, val, sizeof(val));
-        lk_buf_printf(b, "| %s (`%s`) | %s | derived |\n",
-                      lk_facts__def(f)->label, lk_facts__def(f)->pointer, val);
-    }
-    {
-        size_t item = 0;
-        if (lk_case__mail_authenticity(a->c, &item) >= 0)
-            lk_buf_printf(b,
-                          "\nThe authenticity of the material is not stated "
+        snprintf(ptr, sizeof(ptr), "/evidence/%zu", fv.evidence);
+        lk_writer_para(w);
+        lk_writer_text(w, "The authenticity of the material is not stated "
                           "by the case: it is derived from the DKIM "
-                          "verification in `/evidence/%zu`. A verified "
-                          "signature shows a message unchanged since it was "
-                          "signed, not that its content is true; a failed "
-                          "one shows a change after signing, which can be "
-                          "benign (forwarding, mailing-list footers) and "
-                          "should be examined before it is relied on.\n",
-                          item);
-    }
-    if (unknown) {
-        int first = 1;
-        lk_buf_puts(b, "\nNot stated, and therefore treated as **unknown** "
-                       "(never assumed): ");
-        for (f = 0; f < LK_FACT_FIRST_DERIVED; f++) {
-            if (a->facts.f[f].known)
-                continue;
-            lk_buf_printf(b, "%s%s", first ? "" : ", ",
-                          lk_facts__def(f)->label);
-            first = 0;
-        }
-        lk_buf_puts(b, ".\n");
-    }
-    if (json_array_size(json_object_get(root, "sources"))) {
-        lk_buf_puts(b, "\nSources of fact:\n\n");
-        json_array_foreach(json_object_get(root, "sources"), i, s)
-        {
-            const char *url, *date, *id;
-            const char *title;
-            id = json_string_value(json_object_get(s, "id"));
-            title = md_case_source_title(root, id, &url, &date);
-            lk_buf_printf(b, "- [%s] ", id);
-            md_text(b, title ? title : "(untitled)");
-            if (date)
-                lk_buf_printf(b, " (%s)", date);
-            if (url) {
-                lk_buf_puts(b, " <");
-                md_text(b, url);
-                lk_buf_puts(b, ">");
-            }
-            lk_buf_puts(b, "\n");
-        }
-    }
-    {
-        json_t *unc = json_object_get(root, "x-unconfirmed"), *u;
-        if (json_array_size(unc)) {
-            lk_buf_puts(b, "\nPoints the case marks as unconfirmed: ");
-            json_array_foreach(unc, i, u)
-            {
-                lk_buf_printf(b, "%s`", i ? ", " : "");
-                md_text(b, json_is_string(u) ? json_string_value(u) : "?");
-                lk_buf_puts(b, "`");
-            }
-            lk_buf_puts(b, ".\n");
-        }
+                          "verification in ");
+        lk_writer_code(w, ptr);
+        lk_writer_text(w, ". A verified signature shows a message unchanged "
+                          "since it was signed, not that its content is "
+                          "true; a failed one shows a change after signing, "
+                          "which can be benign (forwarding, mailing-list "
+                          "footers) and should be examined before it is "
+                          "relied on.");
     }
 }
 
-static void md_analysis(lk_buf *b, const lk_assessment *a)
+/* The facts not stated, which stay unknown. */
+static void memo_unknown(lk_writer *w, const lk_assessment *a)
 {
-    const lk_law *law = a->law;
-    int t, n = 0, k;
-    lk_buf_puts(b, "\n## 4. Analysis\n");
-    for (t = 0; t < law->ntargets; t++) {
-        const lk_target *tg = &law->targets[t];
-        const char *lvl, *s;
-        if (tg->kind == LK_TK_SCORE) {
-            lk_buf_printf(b, "\n### 4.%d %s: score %d", ++n, tg->title,
-                          a->ev.t[t].smin);
-            if (a->ev.t[t].smax != a->ev.t[t].smin)
-                lk_buf_printf(b, " to %d (depends on unknown facts)",
-                              a->ev.t[t].smax);
-            lk_buf_puts(b, "\n\n");
-            md_text(b, tg->question);
-            lk_buf_puts(b, "\n\n| Indicator | Weight | Applies | Authority "
-                           "|\n|---|---|---|---|\n");
-            for (k = 0; k < tg->nrules; k++) {
-                int ri = tg->rules[k];
-                const lk_rule *r = &law->rules[ri];
-                lk_buf_printf(b, "| `%s`: ", r->info.id);
-                md_text(b, r->info.text);
-                lk_buf_printf(b, " | %+d | %s | ", r->weight,
-                              a->ev.tv[ri] == LK_TV_TRUE     ? "yes"
-                              : a->ev.tv[ri] == LK_TV_FALSE ? "no"
-                                                            : "unknown");
-                md_cites(b, r->cites);
-                lk_buf_puts(b, " |\n");
-            }
+    size_t f, nf = lk_explain_fact_count();
+    int first = 1;
+    for (f = 0; f < nf; f++) {
+        lk_fact_info fi;
+        lk_fact_view fv;
+        lk_explain_fact_info(f, &fi);
+        lk_explain_fact(a, f, &fv);
+        if (fv.known || fi.derived)
+            continue;
+        if (first) {
+            lk_writer_para(w);
+            lk_writer_text(w, "Not stated, and therefore treated as ");
+            lk_writer_strong(w, 1);
+            lk_writer_text(w, "unknown");
+            lk_writer_strong(w, 0);
+            lk_writer_text(w, " (never assumed): ");
+        }
+        lk_writer_textf(w, "%s%s", first ? "" : ", ", fi.label);
+        first = 0;
+    }
+    if (!first)
+        lk_writer_text(w, ".");
+}
+
+static void memo_facts(lk_writer *w, const lk_assessment *a)
+{
+    size_t f, nf = lk_explain_fact_count();
+    int derived;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "3. Facts relied on");
+    lk_writer_table(w, 3);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Fact");
+    lk_writer_cell_text(w, "Value");
+    lk_writer_cell_text(w, "Sources");
+    /* stated facts first, then derived ones */
+    for (derived = 0; derived <= 1; derived++) {
+        for (f = 0; f < nf; f++) {
+            lk_fact_info fi;
+            lk_fact_view fv;
+            lk_explain_fact_info(f, &fi);
+            lk_explain_fact(a, f, &fv);
+            if (fv.known && fi.derived == derived)
+                memo_fact_row(w, a, f);
+        }
+    }
+    memo_evidence_note(w, a);
+    memo_unknown(w, a);
+    memo_case_sources(w, lk_assessment_case(a));
+}
+
+/* The indicators of score "t" as a table. */
+static void memo_score(lk_writer *w, const lk_assessment *a, size_t t,
+                       int n)
+{
+    const lk_law *law = lk_assessment_law(a);
+    const lk_target_info *ti = lk_law_target(law, t);
+    size_t rules[LK_REPORT_MAX_REASONS], k, nr;
+    lk_target_result r;
+    lk_explain_target(a, t, &r);
+    lk_writer_heading(w, 3);
+    lk_writer_textf(w, "4.%d %s: score %d", n, ti->title, r.score_min);
+    if (r.score_max != r.score_min)
+        lk_writer_textf(w, " to %d (depends on unknown facts)", r.score_max);
+    lk_writer_para(w);
+    lk_writer_text(w, ti->question);
+    lk_writer_table(w, 4);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Indicator");
+    lk_writer_cell_text(w, "Weight");
+    lk_writer_cell_text(w, "Applies");
+    lk_writer_cell_text(w, "Authority");
+    nr = lk_explain_target_rules(law, t, rules, LK_REPORT_MAX_REASONS);
+    for (k = 0; k < nr; k++) {
+        const lk_rule_info *ri = lk_law_rule(law, rules[k]);
+        int st = lk_explain_rule_state(a, rules[k]);
+        lk_writer_row(w);
+        lk_writer_cell(w);
+        lk_writer_code(w, ri->id);
+        lk_writer_text(w, ": ");
+        lk_writer_text(w, ri->text);
+        lk_writer_cell(w);
+        lk_writer_textf(w, "%+d", lk_explain_rule_weight(law, rules[k]));
+        lk_writer_cell_text(w, st == 1 ? "yes" : st == 0 ? "no" : "unknown");
+        lk_writer_cell(w);
+        memo_cites(w, ri->cites, memo_count(ri->cites), " ");
+    }
+}
+
+static void memo_analysis(lk_writer *w, const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t t, nt = lk_law_target_count(law);
+    int n = 0;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "4. Analysis");
+    for (t = 0; t < nt; t++) {
+        const lk_target_info *ti = lk_law_target(law, t);
+        lk_target_kind prev = t ? lk_law_target(law, t - 1)->kind : ti->kind;
+        lk_target_result r;
+        if (ti->kind == LK_TARGET_SCORE) {
+            memo_score(w, a, t, ++n);
             continue;
         }
-        if (tg->kind == LK_TK_LENS && n < 100) {
-            if (t > 0 && law->targets[t - 1].kind != LK_TK_LENS)
-                lk_buf_puts(b, "\n### The lenses\n");
+        if (t > 0 && prev != ti->kind && ti->kind == LK_TARGET_LENS) {
+            lk_writer_heading(w, 3);
+            lk_writer_text(w, "The lenses");
         }
-        if (tg->kind == LK_TK_FLAG && t > 0 &&
-            law->targets[t - 1].kind != LK_TK_FLAG)
-            lk_buf_puts(b, "\n### Adjacent regimes (flags)\n");
-        s = lk_assess__status(law, &a->ev, t, &lvl);
-        lk_buf_printf(b, "\n### 4.%d %s: %s%s%s%s\n\n", ++n, tg->title,
-                      tg->kind == LK_TK_LENS ? md_verdict_text(s) : s,
-                      lvl ? " (" : "", lvl ? lvl : "", lvl ? ")" : "");
-        md_text(b, tg->question);
-        lk_buf_puts(b, "\n\n");
-        md_reasons(b, a, t);
+        if (t > 0 && prev != ti->kind && ti->kind == LK_TARGET_FLAG) {
+            lk_writer_heading(w, 3);
+            lk_writer_text(w, "Adjacent regimes (flags)");
+        }
+        lk_explain_target(a, t, &r);
+        lk_writer_heading(w, 3);
+        lk_writer_textf(w, "4.%d %s: ", ++n, ti->title);
+        lk_writer_text(w, ti->kind == LK_TARGET_LENS
+                              ? lk_report__label(law, ti->kind, r.status)
+                              : r.status);
+        if (r.level)
+            lk_writer_textf(w, " (%s)", r.level);
+        lk_writer_para(w);
+        lk_writer_text(w, ti->question);
+        memo_reasons(w, a, t);
     }
 }
 
-static void md_whatif(lk_buf *b, const lk_assessment *a)
+/* The facts whose being unknown keeps a lens open, as list items. */
+static void memo_missing(lk_writer *w, const lk_assessment *a)
 {
-    const lk_law *law = a->law;
-    size_t i;
-    int f, any = 0, t;
-    lk_buf_puts(b, "\n## 5. What would change the answer\n\n");
-    for (f = 0; f < LK_FACT_FIRST_DERIVED; f++) {
+    const lk_law *law = lk_assessment_law(a);
+    size_t f, t, k, nt = lk_law_target_count(law);
+    int any = 0;
+    for (f = 0; f < LK_EXPLAIN_MAX_FACTS; f++) {
         int first = 1;
-        for (t = 0; t < law->ntargets; t++) {
-            if (law->targets[t].kind != LK_TK_LENS ||
-                !LK_MANY(a->ev.t[t].possible) ||
-                !(a->ev.t[t].unknown & (1u << f)))
+        for (t = 0; t < nt; t++) {
+            lk_target_result r;
+            int hit = 0;
+            if (lk_law_target(law, t)->kind != LK_TARGET_LENS)
                 continue;
-            if (!any)
-                lk_buf_puts(b, "Missing facts that keep a verdict open:\n\n");
-            if (first)
-                lk_buf_printf(b, "- `%s` (%s): affects ",
-                              lk_assess__fact_pointer(f),
-                              lk_facts__def(f)->label);
-            lk_buf_printf(b, "%s%s", first ? "" : ", ", law->targets[t].id);
+            lk_explain_target(a, t, &r);
+            for (k = 0; k < r.nunknown; k++)
+                hit |= r.unknown[k] == (int)f;
+            if (!hit)
+                continue;
+            if (!any) {
+                lk_writer_para(w);
+                lk_writer_text(w, "Missing facts that keep a verdict open:");
+            }
+            if (first) {
+                lk_fact_info fi;
+                lk_explain_fact_info(f, &fi);
+                lk_writer_item(w);
+                lk_writer_code(w, fi.pointer);
+                lk_writer_textf(w, " (%s): affects ", fi.label);
+            }
+            lk_writer_textf(w, "%s%s", first ? "" : ", ",
+                            lk_law_target(law, t)->id);
             first = 0;
             any = 1;
         }
-        if (!first)
-            lk_buf_puts(b, "\n");
     }
-    if (any)
-        lk_buf_puts(b, "\n");
-    if (!a->whatif_done) {
-        lk_buf_puts(b, "The what-if search was not run.\n");
+}
+
+static void memo_whatif(lk_writer *w, const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t i, n = lk_explain_whatif_count(a), k;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "5. What would change the answer");
+    memo_missing(w, a);
+    lk_writer_para(w);
+    if (!lk_explain_whatif_done(a)) {
+        lk_writer_text(w, "The what-if search was not run.");
         return;
     }
-    if (a->nwi == 0) {
-        lk_buf_puts(b, "No change of one or two facts changes any verdict.\n");
+    if (n == 0) {
+        lk_writer_text(w, "No change of one or two facts changes any "
+                          "verdict.");
         return;
     }
-    lk_buf_puts(b, "The smallest changes of fact that change a verdict "
-                   "(single facts first, then pairs; at most a few per "
-                   "lens):\n\n| Lens | If | Verdict becomes |\n"
-                   "|---|---|---|\n");
-    for (i = 0; i < a->nwi; i++) {
-        const lk_whatif *w = &a->wi[i];
-        int k;
-        lk_buf_printf(b, "| %s | ", law->targets[w->lens].id);
-        for (k = 0; k < w->n; k++) {
-            char from[512], to[512];
-            lk_report__change_text(a, &w->ch[k], from, to, sizeof(from));
-            lk_buf_printf(b, "%s%s were ", k ? " and " : "",
-                          lk_facts__def(w->ch[k].fact)->label);
-            md_text(b, to);
-            lk_buf_puts(b, " (now ");
-            md_text(b, from);
-            lk_buf_puts(b, ")");
+    lk_writer_text(w, "The smallest changes of fact that change a verdict "
+                      "(single facts first, then pairs; at most a few per "
+                      "lens):");
+    lk_writer_table(w, 3);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Lens");
+    lk_writer_cell_text(w, "If");
+    lk_writer_cell_text(w, "Verdict becomes");
+    for (i = 0; i < n; i++) {
+        lk_whatif_view wv;
+        lk_explain_whatif(a, i, &wv);
+        lk_writer_row(w);
+        lk_writer_cell_text(w, lk_law_target(law, wv.lens)->id);
+        lk_writer_cell(w);
+        for (k = 0; k < wv.nchanges; k++) {
+            lk_fact_info fi;
+            lk_explain_fact_info((size_t)wv.change[k].fact, &fi);
+            lk_writer_textf(w, "%s%s were ", k ? " and " : "", fi.label);
+            lk_writer_text(w, wv.change[k].to);
+            lk_writer_text(w, " (now ");
+            lk_writer_text(w, wv.change[k].from);
+            lk_writer_text(w, ")");
         }
-        lk_buf_printf(b, " | %s |\n",
-                      md_verdict_text(lk_assess__status_of(
-                          law, w->lens, w->possible, NULL)));
+        lk_writer_cell_text(w,
+                            lk_report__label(law, LK_TARGET_LENS, wv.verdict));
     }
 }
 
-static void md_precedents(lk_buf *b, const lk_assessment *a)
+static void memo_precedents(lk_writer *w, const lk_assessment *a)
 {
-    const lk_law *law = a->law;
-    int i, t;
-    lk_buf_puts(b, "\n## 6. Nearest precedents\n\n");
-    if (a->nprec == 0) {
-        lk_buf_puts(b, "No case library was consulted.\n");
+    const lk_law *law = lk_assessment_law(a);
+    size_t lens[64], nl = lk_report__lenses(law, lens, 64), i, k;
+    size_t n = lk_explain_precedent_count(a);
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "6. Nearest precedents");
+    lk_writer_para(w);
+    if (n == 0) {
+        lk_writer_text(w, "No case library was consulted.");
         return;
     }
-    lk_buf_puts(b, "By agreement of element values with the library's "
-                   "real incidents:\n\n| Case | Similarity |");
-    for (t = 0; t < law->ntargets; t++)
-        if (law->targets[t].kind == LK_TK_LENS)
-            lk_buf_printf(b, " %s |", law->targets[t].id);
-    lk_buf_puts(b, "\n|---|---|");
-    for (t = 0; t < law->ntargets; t++)
-        if (law->targets[t].kind == LK_TK_LENS)
-            lk_buf_puts(b, "---|");
-    lk_buf_puts(b, "\n");
-    for (i = 0; i < a->nprec; i++) {
-        const lk_assessment *p = a->lib->as[a->prec[i].index];
-        lk_buf_printf(b, "| `%s`: ", lk_case_id(p->c));
-        md_text(b, lk_case_title(p->c));
-        lk_buf_printf(b, " | %d%% |", a->prec[i].similarity / 10);
-        for (t = 0; t < law->ntargets; t++)
-            if (law->targets[t].kind == LK_TK_LENS)
-                lk_buf_printf(b, " %s |",
-                              lk_assess__status(law, &p->ev, t, NULL));
-        lk_buf_puts(b, "\n");
+    lk_writer_text(w, "By agreement of element values with the library's "
+                      "real incidents:");
+    lk_writer_table(w, 2 + (int)nl);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Case");
+    lk_writer_cell_text(w, "Similarity");
+    for (k = 0; k < nl; k++)
+        lk_writer_cell_text(w, lk_law_target(law, lens[k])->id);
+    for (i = 0; i < n; i++) {
+        lk_precedent_view pv;
+        lk_explain_precedent(a, i, &pv);
+        lk_writer_row(w);
+        lk_writer_cell(w);
+        lk_writer_code(w, lk_case_id(pv.c));
+        lk_writer_text(w, ": ");
+        lk_writer_text(w, lk_case_title(pv.c));
+        lk_writer_cell(w);
+        lk_writer_textf(w, "%d%%", pv.similarity / 10);
+        for (k = 0; k < nl; k++) {
+            lk_target_result r;
+            lk_explain_target(pv.assessment, lens[k], &r);
+            lk_writer_cell_text(w, r.status);
+        }
     }
 }
 
-/* Mark each source as cited when rule "r" of a reported target cites it. */
-static void md_collect(const lk_assessment *a, char *cited)
+/* Mark in "cited" (one byte per source of the catalogue) the sources
+ * cited by "cites". */
+static void memo_mark(const lk_law *law, char *cited,
+                      const char *const *cites, size_t n)
 {
-    const lk_law *law = a->law;
-    size_t s;
-    int t, k, n, rules[128], st[128];
-    for (t = 0; t < law->ntargets; t++) {
-        if (law->targets[t].kind == LK_TK_SCORE) {
-            for (k = 0; k < law->targets[t].nrules; k++) {
-                const char *const *c =
-                    law->rules[law->targets[t].rules[k]].cites;
-                for (; *c; c++)
-                    for (s = 0; s < law->nsources; s++)
-                        cited[s] |= !strcmp(law->sources[s].id, *c);
+    size_t i, s, ns = lk_law_source_count(law);
+    for (i = 0; i < n && cites[i]; i++)
+        for (s = 0; s < ns; s++)
+            cited[s] |= !strcmp(lk_law_source(law, s)->id, cites[i]);
+}
+
+/* The sources the memo cites: every score indicator, the reasons of the
+ * other targets, the caveats and the profile. */
+static void memo_collect(const lk_assessment *a, char *cited)
+{
+    const lk_law *law = lk_assessment_law(a);
+    size_t t, k, n, rules[LK_REPORT_MAX_REASONS];
+    lk_reason rs[LK_REPORT_MAX_REASONS];
+    lk_note_view nv;
+    for (t = 0; t < lk_law_target_count(law); t++) {
+        if (lk_law_target(law, t)->kind == LK_TARGET_SCORE) {
+            n = lk_explain_target_rules(law, t, rules, LK_REPORT_MAX_REASONS);
+            for (k = 0; k < n; k++) {
+                const lk_rule_info *ri = lk_law_rule(law, rules[k]);
+                memo_mark(law, cited, ri->cites, memo_count(ri->cites));
             }
             continue;
         }
-        n = lk_report__because(a, t, rules, st, 128);
+        n = lk_explain_reasons(a, t, rs, LK_REPORT_MAX_REASONS);
         for (k = 0; k < n; k++) {
-            const char *const *c = law->rules[rules[k]].cites;
-            for (; *c; c++)
-                for (s = 0; s < law->nsources; s++)
-                    cited[s] |= !strcmp(law->sources[s].id, *c);
+            const lk_rule_info *ri = lk_law_rule(law, rs[k].rule);
+            memo_mark(law, cited, ri->cites, memo_count(ri->cites));
         }
     }
-    {
-        size_t i;
-        json_t *cv, *c;
-        json_array_foreach(law->caveats, i, cv)
-        {
-            size_t j;
-            json_array_foreach(json_object_get(cv, "cites"), j, c)
-                for (s = 0; s < law->nsources; s++)
-                    cited[s] |= !strcmp(law->sources[s].id,
-                                        json_string_value(c));
-        }
-        json_array_foreach(law->profile_cites, i, c)
-            for (s = 0; s < law->nsources; s++)
-                cited[s] |= !strcmp(law->sources[s].id, json_string_value(c));
+    for (k = 0; k < lk_explain_caveat_count(law); k++) {
+        lk_explain_caveat(law, k, &nv);
+        memo_mark(law, cited, nv.cites, nv.ncites);
+    }
+    lk_explain_profile(law, &nv);
+    memo_mark(law, cited, nv.cites, nv.ncites);
+}
+
+static void memo_caveats(lk_writer *w, const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    lk_note_view nv;
+    size_t k;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "7. Caveats");
+    for (k = 0; k < lk_explain_caveat_count(law); k++) {
+        lk_explain_caveat(law, k, &nv);
+        lk_writer_item(w);
+        lk_writer_text(w, nv.text);
+        lk_writer_text(w, " ");
+        memo_cites(w, nv.cites, nv.ncites, "");
+    }
+    for (k = 0; k < lk_explain_standard_count(law); k++) {
+        lk_explain_standard(law, k, &nv);
+        lk_writer_item(w);
+        lk_writer_textf(w, "Standard of proof for %s under profile ",
+                        nv.subject);
+        lk_writer_code(w, lk_law_profile(law));
+        lk_writer_text(w, ": ");
+        lk_writer_text(w, nv.name);
+        lk_writer_text(w, ". ");
+        lk_writer_text(w, nv.text);
+        lk_writer_text(w, " ");
+        memo_cites(w, nv.cites, nv.ncites, "");
     }
 }
 
-static void md_caveats(lk_buf *b, const lk_assessment *a)
+/* One authority of the list. */
+static void memo_authority(lk_writer *w, const lk_source_info *src)
 {
-    const lk_law *law = a->law;
-    size_t i;
-    json_t *cv;
-    int k;
-    lk_buf_puts(b, "\n## 7. Caveats\n\n");
-    json_array_foreach(law->caveats, i, cv)
-    {
-        lk_buf_puts(b, "- ");
-        md_text(b, json_string_value(json_object_get(cv, "text")));
-        lk_buf_puts(b, " ");
-        md_json_cites(b, json_object_get(cv, "cites"), "[", "]");
-        lk_buf_puts(b, "\n");
+    lk_writer_item(w);
+    lk_writer_textf(w, "[%s] ", src->id);
+    lk_writer_text(w, src->title);
+    if (src->pinpoint[0]) {
+        lk_writer_text(w, ", ");
+        lk_writer_text(w, src->pinpoint);
     }
-    for (k = 0; k < law->nstandards; k++) {
-        lk_buf_printf(b, "- Standard of proof for %s under profile `%s`: ",
-                      law->standards[k].element, law->profile);
-        md_text(b, law->standards[k].name);
-        lk_buf_puts(b, ". ");
-        md_text(b, law->standards[k].text);
-        lk_buf_puts(b, " ");
-        md_json_cites(b, law->standards[k].cites, "[", "]");
-        lk_buf_puts(b, "\n");
+    if (src->date[0])
+        lk_writer_textf(w, " (%s)", src->date);
+    if (src->url[0]) {
+        lk_writer_text(w, " ");
+        lk_writer_link(w, src->url);
+    }
+    if (strcmp(src->status, "confirmed") != 0) {
+        lk_writer_text(w, " ");
+        lk_writer_em(w, 1);
+        lk_writer_text(w, "(unconfirmed: not verified against the text)");
+        lk_writer_em(w, 0);
     }
 }
 
-static void md_authorities(lk_buf *b, const lk_assessment *a)
+static void memo_authorities(lk_writer *w, const lk_assessment *a)
 {
-    const lk_law *law = a->law;
+    const lk_law *law = lk_assessment_law(a);
     char cited[4096];
-    size_t s, unconfirmed = 0;
+    size_t s, ns = lk_law_source_count(law), unconfirmed = 0;
     memset(cited, 0, sizeof(cited));
-    if (law->nsources > sizeof(cited))
+    if (ns > sizeof(cited))
         return;
-    md_collect(a, cited);
-    lk_buf_puts(b, "\n## Authorities cited\n\n");
-    for (s = 0; s < law->nsources; s++) {
-        const lk_source_info *src = &law->sources[s];
+    memo_collect(a, cited);
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "Authorities cited");
+    for (s = 0; s < ns; s++) {
+        const lk_source_info *src = lk_law_source(law, s);
         if (!cited[s])
             continue;
-        lk_buf_printf(b, "- [%s] ", src->id);
-        md_text(b, src->title);
-        if (src->pinpoint[0]) {
-            lk_buf_puts(b, ", ");
-            md_text(b, src->pinpoint);
-        }
-        if (src->date[0])
-            lk_buf_printf(b, " (%s)", src->date);
-        if (src->url[0]) {
-            lk_buf_puts(b, " <");
-            md_text(b, src->url);
-            lk_buf_puts(b, ">");
-        }
-        if (strcmp(src->status, "confirmed") != 0) {
-            lk_buf_puts(b, " *(unconfirmed: not verified against the "
-                           "text)*");
-            unconfirmed++;
-        }
-        lk_buf_puts(b, "\n");
+        memo_authority(w, src);
+        unconfirmed += strcmp(src->status, "confirmed") != 0;
     }
-    if (unconfirmed)
-        lk_buf_printf(b, "\n%zu of the authorities above could not be "
-                         "verified against their text; check them before "
-                         "relying on this memo.\n",
-                      unconfirmed);
+    if (unconfirmed) {
+        lk_writer_para(w);
+        lk_writer_textf(w, "%zu of the authorities above could not be "
+                           "verified against their text; check them before "
+                           "relying on this memo.",
+                        unconfirmed);
+    }
 }
 
-int lk_report__md(lk_buf *b, const lk_assessment *a)
+/* The block the reviewing adviser fills in. */
+static void memo_signoff(lk_writer *w, const lk_assessment *a)
 {
-    md_header(b, a);
-    md_short_answer(b, a);
-    md_facts(b, a);
-    md_analysis(b, a);
-    md_whatif(b, a);
-    md_precedents(b, a);
-    md_caveats(b, a);
-    md_authorities(b, a);
-    lk_buf_puts(b, "\n## Sign-off\n\n| | |\n|---|---|\n| Reviewed by | |\n"
-                   "| Date | |\n| Facts verified against sources | yes / no |\n"
-                   "| Conclusions adopted | classic: / intervention2: / "
-                   "leak-norm: |\n");
-    return b->error;
+    const lk_law *law = lk_assessment_law(a);
+    size_t lens[64], nl = lk_report__lenses(law, lens, 64), k;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "Sign-off");
+    lk_writer_table(w, 2);
+    lk_writer_row(w);
+    lk_writer_cell(w);
+    lk_writer_cell(w);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Reviewed by");
+    lk_writer_cell(w);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Date");
+    lk_writer_cell(w);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Facts verified against sources");
+    lk_writer_cell_text(w, "yes / no");
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Conclusions adopted");
+    lk_writer_cell(w);
+    for (k = 0; k < nl; k++)
+        lk_writer_textf(w, "%s%s:", k ? " / " : "",
+                        lk_law_target(law, lens[k])->id);
+}
+
+int lk_report__memo(lk_writer *w, const lk_assessment *a,
+                    lk_memo_hook after_answer)
+{
+    int error = 0;
+    memo_header(w, a);
+    memo_short_answer(w, a);
+    if (after_answer != NULL) {
+        lk_writer_close(w);
+        error = after_answer(w, a);
+    }
+    memo_facts(w, a);
+    memo_analysis(w, a);
+    memo_whatif(w, a);
+    memo_precedents(w, a);
+    memo_caveats(w, a);
+    memo_authorities(w, a);
+    memo_signoff(w, a);
+    lk_writer_close(w);
+    return error < 0 ? error : w->b->error;
 }

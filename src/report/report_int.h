@@ -1,32 +1,44 @@
 /*
- * report.h (internal): helpers shared by the three renderers.
+ * report_int.h: what the renderers of src/report share. They read an
+ * assessment only through the public explain API (leaklaw/explain.h).
  */
-#ifndef LK_LIB_REPORT_H
-#define LK_LIB_REPORT_H
+#ifndef LK_REPORT_INT_H
+#define LK_REPORT_INT_H
 
-#include "assess.h"
 #include "buf.h"
+#include "leaklaw/explain.h"
 #include "leaklaw/report.h"
+#include "writer.h"
 
-/* The rules to cite for target "t": those that decided it (applies) and
- * those that still may apply. Fills "rules" (max "max"), "status" (1
- * applies, 2 may apply). Returns the count. */
-int lk_report__because(const lk_assessment *a, int t, int *rules,
-                       int *status, int max);
+#define LK_REPORT_MAX_REASONS 128 /* rules listed for one target */
 
-/* Case-local source ids cited for fact "id": the "cite" of the nearest
- * enclosing object of the case. Borrowed JSON array or NULL. For access
- * methods the cites of every access entry are merged into "merged". */
-json_t *lk_report__fact_cites(const lk_assessment *a, int id,
-                              json_t *merged);
+/* Hook called by the memo after its short answer (the HTML chart). */
+typedef int (*lk_memo_hook)(lk_writer *w, const lk_assessment *a);
 
-/* The fact of change "ch" as text before ("from") and after ("to"). */
-void lk_report__change_text(const lk_assessment *a, const lk_change *ch,
-                            char *from, char *to, size_t size);
+/* The memo into "w"; "after_answer" may be NULL. Returns w's buffer
+ * error (LK_ENOMEM, LK_ETOOBIG) or 0. */
+int lk_report__memo(lk_writer *w, const lk_assessment *a,
+                    lk_memo_hook after_answer);
 
-/* Markdown memo into "buf". */
-int lk_report__md(lk_buf *buf, const lk_assessment *a);
-/* HTML page into "buf". */
-int lk_report__html(lk_buf *buf, const lk_assessment *a);
+/* The HTML page into "b". 0, LK_ENOMEM or LK_ETOOBIG. */
+int lk_report__html(lk_buf *b, const lk_assessment *a);
+
+/* The CSV row of "a" into "b", after the header if LK_REPORT_CSV_HEADER
+ * is in "flags". */
+int lk_report__csv(lk_buf *b, const lk_assessment *a, unsigned flags);
+
+/* The chart of the law's model as an SVG figure into "b"; nothing when
+ * the model defines none. 0, or LK_ENOMEM. */
+int lk_report__chart(lk_buf *b, const lk_assessment *a);
+
+/* The label of status "id" of a target of "kind" (e.g. "Likely breach"). */
+const char *lk_report__label(const lk_law *law, lk_target_kind kind,
+                             const char *id);
+
+/* The chart colour of status "id" of a lens ("#rrggbb"). */
+const char *lk_report__color(const lk_law *law, const char *id);
+
+/* The lens ids of "law" in model order: the index of each in "out". */
+size_t lk_report__lenses(const lk_law *law, size_t *out, size_t max);
 
 #endif
