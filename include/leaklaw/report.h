@@ -18,7 +18,8 @@ typedef enum lk_report_format {
     LK_REPORT_JSON = 0, /* leaklaw/assessment/1 */
     LK_REPORT_MD = 1,   /* Markdown memo */
     LK_REPORT_HTML = 2, /* self-contained HTML report */
-    LK_REPORT_CSV = 3   /* one CSV row per case, for datasets */
+    LK_REPORT_CSV = 3,  /* one CSV row per case, for datasets */
+    LK_REPORT_TEXT = 4  /* plain text (the rules listing only) */
 } lk_report_format;
 
 /** Bit flags of lk_report_render. */
@@ -46,6 +47,19 @@ LK_EXTERN(int) lk_report_render(char **out, size_t *len,
                                 const lk_assessment *a,
                                 lk_report_format format, unsigned flags,
                                 lk_error *err);
+
+/**
+ * The listing of "law": every rule and intent indicator with what it
+ * decides, its outcome, priority, exceptions, condition and citations.
+ *
+ * @param out    [out] the text, NUL-terminated
+ * @param len    [out] its length in bytes (may be NULL)
+ * @param format LK_REPORT_TEXT or LK_REPORT_JSON
+ * @return 0; LK_EINVALID for another format; LK_ETOOBIG; LK_ENOMEM.
+ *         Owned by caller: release with lk_report_free.
+ */
+LK_EXTERN(int) lk_report_rules(char **out, size_t *len, const lk_law *law,
+                               lk_report_format format, lk_error *err);
 
 /** Free text returned by lk_report_render. NULL is allowed. */
 LK_EXTERN(void) lk_report_free(char *text);

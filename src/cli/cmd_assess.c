@@ -83,7 +83,7 @@ int cmd_assess(int argc, char **argv)
     n = argc - optind;
     if (n <= 0)
         return cli_usage("assess", "no case file given");
-    if (lk_report_format_parse(&rf, format) < 0) {
+    if (lk_report_format_parse(&rf, format) < 0 || rf == LK_REPORT_TEXT) {
         return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
                          format);
     }

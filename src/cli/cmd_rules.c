@@ -4,7 +4,6 @@
  * its sources in full and the bundled cases it applies to.
  */
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,18 +34,6 @@ static const char explain_help[] =
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 ok, 2 unknown rule or usage error, 1 runtime error.\n";
-
-static void rules_print_cites(const lk_law *law, const lk_rule_info *r,
-                              const char *indent)
-{
-    const char *const *c;
-    for (c = r->cites; c && *c; c++) {
-        const lk_source_info *s = lk_law_source_find(law, *c);
-        printf("%s%s: %s%s%s%s\n", indent, *c, s ? s->title : "?",
-               s && s->pinpoint[0] ? ", " : "", s ? s->pinpoint : "",
-               s && strcmp(s->status, "confirmed") ? " [unconfirmed]" : "");
-    }
-}
 
 static int rules_parse(int argc, char **argv, const char *cmd,
                        const char *help, const char **profile,
@@ -83,7 +70,6 @@ int cmd_rules(int argc, char **argv)
 {
     const char *profile = NULL, *format = "text";
     lk_law *law = NULL;
-    size_t i;
     int status = rules_parse(argc, argv, "rules", rules_help, &profile,
                              &format);
     if (status != 0)
@@ -95,63 +81,23 @@ int cmd_rules(int argc, char **argv)
     status = cli_law(&law, profile);
     if (status != 0)
         return status;
-    if (!strcmp(format, "json")) {
-        json_t *root = json_object(), *list = json_array();
-        char *text;
-        json_object_set_new(root, "rules",
-                            json_pack("{s:s, s:s, s:s}", "name",
-                                      lk_law_name(law), "version",
-                                      lk_law_version(law), "sha256",
-                                      lk_law_sha256(law)));
-        json_object_set_new(root, "profile",
-                            json_string(lk_law_profile(law)));
-        for (i = 0; i < lk_law_rule_count(law); i++) {
-            const lk_rule_info *r = lk_law_rule(law, i);
-            json_t *o = json_object(), *when, *cites = json_array(),
-                   *exc = json_array();
-            const char *const *c;
-            json_object_set_new(o, "id", json_string(r->id));
-            json_object_set_new(o, "kind", json_string(r->kind));
-            json_object_set_new(o, "decides", json_string(r->decides));
-            json_object_set_new(o, "outcome", json_string(r->outcome));
-            json_object_set_new(o, "priority", json_integer(r->priority));
-            for (c = r->exception_to; c && *c; c++)
-                json_array_append_new(exc, json_string(*c));
-            json_object_set_new(o, "exception_to", exc);
-            when = json_loads(r->when, 0, NULL);
-            json_object_set_new(o, "when", when ? when : json_null());
-            json_object_set_new(o, "text", json_string(r->text));
-            for (c = r->cites; c && *c; c++)
-                json_array_append_new(cites, json_string(*c));
-            json_object_set_new(o, "cites", cites);
-            json_object_set_new(o, "file", json_string(r->file));
-            json_array_append_new(list, o);
-        }
-        json_object_set_new(root, "list", list);
-        text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        json_decref(root);
-        if (text == NULL) {
-            fprintf(stderr, "leaklaw: out of memory\n");
+    {
+        lk_error err;
+        char *text = NULL;
+        size_t len = 0;
+        int error;
+        lk_error_clear(&err);
+        error = lk_report_rules(&text, &len, law,
+                                !strcmp(format, "json") ? LK_REPORT_JSON
+                                                        : LK_REPORT_TEXT,
+                                &err);
+        if (error < 0) {
+            cli_error(&err);
             lk_law_free(law);
-            return LK_EXIT_RUNTIME;
+            return cli_exit(error);
         }
-        puts(text);
-        lk_free(text); /* jansson allocates with lk_malloc */
-    } else {
-        printf("# %s %s, profile %s: %zu rules and indicators\n",
-               lk_law_name(law), lk_law_version(law), lk_law_profile(law),
-               lk_law_rule_count(law));
-        for (i = 0; i < lk_law_rule_count(law); i++) {
-            const lk_rule_info *r = lk_law_rule(law, i);
-            printf("\n%s\n  %s %s -> %s", r->id, r->kind, r->decides,
-                   r->outcome);
-            if (strcmp(r->kind, "score") != 0)
-                printf(" (priority %d)", r->priority);
-            if (r->exception_to && r->exception_to[0])
-                printf(", exception to %s", r->exception_to[0]);
-            printf("\n  %s\n", r->text);
-            rules_print_cites(law, r, "  cites ");
-        }
+        fwrite(text, 1, len, stdout);
+        lk_report_free(text);
     }
     lk_law_free(law);
     return LK_EXIT_OK;

@@ -450,6 +450,8 @@ int lk_report_format_parse(lk_report_format *out, const char *name)
         *out = LK_REPORT_HTML;
     else if (strcmp(name, "csv") == 0)
         *out = LK_REPORT_CSV;
+    else if (strcmp(name, "text") == 0)
+        *out = LK_REPORT_TEXT;
     else
         return LK_ENOTFOUND;
     return 0;
