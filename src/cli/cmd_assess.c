@@ -39,7 +39,21 @@ static const char assess_help[] =
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
     "1 runtime error, 2 usage error.\n";
 
-int cmd_assess(int argc, char **argv)
+/* The command line of one run. */
+typedef struct assess_run {
+    const char *format;       /* --format as given */
+    const char *profile;      /* --profile, NULL for the default */
+    const char *output;       /* -o, NULL for stdout */
+    int compact;              /* 1 compact JSON, 0 pretty, -1 not said */
+    lk_report_format rf;      /* parsed format */
+    lk_assess_options aopts;  /* what-if, precedents */
+    char **files;             /* the case files */
+    int n;                    /* number of files */
+} assess_run;
+
+/* Parse the options into "r"; returns 0, or the exit status to stop
+ * with (-1 for a help that was printed). */
+static int assess_parse(assess_run *r, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},
@@ -51,27 +65,19 @@ int cmd_assess(int argc, char **argv)
         {"pretty", no_argument, 0, 'r'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *format = "json", *profile = NULL, *output = NULL;
-    int c, i, n, status = LK_EXIT_OK, compact = -1;
-    lk_assess_options aopts = LK_ASSESS_OPTIONS_INIT;
-    lk_report_format rf = LK_REPORT_JSON;
-    lk_law *law = NULL;
-    lk_library *lib = NULL;
-    cli_sink sink;
-    int sink_open = 0;
-
+    int c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:p:o:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'f': format = optarg; break;
-        case 'p': profile = optarg; break;
-        case 'o': output = optarg; break;
-        case 'W': aopts.flags |= LK_ASSESS_NO_WHATIF; break;
-        case 'P': aopts.flags |= LK_ASSESS_NO_PRECEDENTS; break;
-        case 'c': compact = 1; break;
-        case 'r': compact = 0; break;
-        case 'h': fputs(assess_help, stdout); return LK_EXIT_OK;
+        case 'f': r->format = optarg; break;
+        case 'p': r->profile = optarg; break;
+        case 'o': r->output = optarg; break;
+        case 'W': r->aopts.flags |= LK_ASSESS_NO_WHATIF; break;
+        case 'P': r->aopts.flags |= LK_ASSESS_NO_PRECEDENTS; break;
+        case 'c': r->compact = 1; break;
+        case 'r': r->compact = 0; break;
+        case 'h': fputs(assess_help, stdout); return -1;
         case ':':
             return cli_usage("assess", "option '%s' needs a value",
                              argv[optind - 1]);
@@ -80,90 +86,132 @@ int cmd_assess(int argc, char **argv)
                              argv[optind - 1]);
         }
     }
-    n = argc - optind;
-    if (n <= 0)
-        return cli_usage("assess", "no case file given");
-    if (lk_report_format_parse(&rf, format) < 0 || rf == LK_REPORT_TEXT) {
-        return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
-                         format);
-    }
-    if (rf == LK_REPORT_CSV) /* no what-if or precedent columns */
-        aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
-    if (rf == LK_REPORT_HTML && n > 1)
-        return cli_usage("assess", "--format html takes one case file");
-    if (compact < 0)
-        compact = n > 1 || !isatty(STDOUT_FILENO) || output != NULL;
-    if (n > 1)
-        compact = 1;
+    r->files = argv + optind;
+    r->n = argc - optind;
+    return 0;
+}
 
-    status = cli_law(&law, profile);
-    if (status != 0)
-        goto out;
-    if (!(aopts.flags & LK_ASSESS_NO_PRECEDENTS)) {
-        status = cli_library(&lib, law);
-        if (status != 0)
-            goto out;
-        aopts.library = lib;
+/* Check the parsed command line and settle the defaults. */
+static int assess_settle(assess_run *r)
+{
+    if (r->n <= 0)
+        return cli_usage("assess", "no case file given");
+    if (lk_report_format_parse(&r->rf, r->format) < 0 ||
+        r->rf == LK_REPORT_TEXT)
+        return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
+                         r->format);
+    if (r->rf == LK_REPORT_CSV) /* no what-if or precedent columns */
+        r->aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
+    if (r->rf == LK_REPORT_HTML && r->n > 1)
+        return cli_usage("assess", "--format html takes one case file");
+    if (r->compact < 0)
+        r->compact = r->n > 1 || !isatty(STDOUT_FILENO) || r->output != NULL;
+    if (r->n > 1)
+        r->compact = 1;
+    return 0;
+}
+
+/* Load and check case "i"; a bad case is reported and its exit status
+ * folded into "*status" (65 wins over the others). */
+static lk_case *assess_load(const assess_run *r, const lk_law *law, int i,
+                            int *status)
+{
+    lk_case *cs = NULL;
+    lk_error err;
+    int error, code;
+    lk_error_clear(&err);
+    error = cli_case_load(&cs, r->files[i], &err);
+    if (error == 0)
+        error = lk_law_check_case(law, cs, cli_diag, NULL, &err);
+    if (error == 0)
+        return cs;
+    code = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+    if (error != LK_EINVALID && error != LK_EIO)
+        cli_error(&err);
+    if (code == LK_EXIT_DATAERR || *status == LK_EXIT_OK)
+        *status = code;
+    lk_case_free(cs);
+    return NULL;
+}
+
+/* Assess case "cs" (number "i") and write it to "sink". */
+static int assess_one(const assess_run *r, const lk_law *law,
+                      const lk_case *cs, int i, cli_sink *sink)
+{
+    lk_assessment *a = NULL;
+    lk_error err;
+    char *text = NULL;
+    size_t len = 0;
+    unsigned flags = (r->compact ? LK_REPORT_COMPACT : 0) |
+                     (i == 0 ? LK_REPORT_CSV_HEADER : 0);
+    int error;
+    lk_error_clear(&err);
+    error = lk_assess(&a, law, cs, &r->aopts, &err);
+    if (error == 0)
+        error = lk_report_render(&text, &len, a, r->rf, flags, &err);
+    if (error == 0) {
+        if (i > 0 && r->rf == LK_REPORT_MD)
+            cli_sink_write(sink, "\n---\n\n", 6);
+        cli_sink_write(sink, text, len);
     }
-    if (cli_sink_open(&sink, output) < 0) {
-        status = LK_EXIT_RUNTIME;
-        goto out;
+    lk_report_free(text);
+    lk_assessment_free(a);
+    if (error < 0) {
+        cli_error(&err);
+        return cli_exit(error);
     }
-    sink_open = 1;
-    /* one case at a time, so memory does not grow with the batch; after a
-     * bad input the rest are still validated, but nothing is committed */
-    for (i = 0; i < n; i++) {
-        lk_case *cs = NULL;
-        lk_assessment *a = NULL;
-        lk_error err;
-        char *text = NULL;
-        size_t len = 0;
-        int error;
-        lk_error_clear(&err);
-        error = cli_case_load(&cs, argv[optind + i], &err);
-        if (error == 0)
-            error = lk_law_check_case(law, cs, cli_diag, NULL, &err);
-        if (error < 0) {
-            int code = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
-            if (error != LK_EINVALID && error != LK_EIO)
-                cli_error(&err);
-            if (code == LK_EXIT_DATAERR || status == LK_EXIT_OK)
-                status = code;
-            lk_case_free(cs);
-            continue;
+    return LK_EXIT_OK;
+}
+
+/* Every case, one at a time, so memory does not grow with the batch;
+ * after a bad input the rest are still validated, but nothing is
+ * committed. */
+static int assess_batch(const assess_run *r, const lk_law *law,
+                        cli_sink *sink)
+{
+    int i, status = LK_EXIT_OK, failed = 0;
+    for (i = 0; i < r->n && !failed; i++) {
+        lk_case *cs = assess_load(r, law, i, &status);
+        if (cs != NULL && status == LK_EXIT_OK) {
+            status = assess_one(r, law, cs, i, sink);
+            failed = status != LK_EXIT_OK; /* not the input: stop */
         }
-        if (status != LK_EXIT_OK) {
-            lk_case_free(cs);
-            continue;
-        }
-        error = lk_assess(&a, law, cs, &aopts, &err);
-        if (error == 0)
-            error = lk_report_render(
-                &text, &len, a, rf,
-                (compact ? LK_REPORT_COMPACT : 0) |
-                    (i == 0 ? LK_REPORT_CSV_HEADER : 0),
-                &err);
-        if (error == 0 && text != NULL) {
-            if (i > 0 && rf == LK_REPORT_MD)
-                cli_sink_write(&sink, "\n---\n\n", 6);
-            cli_sink_write(&sink, text, len);
-        }
-        lk_report_free(text);
-        lk_assessment_free(a);
         lk_case_free(cs);
-        if (error < 0) {
-            cli_error(&err);
-            status = cli_exit(error);
-            break;
-        }
     }
-    if (status == LK_EXIT_OK) {
-        sink_open = 0;
-        status = cli_sink_commit(&sink);
+    return status;
+}
+
+int cmd_assess(int argc, char **argv)
+{
+    assess_run r;
+    lk_law *law = NULL;
+    lk_library *lib = NULL;
+    cli_sink sink;
+    int status;
+
+    memset(&r, 0, sizeof(r));
+    r.format = "json";
+    r.compact = -1;
+    r.aopts = (lk_assess_options)LK_ASSESS_OPTIONS_INIT;
+    status = assess_parse(&r, argc, argv);
+    if (status == 0)
+        status = assess_settle(&r);
+    if (status != 0)
+        return status < 0 ? LK_EXIT_OK : status;
+    status = cli_law(&law, r.profile);
+    if (status == 0 && !(r.aopts.flags & LK_ASSESS_NO_PRECEDENTS)) {
+        status = cli_library(&lib, law);
+        r.aopts.library = lib;
     }
-out:
-    if (sink_open)
-        cli_sink_abort(&sink);
+    if (status == 0 && cli_sink_open(&sink, r.output) < 0)
+        status = LK_EXIT_RUNTIME;
+    else if (status == 0) {
+        status = assess_batch(&r, law, &sink);
+        if (status == LK_EXIT_OK)
+            status = cli_sink_commit(&sink);
+        else
+            cli_sink_abort(&sink);
+    }
     lk_library_free(lib);
     lk_law_free(law);
     return status;

@@ -121,13 +121,12 @@ static void memo_reasons(lk_writer *w, const lk_assessment *a, size_t t)
     }
 }
 
-/* The table of case, law and profile, and the question. */
-static void memo_header(lk_writer *w, const lk_assessment *a)
+/* The title and the table of case, law and profile. */
+static void memo_title(lk_writer *w, const lk_assessment *a)
 {
     const lk_law *law = lk_assessment_law(a);
     const lk_case *c = lk_assessment_case(a);
     char hash[80];
-    size_t t;
     lk_writer_heading(w, 1);
     lk_writer_text(w, "Memorandum: ");
     lk_writer_text(w, lk_case_title(c));
@@ -161,6 +160,14 @@ static void memo_header(lk_writer *w, const lk_assessment *a)
     lk_writer_cell_text(w, "Prepared with");
     lk_writer_cell(w);
     lk_writer_textf(w, "leaklaw %s", lk_version());
+}
+
+/* The question, the lenses and the case's summary. */
+static void memo_question(lk_writer *w, const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    const lk_case *c = lk_assessment_case(a);
+    size_t t;
     lk_writer_heading(w, 2);
     lk_writer_text(w, "1. Question");
     lk_writer_para(w);
@@ -791,7 +798,8 @@ int lk_report__memo(lk_writer *w, const lk_assessment *a,
                     lk_memo_hook after_answer)
 {
     int error = 0;
-    memo_header(w, a);
+    memo_title(w, a);
+    memo_question(w, a);
     memo_short_answer(w, a);
     if (after_answer != NULL) {
         lk_writer_close(w);
