@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "helpers.h"
+#include "writer.h"
 
 static lk_law *law;
 static lk_case *dnc;
@@ -149,6 +150,128 @@ static void test_memo_authenticity_from_mail(void **state)
     lk_case_free(c);
 }
 
+
+/* The document model prints the same structure as Markdown and HTML. */
+static void write_doc(lk_writer *w)
+{
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "Title | <x>");
+    lk_writer_para(w);
+    lk_writer_text(w, "line\nbreak & ");
+    lk_writer_strong(w, 1);
+    lk_writer_text(w, "bold");
+    lk_writer_strong(w, 0);
+    lk_writer_item(w);
+    lk_writer_code(w, "/a/b");
+    lk_writer_item(w);
+    lk_writer_link(w, "https://example.org/?a=1&b=2");
+    lk_writer_table(w, 2);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "H1");
+    lk_writer_cell(w);
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "a|b");
+    lk_writer_cell_text(w, "");
+    lk_writer_close(w);
+}
+
+static void test_writer_markdown(void **state)
+{
+    lk_buf b;
+    lk_writer w;
+    (void)state;
+    lk_buf_init(&b, 0);
+    lk_writer_init(&w, &b, 0);
+    write_doc(&w);
+    assert_int_equal(b.error, 0);
+    assert_string_equal(b.ptr, "## Title \\| <x>\n\n"
+                               "line break & **bold**\n\n"
+                               "- `/a/b`\n"
+                               "- <https://example.org/?a=1&b=2>\n\n"
+                               "| H1 | |\n|---|---|\n"
+                               "| a\\|b | |\n");
+    lk_buf_dispose(&b);
+}
+
+static void test_writer_html(void **state)
+{
+    lk_buf b;
+    lk_writer w;
+    (void)state;
+    lk_buf_init(&b, 0);
+    lk_writer_init(&w, &b, 1);
+    write_doc(&w);
+    assert_int_equal(b.error, 0);
+    assert_string_equal(
+        b.ptr, "<h2>Title | &lt;x&gt;</h2>\n"
+               "<p>line break &amp; <strong>bold</strong></p>\n"
+               "<ul>\n<li><code>/a/b</code></li>\n"
+               "<li><a href=\"https://example.org/?a=1&amp;b=2\">"
+               "https://example.org/?a=1&amp;b=2</a></li>\n</ul>\n"
+               "<table>\n<tr><th>H1</th><th></th></tr>\n"
+               "<tr><td>a|b</td><td></td></tr>\n</table>\n");
+    lk_buf_dispose(&b);
+}
+
+/* The explain API gives what the renderers show: DNC 2016 (the seed
+ * article's case) is a breach under intervention2 and the leak norm,
+ * decided by rules that apply, and its facts cite their sources. */
+static void test_explain_dnc(void **state)
+{
+    const lk_law *l = lk_assessment_law(assessment);
+    int lens = lk_law_target_index(l, "intervention2");
+    lk_target_result r;
+    lk_reason rs[64];
+    lk_fact_view fv;
+    lk_fact_info fi;
+    size_t n, f, cited = 0;
+    (void)state;
+    assert_true(lens >= 0);
+    assert_int_equal(lk_law_target(l, (size_t)lens)->kind, LK_TARGET_LENS);
+    lk_explain_target(assessment, (size_t)lens, &r);
+    assert_string_equal(r.status, "breach");
+    assert_false(r.undetermined);
+    assert_int_equal(r.nunknown, 0);
+    n = lk_explain_reasons(assessment, (size_t)lens, rs, 64);
+    assert_true(n >= 1);
+    assert_int_equal(rs[0].applies, 1);
+    assert_int_equal(lk_explain_rule_state(assessment, rs[0].rule), 1);
+    for (f = 0; f < lk_explain_fact_count(); f++) {
+        lk_explain_fact_info(f, &fi);
+        lk_explain_fact(assessment, f, &fv);
+        if (fv.known && !fi.derived)
+            cited += fv.ncites > 0;
+        if (!fv.known)
+            assert_string_equal(fv.value, "unknown");
+    }
+    assert_true(cited > 5);
+    assert_true(lk_explain_whatif_done(assessment));
+    assert_true(lk_explain_caveat_count(l) > 0);
+}
+
+/* The chart grid covers every score value and level, and the case lies
+ * within it. */
+static void test_explain_chart(void **state)
+{
+    lk_chart_grid *g = calloc(1, sizeof(*g));
+    lk_error err;
+    size_t lvl;
+    int s;
+    (void)state;
+    assert_non_null(g);
+    assert_int_equal(lk_explain_chart(g, assessment, &err), 0);
+    assert_true(g->x_max > g->x_min);
+    assert_true(g->nlevels >= 2);
+    for (lvl = 0; lvl < g->nlevels; lvl++)
+        for (s = g->x_min; s <= g->x_max; s++)
+            assert_non_null(lk_law_status_find(lk_assessment_law(assessment),
+                                               LK_TARGET_LENS,
+                                               g->cell[lvl][s - g->x_min]));
+    assert_true(g->case_min >= g->x_min && g->case_max <= g->x_max);
+    assert_true(g->case_level >= 0 && (size_t)g->case_level < g->nlevels);
+    free(g);
+}
+
 static void test_format_names(void **state)
 {
     lk_report_format f;
@@ -167,6 +290,10 @@ int main(void)
         cmocka_unit_test(test_html_self_contained),
         cmocka_unit_test(test_memo_authenticity_from_mail),
         cmocka_unit_test(test_format_names),
+        cmocka_unit_test(test_writer_markdown),
+        cmocka_unit_test(test_writer_html),
+        cmocka_unit_test(test_explain_dnc),
+        cmocka_unit_test(test_explain_chart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
