@@ -1,37 +1,13 @@
 /*
  * json.c: the JSON rendering of an assessment ("leaklaw/assessment/1",
- * DESIGN §3.2), the entry point lk_report_render for every format, and
- * the small lookups the renderers share. Every jansson constructor can
- * fail: a NULL anywhere makes the whole document fail as out of memory.
+ * docs/formats.md). Every jansson constructor can fail: a NULL anywhere
+ * makes the whole document fail as out of memory.
  */
 #include <jansson.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "report_int.h"
-
-const char *lk_report__label(const lk_law *law, lk_target_kind kind,
-                             const char *id)
-{
-    const lk_status_info *s = lk_law_status_find(law, kind, id);
-    return s && s->label[0] ? s->label : id;
-}
-
-const char *lk_report__color(const lk_law *law, const char *id)
-{
-    const lk_status_info *s = lk_law_status_find(law, LK_TARGET_LENS, id);
-    return s && s->color[0] ? s->color : "#bdc3c7";
-}
-
-size_t lk_report__lenses(const lk_law *law, size_t *out, size_t max)
-{
-    size_t t, n = 0;
-    for (t = 0; t < lk_law_target_count(law) && n < max; t++)
-        if (lk_law_target(law, t)->kind == LK_TARGET_LENS)
-            out[n++] = t;
-    return n;
-}
 
 /* Append "v" to array "arr"; remembers a failure in "*bad". */
 static void rjson_push(json_t *arr, json_t *v, int *bad)
@@ -380,8 +356,7 @@ static json_t *rjson_assessment(const lk_assessment *a)
     return root;
 }
 
-/* The JSON text of "a" into "b". */
-static int rjson_render(lk_buf *b, const lk_assessment *a, unsigned flags)
+int lk_report__json(lk_buf *b, const lk_assessment *a, unsigned flags)
 {
     json_t *root = rjson_assessment(a);
     char *text;
@@ -399,60 +374,4 @@ static int rjson_render(lk_buf *b, const lk_assessment *a, unsigned flags)
         error = lk_buf_put(b, "\n", 1);
     lk_free(text);
     return error;
-}
-
-int lk_report_render(char **out, size_t *len, const lk_assessment *a,
-                     lk_report_format format, unsigned flags, lk_error *err)
-{
-    lk_buf buf;
-    lk_writer w;
-    int error = 0;
-    lk_buf_init(&buf, 0);
-    switch (format) {
-    case LK_REPORT_JSON: error = rjson_render(&buf, a, flags); break;
-    case LK_REPORT_MD:
-        lk_writer_init(&w, &buf, 0);
-        error = lk_report__memo(&w, a, NULL);
-        break;
-    case LK_REPORT_HTML: error = lk_report__html(&buf, a); break;
-    case LK_REPORT_CSV: error = lk_report__csv(&buf, a, flags); break;
-    default: error = LK_EINVALID; break;
-    }
-    if (error == 0)
-        error = buf.error;
-    if (error < 0) {
-        lk_buf_dispose(&buf);
-        if (error == LK_ENOMEM)
-            return lk_error_set_oom(err);
-        if (error == LK_ETOOBIG)
-            return lk_error_set(err, error, "report larger than %zu bytes",
-                                buf.max);
-        return lk_error_set(err, error, "unknown report format");
-    }
-    *out = lk_buf_detach(&buf, len);
-    if (*out == NULL)
-        return lk_error_set_oom(err);
-    return 0;
-}
-
-void lk_report_free(char *text)
-{
-    lk_free(text);
-}
-
-int lk_report_format_parse(lk_report_format *out, const char *name)
-{
-    if (strcmp(name, "json") == 0)
-        *out = LK_REPORT_JSON;
-    else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
-        *out = LK_REPORT_MD;
-    else if (strcmp(name, "html") == 0)
-        *out = LK_REPORT_HTML;
-    else if (strcmp(name, "csv") == 0)
-        *out = LK_REPORT_CSV;
-    else if (strcmp(name, "text") == 0)
-        *out = LK_REPORT_TEXT;
-    else
-        return LK_ENOTFOUND;
-    return 0;
 }

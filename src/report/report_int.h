@@ -20,6 +20,10 @@ typedef int (*lk_memo_hook)(lk_writer *w, const lk_assessment *a);
 int lk_report__memo(lk_writer *w, const lk_assessment *a,
                     lk_memo_hook after_answer);
 
+/* The JSON document (leaklaw/assessment/1) into "b"; LK_REPORT_COMPACT
+ * in "flags" puts it on one line. 0, LK_ENOMEM or LK_ETOOBIG. */
+int lk_report__json(lk_buf *b, const lk_assessment *a, unsigned flags);
+
 /* The HTML page into "b". 0, LK_ENOMEM or LK_ETOOBIG. */
 int lk_report__html(lk_buf *b, const lk_assessment *a);
 
