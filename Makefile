@@ -2,22 +2,26 @@
 #   make run   install missing Debian packages, build, assess the bundled DNC case
 #   make test  the same set-up, then every test under ASan + UBSan through
 #              CTest, then the unit, CLI and fuzz-corpus tests under valgrind
-# Other targets: build, fuzz, bench, clean, deps.
+# Other targets: build, install, fuzz, bench, clean, deps.
+#   make install PREFIX=/usr/local [DESTDIR=/staging]   (docs/internals.md)
 
 BUILD      ?= build
 BUILD_TEST ?= build-test
 BUILD_VALGRIND ?= build-valgrind
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
+PREFIX     ?= /usr/local
 
-# Debian 12 packages the project builds, tests and benchmarks with (DESIGN §4).
+# Debian 12 packages the project builds, tests and benchmarks with. The
+# install test needs no more: pkg-config, and the static libjansson.a,
+# libyaml.a and libcrypto.a that the -dev packages ship.
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
 	python3 python3-dkim python3-nacl valgrind
 # Only for `make bench`: the timing tool and the peers measured beside us.
 BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography
 
-.PHONY: all deps install-packages build run test fuzz bench clean
+.PHONY: all deps install-packages build install run test fuzz bench clean
 
 all: build
 
@@ -38,6 +42,12 @@ install-packages:
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DLK_BUILD_TESTS=OFF >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
+
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DLK_BUILD_TESTS=OFF \
+	  -DCMAKE_INSTALL_PREFIX="$(PREFIX)" >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD)
 
 run: build
 	./$(BUILD)/leaklaw assess --format md data/cases/dnc-2016.json

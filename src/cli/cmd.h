@@ -19,7 +19,7 @@ enum {
 
 /* Options every command understands, set by main before dispatch. */
 typedef struct cli_globals {
-    const char *datadir; /* --data, $LEAKLAW_DATA or the built-in path */
+    const char *datadir; /* --data, $LEAKLAW_DATA, installed or source */
 } cli_globals;
 
 extern cli_globals cli_g;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -33,8 +34,9 @@ static const char main_help[] =
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
-    "                         cases); default $LEAKLAW_DATA, then the\n"
-    "                         bundled data\n"
+    "                         cases); default $LEAKLAW_DATA, then\n"
+    "                         ../share/leaklaw beside the binary, then\n"
+    "                         the source tree's data/\n"
     "  -h, --help             show this help (COMMAND --help for a command)\n"
     "  --version              show the version\n"
     "\n"
@@ -127,6 +129,43 @@ int cli_library(lk_library **out, const lk_law *law)
     return 0;
 }
 
+/*
+ * The data directory of an installed leaklaw: LK_DATADIR_FROM_BINDIR
+ * (fixed at configure time, e.g. "../share/leaklaw") taken from the
+ * directory of the running binary, so an installed tree can move. Falls
+ * back to the source tree's data/ (a binary in its build tree) when that
+ * directory does not exist. "buf" holds the result.
+ */
+static const char *main_datadir(char *buf, size_t size)
+{
+    const char *rel = LK_DATADIR_FROM_BINDIR;
+    struct stat st;
+    char *slash;
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    size_t used;
+    int len;
+
+    if (n <= 0 || (size_t)n >= size - 1)
+        return LK_DATADIR_DEFAULT;
+    buf[n] = '\0';
+    /* the link is canonical: drop the binary's name, then one trailing
+     * component for each leading "../" */
+    slash = strrchr(buf, '/');
+    if (slash == NULL)
+        return LK_DATADIR_DEFAULT;
+    *slash = '\0';
+    while (!strncmp(rel, "../", 3) && (slash = strrchr(buf, '/')) != NULL) {
+        *slash = '\0';
+        rel += 3;
+    }
+    used = strlen(buf);
+    len = snprintf(buf + used, size - used, "/%s", rel);
+    if (len < 0 || (size_t)len >= size - used || stat(buf, &st) != 0 ||
+        !S_ISDIR(st.st_mode))
+        return LK_DATADIR_DEFAULT;
+    return buf;
+}
+
 static const struct {
     const char *name;
     int (*fn)(int, char **);
@@ -140,12 +179,13 @@ static const struct {
 
 int main(int argc, char **argv)
 {
+    static char installed[4096];
     int i = 1;
     size_t k;
     const char *env = getenv("LEAKLAW_DATA");
 
     lk_alloc__init();
-    cli_g.datadir = env && *env ? env : LK_DATADIR_DEFAULT;
+    cli_g.datadir = NULL;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs(main_help, stdout);
@@ -167,6 +207,11 @@ int main(int argc, char **argv)
         }
         return cli_usage(NULL, "unknown option '%s'", argv[i]);
     }
+    /* --data, else $LEAKLAW_DATA, else the installed or source data */
+    if (cli_g.datadir == NULL && env && *env)
+        cli_g.datadir = env;
+    if (cli_g.datadir == NULL)
+        cli_g.datadir = main_datadir(installed, sizeof(installed));
     if (i >= argc)
         return cli_usage(NULL, "no command given");
     for (k = 0; k < sizeof(main_commands) / sizeof(main_commands[0]); k++)
