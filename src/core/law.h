@@ -1,7 +1,9 @@
 /*
  * law.h (internal): the compiled law: targets (scores, elements, lenses,
  * flags), rules with compiled conditions, intrusiveness table, ATT&CK
- * index, profile. Read by eval.c and assess.c; built by law.c.
+ * index, profile. Read by eval.c and assess.c; built by law.c with the
+ * modules lawfile, catalog, techniques, model, profile, rules and
+ * law_compile (each with its own header), and derive.c.
  */
 #ifndef LK_LIB_LAW_H
 #define LK_LIB_LAW_H
@@ -15,6 +17,8 @@
 
 #define LK_MAX_TARGETS 64 /* targets are bits of a uint64_t */
 #define LK_MAX_LEVELS 15  /* levels of one element */
+#define LK_LAW_MAX_FILES 64   /* data files of one law */
+#define LK_LAW_MAX_RULES 4096 /* rules and indicators of one law */
 
 typedef enum { LK_TK_SCORE, LK_TK_ELEMENT, LK_TK_LENS, LK_TK_FLAG } lk_tkind;
 
@@ -132,6 +136,8 @@ struct lk_law {
     json_t *caveats;               /* model caveats [{text, cites}] */
 };
 
+/* model.c */
+
 /* Encoded outcome of target "t": status index, level index or -1. */
 int lk_law__outcome(const lk_target *t, int status, int level);
 /* Decode "outcome" of target "t". */
@@ -141,6 +147,8 @@ void lk_law__outcome_split(const lk_target *t, int outcome, int *status,
 const char *const *lk_law__statuses(lk_tkind kind);
 /* Index of target "id", or -1. */
 int lk_law__target_find(const lk_law *law, const char *id);
+
+/* derive.c */
 
 /*
  * Complete "facts" (from lk_case__base_facts) with what the law derives:
@@ -156,6 +164,8 @@ void lk_law__derive(const lk_law *law, lk_facts *facts);
 
 /* Base facts a derived fact depends on, as a fact bit mask. */
 uint32_t lk_law__fact_deps(int fact);
+
+/* techniques.c */
 
 /* Method for technique "id" (exact, then parent), or -1. */
 int lk_law__attack_method(const lk_law *law, const char *id);
