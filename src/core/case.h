@@ -23,19 +23,20 @@ json_t *lk_case__json(const lk_case *c);
 /*
  * Fill "facts" with the facts the case states directly. access[].attack
  * entries without a method are left for the law to map (see
- * lk_law__derive). Cannot fail: the case was validated.
+ * lk_law__derive), and facts its evidence proves are the law's too
+ * (lk_law__evidence_facts). Cannot fail: the case was validated.
  */
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
 
 /*
- * The value of /disclosure/authenticity (an index into its domain) that
- * the case's "mail-verification" evidence supports, or -1: "altered" when
- * signatures fail and none verify, "mixed" when some fail and some
- * verify, "authentic" when every message verifies in full. Unverifiable
- * and unsigned messages are unknown, never evidence of fabrication.
- * "*item" (may be NULL) receives the index of the first such evidence
- * item. Always -1 when the case states the fact itself: a value >= 0
- * means the fact comes from the evidence.
+ * TRANSITIONAL, for src/report only (json.c, memo.c); the engine no longer
+ * calls it. Replace each call lk_case__mail_authenticity(a->c, &item) by
+ * lk_law__evidence_value(a->law, lk_case__json(a->c),
+ * LK_F_DISC_AUTHENTICITY, &item), which applies the law's evidence rules
+ * (data/rules/evidence.json), then delete this function. Until then it
+ * repeats the bundled mapping: "altered" when signatures fail and none
+ * verify, "mixed" when some fail and some verify, "authentic" when every
+ * message verifies in full, else -1; -1 when the case states the fact.
  */
 int lk_case__mail_authenticity(const lk_case *c, size_t *item);
 

@@ -79,6 +79,7 @@ void lk_law__derive(const lk_law *law, lk_facts *facts)
     const lk_fval *vs = &facts->f[LK_F_VICTIM_STATE];
     int i, max = -1;
 
+    facts->law_values = law->levels;
     /* intrusiveness: the most intrusive method used; an unknown method
      * leaves it open unless a known one is already the highest level */
     memset(lvl, 0, sizeof(*lvl));
@@ -86,7 +87,7 @@ void lk_law__derive(const lk_law *law, lk_facts *facts)
         for (i = 0; lk_enum_method[i]; i++)
             if ((m->mask & (1u << i)) && law->methods[i].level > max)
                 max = law->methods[i].level;
-        if (max >= 0 && (!m->partial || max == 2)) {
+        if (max >= 0 && (!m->partial || max == law->nlevels - 1)) {
             lvl->known = 1;
             lvl->v = max;
         }
@@ -101,4 +102,21 @@ void lk_law__derive(const lk_law *law, lk_facts *facts)
         facts->f[LK_F_FOREIGN].known = 1;
         facts->f[LK_F_FOREIGN].v = as->v != vs->v;
     }
+}
+
+const char *const *lk_law__fact_values(const lk_law *law, int fact)
+{
+    if (lk_facts__def(fact)->law_domain)
+        return law->levels;
+    return lk_facts__def(fact)->values;
+}
+
+int lk_law__value_index(const lk_law *law, int fact, const char *value)
+{
+    const char *const *v = lk_law__fact_values(law, fact);
+    int i;
+    for (i = 0; v && v[i]; i++)
+        if (strcmp(v[i], value) == 0)
+            return i;
+    return -1;
 }

@@ -14,6 +14,7 @@
 #include "case.h"
 #include "catalog.h"
 #include "dir.h"
+#include "evidence.h"
 #include "law_compile.h"
 #include "lawfile.h"
 #include "model.h"
@@ -47,6 +48,7 @@ typedef struct {
     lk_doc *model;                   /* leaklaw/model/1 */
     lk_doc *intr;                    /* leaklaw/intrusiveness/1 */
     lk_doc *profile;                 /* the profile */
+    lk_doc *evidence;                /* leaklaw/evidence/1, optional */
     lk_doc *rules[LK_LAW_MAX_FILES]; /* leaklaw/rules/1, name order */
     size_t nrules;                   /* number of rule files */
 } law_files;
@@ -60,12 +62,14 @@ static int law_sort_file(law_files *lf, lk_doc *doc, lk_error *err)
         lf->model = doc;
     else if (format && !strcmp(format, "leaklaw/intrusiveness/1") && !lf->intr)
         lf->intr = doc;
+    else if (format && !strcmp(format, "leaklaw/evidence/1") && !lf->evidence)
+        lf->evidence = doc;
     else if (format && !strcmp(format, "leaklaw/rules/1"))
         lf->rules[lf->nrules++] = doc;
     else
         return lk_lawfile__fail(err, doc, "/format",
-                                "expected \"leaklaw/rules/1\" (or one model "
-                                "and one intrusiveness file)");
+                                "expected \"leaklaw/rules/1\" (or one model, "
+                                "one intrusiveness and one evidence file)");
     return 0;
 }
 
@@ -155,6 +159,8 @@ static int law_read(lk_law *law, const char *profile_name, lk_error *err)
         error = lk_model__load(law, lf.model, err);
     if (error == 0)
         error = lk_techniques__load_intrusiveness(law, lf.intr, err);
+    if (error == 0 && lf.evidence != NULL)
+        error = lk_evidence__load(law, lf.evidence, err);
     if (error == 0)
         error = lk_profile__load(law, profile_name, &lf.profile, err);
     if (error == 0)
@@ -251,11 +257,55 @@ const char *lk_law_datadir(const lk_law *law)
     return law->datadir;
 }
 
+/* "value" as the list of lens statuses named in a diagnostic. */
+static void law_status_list(const lk_law *law, char *list, size_t n)
+{
+    size_t used = 0, i, count = lk_law_status_count(law, LK_TARGET_LENS);
+    list[0] = '\0';
+    for (i = 0; i < count && used < n - 40; i++)
+        used += (size_t)snprintf(list + used, n - used, "%s%s", i ? ", " : "",
+                                 lk_law_status(law, LK_TARGET_LENS, i)->id);
+}
+
+/* Every key of the case's "expected" but "why" (and "x-" keys) must be a
+ * lens of the model, with one of its statuses (or the open one). */
+static int law_check_expected(const lk_law *law, const lk_case *c,
+                              lk_diag_cb cb, void *payload, lk_error *err,
+                              int n)
+{
+    json_t *exp = json_object_get(lk_case__json(c), "expected"), *v;
+    const char *key;
+    char ptr[LK_ERROR_POINTER_MAX], list[600];
+
+    json_object_foreach(exp, key, v)
+    {
+        int t = lk_law__target_find(law, key);
+        if (!strcmp(key, "why") || !strncmp(key, "x-", 2) || json_is_null(v))
+            continue;
+        snprintf(ptr, sizeof(ptr), "/expected");
+        lk_doc__ptr_push(ptr, sizeof(ptr), key);
+        if (t < 0 || law->targets[t].kind != LK_TK_LENS) {
+            lk_case__diag(c, cb, payload, n++ ? NULL : err, ptr,
+                          "unknown key '%.100s'", key);
+            continue;
+        }
+        if (lk_law_status_find(law, LK_TARGET_LENS, json_string_value(v)))
+            continue;
+        law_status_list(law, list, sizeof(list));
+        lk_case__diag(c, cb, payload, n++ ? NULL : err, ptr,
+                      "'%.100s' is not one of: %s", json_string_value(v), list);
+    }
+    return n ? LK_EINVALID : 0;
+}
+
 int lk_law_check_case(const lk_law *law, const lk_case *c, lk_diag_cb cb,
                       void *payload, lk_error *err)
 {
     lk_facts facts;
+    int error, error2;
     lk_case__base_facts(c, &facts);
-    return lk_law__map_access(law, lk_case__json(c), &facts, c->doc, cb,
-                              payload, err);
+    error = lk_law__map_access(law, lk_case__json(c), &facts, c->doc, cb,
+                               payload, err);
+    error2 = law_check_expected(law, c, cb, payload, err, error < 0);
+    return error < 0 ? error : error2;
 }

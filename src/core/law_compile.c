@@ -84,7 +84,7 @@ static int law_bound(law_compiler *lc, const char *ptr, json_t *v, int fact,
         return 0;
     }
     if (json_is_string(v) && fact >= 0 && lk_facts__def(fact)->ordered) {
-        int idx = lk_facts__value_index(fact, json_string_value(v));
+        int idx = lk_law__value_index(lc->law, fact, json_string_value(v));
         if (idx < 0)
             return lk_lawfile__fail(
                 lc->err, lc->doc, ptr, "'%s' is not a value of %s",
@@ -158,7 +158,7 @@ static int law_value_mask(law_compiler *lc, const char *ptr, json_t *v,
         if (def->type == LK_FT_BOOL && json_is_boolean(x))
             idx = json_is_true(x);
         else if (json_is_string(x))
-            idx = lk_facts__value_index(fact, json_string_value(x));
+            idx = lk_law__value_index(lc->law, fact, json_string_value(x));
         if (idx < 0)
             return lk_lawfile__fail(
                 lc->err, lc->doc, ptr, "not a value of %s: %s", def->pointer,
@@ -170,6 +170,30 @@ static int law_value_mask(law_compiler *lc, const char *ptr, json_t *v,
 
 static int law_compile(law_compiler *lc, json_t *j, const char *ptr, int depth,
                        int *out);
+
+/* {"fact": F, "in"|"is": values}: F's value is one of "v". */
+static int law_compile_in(law_compiler *lc, json_t *j, json_t *v,
+                          const char *ptr, int fact, lk_cond *c)
+{
+    const lk_fact_def *def = lk_facts__def(fact);
+    char p[LK_ERROR_POINTER_MAX];
+
+    snprintf(p, sizeof(p), "%s/%s", ptr,
+             json_object_get(j, "in") ? "in" : "is");
+    c->op = LK_C_IN;
+    if (def->type == LK_FT_COUNTRY) {
+        if (!json_is_string(v) || json_string_length(v) != 2)
+            return lk_lawfile__fail(lc->err, lc->doc, p,
+                                    "expected a two-letter country code");
+        c->lo = ((unsigned char)json_string_value(v)[0] << 8) |
+                (unsigned char)json_string_value(v)[1];
+        return 0;
+    }
+    if (def->type != LK_FT_ENUM && def->type != LK_FT_BOOL)
+        return lk_lawfile__fail(lc->err, lc->doc, p,
+                                "'in' applies to single-valued facts");
+    return law_value_mask(lc, p, v, fact, &c->mask);
+}
 
 static int law_compile_fact(law_compiler *lc, json_t *j, const char *ptr,
                             lk_cond *c)
@@ -190,23 +214,8 @@ static int law_compile_fact(law_compiler *lc, json_t *j, const char *ptr,
     if (nkeys != 2)
         return lk_lawfile__fail(lc->err, lc->doc, ptr,
                                 "a fact test has exactly one operator");
-    if ((v = json_object_get(j, "in")) || (v = json_object_get(j, "is"))) {
-        snprintf(p, sizeof(p), "%s/%s", ptr,
-                 json_object_get(j, "in") ? "in" : "is");
-        c->op = LK_C_IN;
-        if (def->type == LK_FT_COUNTRY) {
-            if (!json_is_string(v) || json_string_length(v) != 2)
-                return lk_lawfile__fail(lc->err, lc->doc, p,
-                                        "expected a two-letter country code");
-            c->lo = ((unsigned char)json_string_value(v)[0] << 8) |
-                    (unsigned char)json_string_value(v)[1];
-            return 0;
-        }
-        if (def->type != LK_FT_ENUM && def->type != LK_FT_BOOL)
-            return lk_lawfile__fail(lc->err, lc->doc, p,
-                                    "'in' applies to single-valued facts");
-        return law_value_mask(lc, p, v, fact, &c->mask);
-    }
+    if ((v = json_object_get(j, "in")) || (v = json_object_get(j, "is")))
+        return law_compile_in(lc, j, v, ptr, fact, c);
     if ((v = json_object_get(j, "has")) != NULL) {
         snprintf(p, sizeof(p), "%s/has", ptr);
         c->op = LK_C_HAS;
@@ -320,7 +329,7 @@ static int law_compile_target(law_compiler *lc, json_t *j, const char *ptr,
             lc->err, lc->doc, ptr,
             "an element test takes \"status\" and/or \"level\"");
     /* statuses and levels named, each as a name or a list */
-    for (s = 0; lk_law__statuses(tg->kind)[s]; s++) {
+    for (s = 0; lk_law__statuses(lc->law, tg->kind)[s]; s++) {
         size_t i, n = json_is_array(st) ? json_array_size(st) : 1;
         if (st == NULL) {
             smask |= 1u << s;
@@ -328,8 +337,9 @@ static int law_compile_target(law_compiler *lc, json_t *j, const char *ptr,
         }
         for (i = 0; i < n; i++) {
             json_t *x = json_is_array(st) ? json_array_get(st, i) : st;
-            if (json_is_string(x) && strcmp(json_string_value(x),
-                                            lk_law__statuses(tg->kind)[s]) == 0)
+            if (json_is_string(x) &&
+                strcmp(json_string_value(x),
+                       lk_law__statuses(lc->law, tg->kind)[s]) == 0)
                 smask |= 1u << s;
         }
     }
@@ -362,7 +372,7 @@ static int law_compile_target(law_compiler *lc, json_t *j, const char *ptr,
                                     "unknown level for '%s'", name);
         }
     }
-    for (s = 0; lk_law__statuses(tg->kind)[s]; s++)
+    for (s = 0; lk_law__statuses(lc->law, tg->kind)[s]; s++)
         for (l = -1; l < tg->nlevels; l++)
             if ((smask & (1u << s)) && (lmask & (1u << (l + 1))))
                 c->mask |= (uint64_t)1 << lk_law__outcome(tg, s, l);

@@ -110,8 +110,8 @@ static int rules_read_outcome(lk_law *law, lk_rule *r, const char *ptr,
     st = json_string_value(
         json_object_get(then, t->kind == LK_TK_LENS ? "verdict" : "status"));
     lv = json_string_value(json_object_get(then, "level"));
-    for (i = 0; st && lk_law__statuses(t->kind)[i]; i++)
-        if (strcmp(st, lk_law__statuses(t->kind)[i]) == 0)
+    for (i = 0; st && lk_law__statuses(law, t->kind)[i]; i++)
+        if (strcmp(st, lk_law__statuses(law, t->kind)[i]) == 0)
             s = i;
     for (i = 0; lv && i < t->nlevels; i++)
         if (strcmp(lv, t->levels[i]) == 0)

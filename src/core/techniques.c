@@ -93,47 +93,78 @@ int lk_techniques__load(lk_law *law, lk_error *err)
     return 0;
 }
 
-int lk_techniques__load_intrusiveness(lk_law *law, const lk_doc *doc,
-                                      lk_error *err)
+/* The ordered access "levels", lowest first (the domain of the derived
+ * fact /access/level). */
+static int techniques_load_levels(lk_law *law, const lk_doc *doc, lk_error *err)
 {
-    static const char *const keys[] = {"format", "methods", "attack", NULL};
-    static const char *const mkeys[] = {"method", "level", "text", "cites",
-                                        NULL};
-    static const char *const akeys[] = {"id", "method", "name", NULL};
-    json_t *arr, *item;
+    json_t *arr = json_object_get(doc->root, "levels"), *l;
     char ptr[64];
     size_t i;
-    int m, error = lk_lawfile__keys(err, doc, "", doc->root, keys);
+    int k;
+
+    if (!json_is_array(arr) || json_array_size(arr) == 0 ||
+        json_array_size(arr) > LK_MAX_LEVELS)
+        return lk_lawfile__fail(err, doc, arr ? "/levels" : "",
+                                "'levels' must list 1 to %d names, lowest "
+                                "first",
+                                LK_MAX_LEVELS);
+    json_array_foreach(arr, i, l)
+    {
+        snprintf(ptr, sizeof(ptr), "/levels/%zu", i);
+        if (!json_is_string(l) || json_string_length(l) == 0)
+            return lk_lawfile__fail(err, doc, ptr,
+                                    "expected a non-empty string");
+        for (k = 0; k < law->nlevels; k++)
+            if (strcmp(law->levels[k], json_string_value(l)) == 0)
+                return lk_lawfile__fail(err, doc, ptr, "duplicate level");
+        law->levels[law->nlevels++] = json_string_value(l);
+    }
+    return 0;
+}
+
+/* One entry of "methods": {method, level, text, cites}. */
+static int techniques_load_method(lk_law *law, const lk_doc *doc,
+                                  const char *ptr, json_t *item, lk_error *err)
+{
+    static const char *const mkeys[] = {"method", "level", "text", "cites",
+                                        NULL};
+    const char *method, *level, *text;
+    int mi, li, error = lk_lawfile__keys(err, doc, ptr, item, mkeys);
     if (error < 0)
         return error;
+    method = lk_lawfile__str(err, doc, ptr, item, "method", 1);
+    level = lk_lawfile__str(err, doc, ptr, item, "level", 1);
+    text = lk_lawfile__str(err, doc, ptr, item, "text", 1);
+    if (!method || !level || !text)
+        return LK_EINVALID;
+    mi = lk_facts__value_index(LK_F_ACCESS_METHOD, method);
+    li = lk_law__value_index(law, LK_F_ACCESS_LEVEL, level);
+    if (mi < 0 || li < 0)
+        return lk_lawfile__fail(err, doc, ptr, "unknown method or level");
+    if (law->methods[mi].level >= 0)
+        return lk_lawfile__fail(err, doc, ptr, "method '%s' listed twice",
+                                method);
+    law->methods[mi].level = li;
+    law->methods[mi].text = text;
+    law->methods[mi].cites = json_object_get(item, "cites");
+    return lk_lawfile__cites(law, err, doc, ptr, law->methods[mi].cites, 1);
+}
+
+/* The "methods" table: a level for every access method. */
+static int techniques_load_methods(lk_law *law, const lk_doc *doc,
+                                   lk_error *err)
+{
+    json_t *item;
+    char ptr[64];
+    size_t i;
+    int m, error;
+
     for (m = 0; m < 16; m++)
         law->methods[m].level = -1;
-    arr = json_object_get(doc->root, "methods");
-    json_array_foreach(arr, i, item)
+    json_array_foreach(json_object_get(doc->root, "methods"), i, item)
     {
-        const char *method, *level, *text;
-        int mi, li;
         snprintf(ptr, sizeof(ptr), "/methods/%zu", i);
-        error = lk_lawfile__keys(err, doc, ptr, item, mkeys);
-        if (error < 0)
-            return error;
-        method = lk_lawfile__str(err, doc, ptr, item, "method", 1);
-        level = lk_lawfile__str(err, doc, ptr, item, "level", 1);
-        text = lk_lawfile__str(err, doc, ptr, item, "text", 1);
-        if (!method || !level || !text)
-            return LK_EINVALID;
-        mi = lk_facts__value_index(LK_F_ACCESS_METHOD, method);
-        li = lk_facts__value_index(LK_F_ACCESS_LEVEL, level);
-        if (mi < 0 || li < 0)
-            return lk_lawfile__fail(err, doc, ptr, "unknown method or level");
-        if (law->methods[mi].level >= 0)
-            return lk_lawfile__fail(err, doc, ptr, "method '%s' listed twice",
-                                    method);
-        law->methods[mi].level = li;
-        law->methods[mi].text = text;
-        law->methods[mi].cites = json_object_get(item, "cites");
-        error =
-            lk_lawfile__cites(law, err, doc, ptr, law->methods[mi].cites, 1);
+        error = techniques_load_method(law, doc, ptr, item, err);
         if (error < 0)
             return error;
     }
@@ -142,7 +173,18 @@ int lk_techniques__load_intrusiveness(lk_law *law, const lk_doc *doc,
             return lk_lawfile__fail(err, doc, "/methods",
                                     "no level for access method '%s'",
                                     lk_enum_method[m]);
-    arr = json_object_get(doc->root, "attack");
+    return 0;
+}
+
+/* The "attack" table: technique id -> access method, sorted by id. */
+static int techniques_load_attack(lk_law *law, const lk_doc *doc, lk_error *err)
+{
+    static const char *const akeys[] = {"id", "method", "name", NULL};
+    json_t *arr = json_object_get(doc->root, "attack"), *item;
+    char ptr[64];
+    size_t i;
+    int error;
+
     law->attack = lk_calloc(json_array_size(arr) + 1, sizeof(lk_attack_map));
     if (law->attack == NULL)
         return lk_error_set_oom(err);
@@ -176,4 +218,19 @@ int lk_techniques__load_intrusiveness(lk_law *law, const lk_doc *doc,
                                     "technique '%s' listed twice",
                                     law->attack[i].id);
     return 0;
+}
+
+int lk_techniques__load_intrusiveness(lk_law *law, const lk_doc *doc,
+                                      lk_error *err)
+{
+    static const char *const keys[] = {"format", "levels", "methods", "attack",
+                                       NULL};
+    int error = lk_lawfile__keys(err, doc, "", doc->root, keys);
+    if (error == 0)
+        error = techniques_load_levels(law, doc, err);
+    if (error == 0)
+        error = techniques_load_methods(law, doc, err);
+    if (error == 0)
+        error = techniques_load_attack(law, doc, err);
+    return error;
 }
