@@ -5,7 +5,8 @@
  * (a national position or the default), all read from a data directory:
  *
  *   DATADIR/sources.json            legal sources with pinpoints
- *   DATADIR/rules/NAME.json         model, rules, indicators, intrusiveness
+ *   DATADIR/rules/NAME.json         model, rules, indicators, intrusiveness,
+ *                                   evidence
  *   DATADIR/profiles/NAME.json      standards of proof, parameters
  *   DATADIR/attack/techniques.tsv   ATT&CK technique ids (MITRE licence)
  *
@@ -115,24 +116,63 @@ typedef struct lk_status_info {
     int open;          /* 1 for the status of an open result */
 } lk_status_info;
 
-/** METHOD: number of statuses of "kind", the open one last. */
+/**
+ * METHOD: number of statuses targets of kind "kind" can take, as the
+ * model's "statuses" section lists them, the open one ("undetermined")
+ * last. Scores have no statuses: 0. Cannot fail.
+ *
+ * @param law  the law
+ * @param kind element, lens or flag
+ * @return the number of statuses, the open one included
+ */
 LK_EXTERN(size_t) lk_law_status_count(const lk_law *law, lk_target_kind kind);
 
 /**
- * METHOD: status "i" (< lk_law_status_count) of "kind".
- * Borrowed: valid until lk_law_free.
+ * METHOD: status "i" of kind "kind", in the model's order, the open one
+ * last.
+ *
+ * @param law  the law
+ * @param kind element, lens or flag
+ * @param i    0 <= i < lk_law_status_count(law, kind)
+ * @return the status, or NULL when "i" is out of range.
+ *         Borrowed: valid until lk_law_free.
  */
 LK_EXTERN(const lk_status_info *) lk_law_status(const lk_law *law,
                                                 lk_target_kind kind,
                                                 size_t i);
 
 /**
- * METHOD: the status "id" of "kind", or NULL.
- * Borrowed: valid until lk_law_free.
+ * METHOD: the status of kind "kind" with id "id" (the open one included).
+ *
+ * @param law  the law
+ * @param kind element, lens or flag
+ * @param id   a status id, e.g. "no-breach"
+ * @return the status, or NULL if none. Borrowed: valid until lk_law_free.
  */
 LK_EXTERN(const lk_status_info *) lk_law_status_find(const lk_law *law,
                                                      lk_target_kind kind,
                                                      const char *id);
+
+/** The chart of the model ("chart" section), read-only. */
+typedef struct lk_chart_info {
+    const char *lens;    /* lens whose verdicts shade the chart */
+    const char *score;   /* score on the x axis */
+    const char *fact;    /* JSON pointer of the derived fact on the y axis */
+    const char *title_y; /* title of the y axis */
+    const char *element; /* element the y fact decides */
+    const char *const *y_values; /* values of the y fact, lowest first,
+                                    NULL-terminated */
+} lk_chart_info;
+
+/**
+ * METHOD: the chart the model asks reports to draw: the verdicts of a
+ * lens over a score (x) and the values of a derived fact (y).
+ *
+ * @param law the law
+ * @return the chart, or NULL when the model has none.
+ *         Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const lk_chart_info *) lk_law_chart(const lk_law *law);
 
 /** A legal source of the catalogue, read-only. */
 typedef struct lk_source_info {
@@ -179,7 +219,9 @@ struct lk_case;
 /**
  * METHOD: check the parts of case "c" that depend on the law: every
  * access[].attack id must be a technique of the bundled MITRE ATT&CK
- * index. Each problem goes to "cb" with its location.
+ * index, and every key of "expected" (but "why") a lens of the model
+ * with one of its statuses as value. Each problem goes to "cb" with its
+ * location.
  *
  * @return 0 or LK_EINVALID ("err" holds the first diagnostic).
  */

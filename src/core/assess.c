@@ -23,7 +23,7 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
     if (level)
         *level = NULL;
     if (possible == 0)
-        return "undetermined";
+        return lk_law__open_status(law);
     /* the status is determined when every possible outcome shares it,
      * even if the level is still open */
     for (o = 0; o < 64; o++) {
@@ -31,7 +31,7 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
             continue;
         lk_law__outcome_split(tg, o, &s, &l);
         if (status >= 0 && s != status)
-            return "undetermined";
+            return lk_law__open_status(law);
         status = s;
     }
     if (LK_ONE(possible)) {
@@ -39,7 +39,7 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
         if (level && l >= 0)
             *level = tg->levels[l];
     }
-    return lk_law__statuses(tg->kind)[status];
+    return lk_law__statuses(law, tg->kind)[status];
 }
 
 const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,
@@ -59,14 +59,14 @@ const char *lk_assess__fact_pointer(int id)
 
 typedef struct {
     lk_change ch;           /* the change */
-    uint64_t lens[3];       /* outcomes of the lenses after it */
+    uint64_t lens[LK_MAX_LENSES]; /* outcomes of the lenses after it */
     int mover;              /* 1 if it changes any target at all */
 } assess_cand;
 
 static int assess_lenses(const lk_law *law, int *lens)
 {
     int t, n = 0;
-    for (t = 0; t < law->ntargets && n < 8; t++)
+    for (t = 0; t < law->ntargets && n < LK_MAX_LENSES; t++)
         if (law->targets[t].kind == LK_TK_LENS)
             lens[n++] = t;
     return n;
@@ -194,14 +194,13 @@ static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
     assess_cand *cand = NULL;
     lk_eval ev;
     lk_facts f;
-    int lens[8], nlens = assess_lenses(law, lens), ncand, i, j, l, t;
-    uint64_t single_reach[8] = {0}; /* verdict codes reached by singles */
+    int lens[LK_MAX_LENSES], nlens = assess_lenses(law, lens);
+    int ncand, i, j, l, t;
+    uint64_t single_reach[LK_MAX_LENSES] = {0}; /* verdict codes reached */
     size_t cap = 0, k, kept, out;
     int error = lk_eval__init(&ev, law, err);
     if (error < 0)
         return error;
-    if (nlens > 3)
-        nlens = 3;
     ncand = assess_candidates(&a->facts, changes, ASSESS_MAX_CANDIDATES);
     cand = lk_calloc((size_t)ncand + 1, sizeof(*cand));
     if (cand == NULL) {
@@ -319,7 +318,7 @@ static int assess_similarity(const lk_law *law, const lk_assessment *a,
         sb = lk_assess__status_of(law, t, pb, NULL);
         if (pa == pb)
             score += 4;
-        else if (strcmp(sa, sb) == 0 && strcmp(sa, "undetermined") != 0)
+        else if (strcmp(sa, sb) == 0 && strcmp(sa, lk_law__open_status(law)))
             score += 3;
         else if (pa & pb)
             score += 1;
@@ -371,6 +370,7 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
     if (error < 0)
         goto out;
     lk_case__base_facts(c, &a->facts);
+    lk_law__evidence_facts(law, lk_case__json(c), &a->facts);
     error = lk_law__map_access(law, lk_case__json(c), &a->facts, c->doc,
                                NULL, NULL, err);
     if (error < 0)

@@ -33,7 +33,7 @@ typedef enum {
     S_ANY,
     S_CITE,   /* array of source ids declared in /sources */
     S_FORMAT, /* the constant "leaklaw/case/1" */
-    S_VERDICT
+    S_EXPECTED /* object: "why" and lens ids (checked by the law) */
 } schema_kind;
 
 typedef struct schema_node {
@@ -44,10 +44,6 @@ typedef struct schema_node {
     const struct schema_node *items;   /* S_ARRAY item schema */
     int required;                      /* 1 if the field must be present */
 } schema_node;
-
-static const char *const case_verdicts[] = {
-    "breach", "likely-breach", "undetermined", "unlikely-breach",
-    "no-breach", NULL};
 
 #define CITE {"cite", S_CITE, NULL, NULL, NULL, 0}
 #define END {NULL, S_ANY, NULL, NULL, NULL, 0}
@@ -127,12 +123,13 @@ static const schema_node source_fields[] = {
     END};
 static const schema_node source_item = {NULL, S_OBJECT, NULL, source_fields,
                                         NULL, 0};
+/* "expected": "why" and, under any other key, a verdict: which keys are
+ * lenses and which values verdicts is the law's (lk_law_check_case) */
 static const schema_node expected_fields[] = {
-    {"classic", S_VERDICT, case_verdicts, NULL, NULL, 0},
-    {"intervention2", S_VERDICT, case_verdicts, NULL, NULL, 0},
-    {"leak-norm", S_VERDICT, case_verdicts, NULL, NULL, 0},
     {"why", S_STRING, NULL, NULL, NULL, 0},
     END};
+static const schema_node expected_verdict = {NULL, S_STRING, NULL, NULL,
+                                             NULL, 0};
 static const schema_node root_fields[] = {
     {"format", S_FORMAT, NULL, NULL, NULL, 1},
     {"id", S_ID, NULL, NULL, NULL, 1},
@@ -148,7 +145,7 @@ static const schema_node root_fields[] = {
     {"purpose", S_OBJECT, NULL, purpose_fields, NULL, 0},
     {"evidence", S_ARRAY, NULL, NULL, &evidence_item, 0},
     {"sources", S_ARRAY, NULL, NULL, &source_item, 0},
-    {"expected", S_OBJECT, NULL, expected_fields, NULL, 0},
+    {"expected", S_EXPECTED, NULL, expected_fields, &expected_verdict, 0},
     CITE, END};
 static const schema_node root_node = {NULL, S_OBJECT, NULL, root_fields,
                                       NULL, 1};
@@ -297,6 +294,8 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v,
                 break;
         if (f->key != NULL)
             check_value(cc, f, val, ptr, ptrsize);
+        else if (node->items != NULL && strncmp(key, "x-", 2) != 0)
+            check_value(cc, node->items, val, ptr, ptrsize);
         else if (strncmp(key, "x-", 2) != 0)
             check_diag(cc, ptr, "unknown key '%.100s'", key);
         ptr[len] = '\0';
@@ -320,6 +319,7 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
         return; /* explicit null: unknown */
     switch (node->kind) {
     case S_OBJECT:
+    case S_EXPECTED:
         if (!json_is_object(v)) {
             check_diag(cc, ptr, "expected an object, found %s",
                        check_type_name(v));
@@ -397,9 +397,6 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
     switch (node->kind) {
     case S_ENUM:
         check_enum(cc, ptr, s, node->values, 1);
-        break;
-    case S_VERDICT:
-        check_enum(cc, ptr, s, node->values, 0);
         break;
     case S_DATE:
         if (lk_date_parse(s, &days) < 0)
@@ -616,50 +613,6 @@ static json_t *case_fact_json(json_t *root, const char *pointer)
                    n > 2 ? parts[2] : NULL);
 }
 
-int lk_case__mail_authenticity(const lk_case *c, size_t *item)
-{
-    json_t *ev = json_object_get(c->doc->root, "evidence"), *it;
-    json_t *stated = case_at(c->doc->root, "disclosure", "authenticity",
-                             NULL);
-    json_int_t full = 0, part = 0, alt = 0, other = 0;
-    size_t i;
-    int any = 0;
-    /* what the case states itself is never overridden */
-    if (json_is_string(stated) &&
-        lk_facts__value_index(LK_F_DISC_AUTHENTICITY,
-                              json_string_value(stated)) >= 0)
-        return -1;
-    json_array_foreach(ev, i, it)
-    {
-        const char *kind = json_string_value(json_object_get(it, "kind"));
-        json_t *v = json_object_get(json_object_get(it, "summary"),
-                                    "verdicts");
-        if (kind == NULL || strcmp(kind, "mail-verification") != 0 ||
-            !json_is_object(v))
-            continue;
-        if (!any && item != NULL)
-            *item = i;
-        any = 1;
-        full += json_integer_value(json_object_get(v, "verified"));
-        part += json_integer_value(json_object_get(v, "verified-partial"));
-        alt += json_integer_value(json_object_get(v, "altered"));
-        other += json_integer_value(json_object_get(v, "unverifiable")) +
-                 json_integer_value(json_object_get(v, "unsigned"));
-    }
-    if (!any)
-        return -1;
-    /* DKIM proves "unchanged since signed" for verified messages and
-     * tampering for altered ones; unverifiable or unsigned messages prove
-     * nothing either way, so they keep the corpus from being "authentic"
-     * but never make it "altered" */
-    if (alt > 0)
-        return lk_facts__value_index(LK_F_DISC_AUTHENTICITY,
-                                     full + part > 0 ? "mixed" : "altered");
-    if (full > 0 && part == 0 && other == 0)
-        return lk_facts__value_index(LK_F_DISC_AUTHENTICITY, "authentic");
-    return -1;
-}
-
 void lk_case__base_facts(const lk_case *c, lk_facts *facts)
 {
     json_t *root = c->doc->root, *v, *item;
@@ -712,12 +665,8 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
             break;
         }
     }
-    /* authenticity left unknown: what a mail verification shows */
-    idx = lk_case__mail_authenticity(c, NULL);
-    if (idx >= 0) {
-        facts->f[LK_F_DISC_AUTHENTICITY].known = 1;
-        facts->f[LK_F_DISC_AUTHENTICITY].v = idx;
-    }
+    /* authenticity left unknown: what evidence shows is the law's
+     * (lk_law__evidence_facts) */
     /* access methods stated directly; attack-only entries are mapped by
      * the law (lk_law__derive), which also marks unknown ones partial */
     v = json_object_get(root, "access");

@@ -23,21 +23,10 @@ json_t *lk_case__json(const lk_case *c);
 /*
  * Fill "facts" with the facts the case states directly. access[].attack
  * entries without a method are left for the law to map (see
- * lk_law__derive). Cannot fail: the case was validated.
+ * lk_law__derive), and facts its evidence proves are the law's too
+ * (lk_law__evidence_facts). Cannot fail: the case was validated.
  */
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
-
-/*
- * The value of /disclosure/authenticity (an index into its domain) that
- * the case's "mail-verification" evidence supports, or -1: "altered" when
- * signatures fail and none verify, "mixed" when some fail and some
- * verify, "authentic" when every message verifies in full. Unverifiable
- * and unsigned messages are unknown, never evidence of fabrication.
- * "*item" (may be NULL) receives the index of the first such evidence
- * item. Always -1 when the case states the fact itself: a value >= 0
- * means the fact comes from the evidence.
- */
-int lk_case__mail_authenticity(const lk_case *c, size_t *item);
 
 /* Report a diagnostic at "pointer" of the case's file. */
 int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,

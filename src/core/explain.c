@@ -209,7 +209,7 @@ static void explain_fact_cites(const lk_assessment *a, int f, lk_fact_view *v)
     json_t *root = lk_case__json(a->c), *item;
     size_t i;
     if (f == LK_F_DISC_AUTHENTICITY &&
-        lk_case__mail_authenticity(a->c, &v->evidence) >= 0) {
+        lk_law__evidence_value(a->law, root, f, &v->evidence) >= 0) {
         /* derived from the mail verification: cite that evidence */
         json_t *e = json_array_get(json_object_get(root, "evidence"),
                                    v->evidence);
@@ -344,15 +344,18 @@ void lk_explain_profile(const lk_law *law, lk_note_view *out)
 
 /* ---- chart ----------------------------------------------------------- */
 
-/* Fill the axes of "g" from the law's chart; LK_ENOTFOUND without one. */
-static int explain_chart_axes(lk_chart_grid *g, const lk_law *law)
+/* Fill the axes of "g" from the model's chart; LK_ENOTFOUND without
+ * one. "*fact" receives the fact on the y axis. */
+static int explain_chart_axes(lk_chart_grid *g, const lk_law *law, int *fact)
 {
+    const lk_chart_info *ci = lk_law_chart(law);
     int lens, score, k, lo = 0, hi = 0;
-    const lk_fact_def *def = lk_facts__def(LK_F_ACCESS_LEVEL);
-    /* transitional: the chart's lens and score move into the model */
-    lens = lk_law__target_find(law, "intervention2");
-    score = lk_law__target_find(law, "intent-indicators");
-    if (lens < 0 || score < 0 || law->targets[score].kind != LK_TK_SCORE)
+    if (ci == NULL)
+        return LK_ENOTFOUND;
+    lens = lk_law__target_find(law, ci->lens);
+    score = lk_law__target_find(law, ci->score);
+    *fact = lk_facts__find(ci->fact);
+    if (lens < 0 || score < 0 || *fact < 0)
         return LK_ENOTFOUND;
     for (k = 0; k < law->targets[score].nrules; k++) {
         int w = law->rules[law->targets[score].rules[k]].weight;
@@ -369,9 +372,12 @@ static int explain_chart_axes(lk_chart_grid *g, const lk_law *law)
     g->score = (size_t)score;
     g->x_min = lo;
     g->x_max = hi;
-    for (k = 0; def->values[k] && k < LK_EXPLAIN_MAX_LEVELS; k++)
-        g->levels[g->nlevels++] = def->values[k];
-    g->y_title = "intrusiveness";
+    for (k = 0; ci->y_values && ci->y_values[k]; k++) {
+        if (k >= LK_EXPLAIN_MAX_LEVELS)
+            return LK_ETOOBIG;
+        g->levels[g->nlevels++] = ci->y_values[k];
+    }
+    g->y_title = ci->title_y;
     return 0;
 }
 
@@ -379,14 +385,14 @@ int lk_explain_chart(lk_chart_grid *out, const lk_assessment *a,
                      lk_error *err)
 {
     const lk_law *law = a->law;
-    const lk_fval *al = &a->facts.f[LK_F_ACCESS_LEVEL];
+    const lk_fval *yv;
     lk_eval ev;
     lk_facts f;
     size_t lvl;
-    int s, error;
+    int s, error, fact = -1;
 
     memset(out, 0, sizeof(*out));
-    error = explain_chart_axes(out, law);
+    error = explain_chart_axes(out, law, &fact);
     if (error < 0)
         return error == LK_ETOOBIG
                    ? lk_error_set(err, error, "chart wider than %d values",
@@ -398,9 +404,9 @@ int lk_explain_chart(lk_chart_grid *out, const lk_assessment *a,
     for (lvl = 0; lvl < out->nlevels; lvl++) {
         for (s = out->x_min; s <= out->x_max; s++) {
             f = a->facts;
-            f.f[LK_F_ACCESS_LEVEL].known = 1;
-            f.f[LK_F_ACCESS_LEVEL].partial = 0;
-            f.f[LK_F_ACCESS_LEVEL].v = (int32_t)lvl;
+            f.f[fact].known = 1;
+            f.f[fact].partial = 0;
+            f.f[fact].v = (int32_t)lvl;
             ev.force_score = (int)out->score;
             ev.force_value = s;
             lk_eval__run(&ev, law, &f);
@@ -411,67 +417,7 @@ int lk_explain_chart(lk_chart_grid *out, const lk_assessment *a,
     lk_eval__dispose(&ev);
     out->case_min = a->ev.t[out->score].smin;
     out->case_max = a->ev.t[out->score].smax;
-    out->case_level = al->known ? (int)al->v : -1;
+    yv = &a->facts.f[fact];
+    out->case_level = yv->known ? (int)yv->v : -1;
     return 0;
-}
-
-/* ---- statuses (transitional: the model's data will carry them) ------- */
-
-static const lk_status_info explain_status_element[] = {
-    {"met", "Met", "", 0}, {"not-met", "Not met", "", 0},
-    {"undetermined", "Undetermined", "#bdc3c7", 1}};
-static const lk_status_info explain_status_lens[] = {
-    {"breach", "Breach", "#c0392b", 0},
-    {"likely-breach", "Likely breach", "#e67e22", 0},
-    {"unlikely-breach", "Breach unlikely", "#f1c40f", 0},
-    {"no-breach", "No breach", "#27ae60", 0},
-    {"undetermined", "Undetermined", "#bdc3c7", 1}};
-static const lk_status_info explain_status_flag[] = {
-    {"raised", "Raised", "", 0}, {"not-raised", "Not raised", "", 0},
-    {"undetermined", "Undetermined", "#bdc3c7", 1}};
-
-static const lk_status_info *explain_statuses(lk_target_kind kind,
-                                              size_t *n)
-{
-    switch (kind) {
-    case LK_TARGET_ELEMENT:
-        *n = 3;
-        return explain_status_element;
-    case LK_TARGET_LENS:
-        *n = 5;
-        return explain_status_lens;
-    case LK_TARGET_FLAG:
-        *n = 3;
-        return explain_status_flag;
-    default: *n = 0; return NULL;
-    }
-}
-
-size_t lk_law_status_count(const lk_law *law, lk_target_kind kind)
-{
-    size_t n;
-    (void)law;
-    explain_statuses(kind, &n);
-    return n;
-}
-
-const lk_status_info *lk_law_status(const lk_law *law, lk_target_kind kind,
-                                    size_t i)
-{
-    size_t n;
-    const lk_status_info *v = explain_statuses(kind, &n);
-    (void)law;
-    return i < n ? &v[i] : NULL;
-}
-
-const lk_status_info *lk_law_status_find(const lk_law *law,
-                                         lk_target_kind kind, const char *id)
-{
-    size_t n, i;
-    const lk_status_info *v = explain_statuses(kind, &n);
-    (void)law;
-    for (i = 0; i < n; i++)
-        if (strcmp(v[i].id, id) == 0)
-            return &v[i];
-    return NULL;
 }

@@ -47,58 +47,57 @@ const char *const lk_enum_purpose[] = {
     "influence-election", "undermine-government", "coerce-policy",
     "retaliation", "espionage", "expose-wrongdoing", "financial",
     "ideological", NULL};
-const char *const lk_enum_level[] = {"none", "low", "high", NULL};
 const char *const lk_enum_bool[] = {"false", "true", NULL};
 
 static const lk_fact_def fact_defs[LK_F_COUNT] = {
-    {"/actor/kind", LK_FT_ENUM, lk_enum_actor_kind, 0, "actor kind"},
-    {"/actor/state", LK_FT_COUNTRY, NULL, 0, "State of the actor"},
+    {"/actor/kind", LK_FT_ENUM, lk_enum_actor_kind, 0, "actor kind", 0},
+    {"/actor/state", LK_FT_COUNTRY, NULL, 0, "State of the actor", 0},
     {"/actor/territory", LK_FT_COUNTRY, NULL, 0,
-     "State from whose territory the actor operated"},
+     "State from whose territory the actor operated", 0},
     {"/actor/attribution/confidence", LK_FT_ENUM, lk_enum_confidence, 1,
-     "attribution confidence"},
+     "attribution confidence", 0},
     {"/actor/attribution/basis", LK_FT_SET, lk_enum_basis, 0,
-     "basis of attribution"},
-    {"/victim/state", LK_FT_COUNTRY, NULL, 0, "victim State"},
-    {"/victim/target", LK_FT_ENUM, lk_enum_target, 0, "target"},
-    {"/access/method", LK_FT_SET, lk_enum_method, 0, "access methods"},
+     "basis of attribution", 0},
+    {"/victim/state", LK_FT_COUNTRY, NULL, 0, "victim State", 0},
+    {"/victim/target", LK_FT_ENUM, lk_enum_target, 0, "target", 0},
+    {"/access/method", LK_FT_SET, lk_enum_method, 0, "access methods", 0},
     {"/disclosure/status", LK_FT_ENUM, lk_enum_disc_status, 0,
-     "disclosure"},
-    {"/disclosure/date", LK_FT_DATE, NULL, 0, "date of disclosure"},
+     "disclosure", 0},
+    {"/disclosure/date", LK_FT_DATE, NULL, 0, "date of disclosure", 0},
     {"/disclosure/channels", LK_FT_SET, lk_enum_channel, 0,
-     "disclosure channels"},
+     "disclosure channels", 0},
     {"/disclosure/concealed_origin", LK_FT_BOOL, lk_enum_bool, 0,
-     "origin concealed"},
+     "origin concealed", 0},
     {"/disclosure/selective", LK_FT_BOOL, lk_enum_bool, 0,
-     "selective release"},
+     "selective release", 0},
     {"/disclosure/amplified", LK_FT_BOOL, lk_enum_bool, 0,
-     "amplification"},
+     "amplification", 0},
     {"/disclosure/authenticity", LK_FT_ENUM, lk_enum_authenticity, 0,
-     "authenticity of the material"},
+     "authenticity of the material", 0},
     {"/content/kinds", LK_FT_SET, lk_enum_content_kind, 0,
-     "kinds of content"},
+     "kinds of content", 0},
     {"/content/public_interest", LK_FT_ENUM, lk_enum_public_interest, 1,
-     "public interest of the content"},
+     "public interest of the content", 0},
     {"/context/process", LK_FT_ENUM, lk_enum_process, 0,
-     "political process"},
-    {"/context/process_date", LK_FT_DATE, NULL, 0, "date of the process"},
+     "political process", 0},
+    {"/context/process_date", LK_FT_DATE, NULL, 0, "date of the process", 0},
     {"/context/armed_conflict", LK_FT_BOOL, lk_enum_bool, 0,
-     "armed conflict"},
+     "armed conflict", 0},
     {"/effects/process_manipulated", LK_FT_BOOL, lk_enum_bool, 0,
-     "process or results manipulated"},
+     "process or results manipulated", 0},
     {"/effects/coercive_demand", LK_FT_BOOL, lk_enum_bool, 0,
-     "coercive demand"},
+     "coercive demand", 0},
     {"/effects/functions_disrupted", LK_FT_BOOL, lk_enum_bool, 0,
-     "governmental functions disrupted"},
+     "governmental functions disrupted", 0},
     {"/effects/physical_damage", LK_FT_BOOL, lk_enum_bool, 0,
-     "physical damage"},
-    {"/purpose/kinds", LK_FT_SET, lk_enum_purpose, 0, "purposes"},
-    {"/access/level", LK_FT_ENUM, lk_enum_level, 1,
-     "intrusiveness of access (derived)"},
+     "physical damage", 0},
+    {"/purpose/kinds", LK_FT_SET, lk_enum_purpose, 0, "purposes", 0},
+    {"/access/level", LK_FT_ENUM, NULL, 1,
+     "intrusiveness of access (derived)", 1},
     {"/context/days_before", LK_FT_INT, NULL, 0,
-     "days from disclosure to the process (derived)"},
+     "days from disclosure to the process (derived)", 0},
     {"/actor/foreign", LK_FT_BOOL, lk_enum_bool, 0,
-     "actor's State differs from the victim State (derived)"},
+     "actor's State differs from the victim State (derived)", 0},
 };
 
 const lk_fact_def *lk_facts__def(int id)
@@ -140,18 +139,20 @@ char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n)
 {
     const lk_fact_def *def = &fact_defs[id];
     const lk_fval *fv = &facts->f[id];
+    const char *const *values = def->law_domain ? facts->law_values
+                                                : def->values;
     size_t used = 0;
     int i, y, m, d;
 
     buf[0] = '\0';
-    if (!fv->known) {
+    if (!fv->known || (def->law_domain && values == NULL)) {
         snprintf(buf, n, "unknown");
         return buf;
     }
     switch (def->type) {
     case LK_FT_ENUM:
     case LK_FT_BOOL:
-        snprintf(buf, n, "%s", def->values[fv->v]);
+        snprintf(buf, n, "%s", values[fv->v]);
         break;
     case LK_FT_SET:
         for (i = 0; def->values[i]; i++) {

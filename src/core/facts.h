@@ -60,6 +60,8 @@ typedef struct lk_fact_def {
     const char *const *values;  /* ENUM/SET domain, NULL-terminated */
     int ordered;                /* ENUM values are in increasing order */
     const char *label;          /* short English label for reports */
+    int law_domain;             /* 1: the law sets the domain (values
+                                   NULL; see lk_law__fact_values) */
 } lk_fact_def;
 
 /* The value of one fact. "known" 0 means unknown (the whole fact). */
@@ -72,6 +74,9 @@ typedef struct lk_fval {
 
 typedef struct lk_facts {
     lk_fval f[LK_F_COUNT]; /* indexed by lk_fact_id */
+    const char *const *law_values; /* domain of the law_domain facts (the
+                                      law's access levels), set with them
+                                      by lk_law__derive; NULL before */
 } lk_facts;
 
 /* The definition of fact "id". Cannot fail. */
@@ -80,7 +85,8 @@ const lk_fact_def *lk_facts__def(int id);
 int lk_facts__find(const char *pointer);
 /* Index of "value" in the domain of fact "id", or -1. */
 int lk_facts__value_index(int id, const char *value);
-/* Number of values in the domain of fact "id" (ENUM/SET), else 0. */
+/* Number of values in the domain of fact "id" (ENUM/SET), else 0 (and
+ * 0 for facts whose domain is the law's). */
 int lk_facts__domain_size(int id);
 
 /* Enumerations of the case format, NULL-terminated (DESIGN §3.1). */
@@ -96,12 +102,12 @@ extern const char *const lk_enum_content_kind[];
 extern const char *const lk_enum_public_interest[];
 extern const char *const lk_enum_process[];
 extern const char *const lk_enum_purpose[];
-extern const char *const lk_enum_level[];
 extern const char *const lk_enum_bool[];
 
 /*
  * Write fact "id" of "facts" as text into "buf" ("unknown" when unknown;
- * SETs as a comma-separated list). Returns buf.
+ * SETs as a comma-separated list). Facts whose domain is the law's are
+ * named from facts->law_values. Returns buf.
  */
 char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n);
 

@@ -1,7 +1,9 @@
 /*
  * law.h (internal): the compiled law: targets (scores, elements, lenses,
  * flags), rules with compiled conditions, intrusiveness table, ATT&CK
- * index, profile. Read by eval.c and assess.c; built by law.c.
+ * index, profile. Read by eval.c and assess.c; built by law.c with the
+ * modules lawfile, catalog, techniques, model, profile, rules and
+ * law_compile (each with its own header), and derive.c.
  */
 #ifndef LK_LIB_LAW_H
 #define LK_LIB_LAW_H
@@ -15,6 +17,12 @@
 
 #define LK_MAX_TARGETS 64 /* targets are bits of a uint64_t */
 #define LK_MAX_LEVELS 15  /* levels of one element */
+#define LK_MAX_STATUSES 8  /* closed statuses of one target kind */
+#define LK_MAX_LENSES 8    /* lenses of a model (the what-if covers all) */
+#define LK_MAX_EVIDENCE 4  /* kinds of evidence the law reads */
+#define LK_MAX_EVIDENCE_RULES 16 /* rules of one kind of evidence */
+#define LK_LAW_MAX_FILES 64   /* data files of one law */
+#define LK_LAW_MAX_RULES 4096 /* rules and indicators of one law */
 
 typedef enum { LK_TK_SCORE, LK_TK_ELEMENT, LK_TK_LENS, LK_TK_FLAG } lk_tkind;
 
@@ -45,7 +53,7 @@ typedef struct lk_cond {
 } lk_cond;
 
 typedef struct lk_target {
-    const char *id;       /* e.g. "attribution" (borrowed from its doc) */
+    const char *id;       /* target id (borrowed from its doc) */
     const char *title;    /* short title */
     const char *question; /* the question it answers */
     lk_tkind kind;        /* score, element, lens or flag */
@@ -78,7 +86,7 @@ typedef struct lk_rule {
 } lk_rule;
 
 typedef struct lk_method_info {
-    int level;           /* index into lk_enum_level */
+    int level;           /* index into lk_law.levels */
     const char *text;    /* why this level */
     json_t *cites;       /* source ids (borrowed) */
 } lk_method_info;
@@ -95,6 +103,24 @@ typedef struct lk_standard {
     const char *text;    /* explanation */
     json_t *cites;       /* source ids (borrowed) */
 } lk_standard;
+
+/* What one kind of case evidence proves: the first rule whose tests all
+ * hold over the summed counts gives the fact its value. */
+typedef struct lk_evidence_rule {
+    const char *id;      /* rule id */
+    json_t *when;        /* [{"sum": [count names], "ge"|"le"|"eq": n}] */
+    int value;           /* index of the value in the fact's domain */
+    const char *text;    /* why */
+    json_t *cites;       /* source ids (borrowed) */
+} lk_evidence_rule;
+
+typedef struct lk_evidence_def {
+    const char *kind;    /* evidence[].kind of the case, e.g. mail-... */
+    const char *counts;  /* member of evidence[].summary holding counts */
+    int fact;            /* the fact it decides (lk_fact_id) */
+    lk_evidence_rule rules[LK_MAX_EVIDENCE_RULES]; /* in file order */
+    int nrules;          /* number of rules */
+} lk_evidence_def;
 
 typedef struct lk_param {
     const char *name;    /* parameter name */
@@ -130,17 +156,35 @@ struct lk_law {
     const char *profile_title;     /* profile title */
     json_t *profile_cites;         /* profile's own sources (borrowed) */
     json_t *caveats;               /* model caveats [{text, cites}] */
+    /* statuses per lk_tkind: the closed ones, then the open one */
+    lk_status_info statuses[4][LK_MAX_STATUSES + 1];
+    const char *status_ids[4][LK_MAX_STATUSES + 1]; /* closed, NULL-ended */
+    int nstatuses[4];              /* closed statuses per kind */
+    lk_chart_info chart;           /* the model's chart */
+    int has_chart;                 /* 1 if the model has one */
+    const char *levels[LK_MAX_LEVELS + 1]; /* access levels, lowest first,
+                                              NULL-ended (intrusiveness) */
+    int nlevels;                   /* number of access levels */
+    lk_evidence_def evidence[LK_MAX_EVIDENCE]; /* evidence file */
+    int nevidence;                 /* kinds of evidence */
 };
+
+/* model.c */
 
 /* Encoded outcome of target "t": status index, level index or -1. */
 int lk_law__outcome(const lk_target *t, int status, int level);
 /* Decode "outcome" of target "t". */
 void lk_law__outcome_split(const lk_target *t, int outcome, int *status,
                            int *level);
-/* Status names of a target kind, NULL-terminated. */
-const char *const *lk_law__statuses(lk_tkind kind);
+/* Closed status names of a target kind, NULL-terminated (scores: the
+ * single internal status "score"). Borrowed: valid until lk_law_free. */
+const char *const *lk_law__statuses(const lk_law *law, lk_tkind kind);
+/* The id of the open status ("undetermined" in the bundled model). */
+const char *lk_law__open_status(const lk_law *law);
 /* Index of target "id", or -1. */
 int lk_law__target_find(const lk_law *law, const char *id);
+
+/* derive.c */
 
 /*
  * Complete "facts" (from lk_case__base_facts) with what the law derives:
@@ -154,8 +198,31 @@ int lk_law__map_access(const lk_law *law, json_t *case_json, lk_facts *facts,
                        lk_error *err);
 void lk_law__derive(const lk_law *law, lk_facts *facts);
 
+/* The domain of fact "fact": the law's own for facts whose domain is law
+ * (lk_fact_def.law_domain: the access levels), else the case format's.
+ * NULL-terminated; NULL for facts without a domain. Borrowed: valid
+ * until lk_law_free. */
+const char *const *lk_law__fact_values(const lk_law *law, int fact);
+/* Index of "value" in lk_law__fact_values(law, fact), or -1. */
+int lk_law__value_index(const lk_law *law, int fact, const char *value);
+
+/*
+ * The value (an index into the domain of "fact") that the case's evidence
+ * supports by the law's evidence rules, or -1: none applies, or the case
+ * states the fact itself. "*item" (may be NULL) receives the index of the
+ * first evidence item of that kind. Implemented in evidence.c.
+ */
+int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
+                           size_t *item);
+/* Fill the facts of "facts" the case leaves unknown that its evidence
+ * decides (lk_law__evidence_value). Cannot fail. */
+void lk_law__evidence_facts(const lk_law *law, json_t *case_json,
+                            lk_facts *facts);
+
 /* Base facts a derived fact depends on, as a fact bit mask. */
 uint32_t lk_law__fact_deps(int fact);
+
+/* techniques.c */
 
 /* Method for technique "id" (exact, then parent), or -1. */
 int lk_law__attack_method(const lk_law *law, const char *id);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assess.h"
 #include "eval.h"
 #include "helpers.h"
 #include "law.h"
@@ -34,7 +35,14 @@ static const char *const tiny_model =
     " \"params\": {\"n\": 3}, \"scores\": [], "
     " \"elements\": [{\"id\": \"e\", \"title\": \"E\", \"levels\": [\"a\", "
     "\"b\"]}],"
-    " \"lenses\": [{\"id\": \"l\", \"title\": \"L\"}], \"flags\": []}";
+    " \"lenses\": [{\"id\": \"l\", \"title\": \"L\"}], \"flags\": [],"
+    " \"statuses\": {\"element\": [{\"id\": \"met\", \"label\": \"M\"}, "
+    "{\"id\": \"not-met\", \"label\": \"N\"}], \"lens\": [{\"id\": "
+    "\"breach\", \"label\": \"B\"}, {\"id\": \"likely-breach\", \"label\": "
+    "\"LB\"}, {\"id\": \"unlikely-breach\", \"label\": \"UB\"}, {\"id\": "
+    "\"no-breach\", \"label\": \"NB\"}], \"flag\": [{\"id\": \"raised\", "
+    "\"label\": \"R\"}, {\"id\": \"not-raised\", \"label\": \"NR\"}], "
+    "\"open\": {\"id\": \"undetermined\", \"label\": \"U\"}}}";
 static const char *const tiny_profile =
     "{\"format\": \"leaklaw/profile/1\", \"id\": \"default\", \"title\": "
     "\"t\", \"cites\": [\"src\"]}";
@@ -59,6 +67,7 @@ static void tiny_setup(const char *rules)
     put("attack/techniques.tsv", "# ids\nT1566\tPhishing\n");
     n += (size_t)snprintf(intr, sizeof(intr),
                           "{\"format\": \"leaklaw/intrusiveness/1\", "
+                          "\"levels\": [\"none\", \"low\", \"high\"], "
                           "\"methods\": [");
     for (i = 0; lk_enum_method[i]; i++)
         n += (size_t)snprintf(intr + n, sizeof(intr) - n,
@@ -276,6 +285,75 @@ static void test_engine_semantics(void **state)
     assert_int_equal(__builtin_popcountll(p), 1);
 }
 
+/* Legal choices are data: in a copy of data/ rewritten by
+ * tests/resources/law/relabel.py (lens leak-norm renamed, a fourth lens,
+ * five intrusiveness levels) the law loads, the cases check and assess,
+ * and statuses, levels and the chart come from the data. */
+static void test_law_is_data(void **state)
+{
+    char dir[64], cmd[1024], path[512], res[512];
+    lk_law *law = NULL, *orig = test_law(NULL);
+    lk_case *c = NULL;
+    lk_assessment *a = NULL, *ao = NULL;
+    const lk_chart_info *chart;
+    const lk_status_info *st;
+    lk_error err;
+    int n;
+    (void)state;
+
+    snprintf(dir, sizeof(dir), "/tmp/lk-data-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof(cmd), "cp -r '%s'/. '%s' && python3 '%s' '%s'",
+             test_data(), dir, test_res(res, sizeof(res), "law/relabel.py"),
+             dir);
+    assert_int_equal(system(cmd), 0);
+    lk_error_clear(&err);
+    assert_int_equal(lk_law_load(&law, dir, NULL, &err), 0);
+    /* statuses: four lens verdicts, the open one last */
+    assert_int_equal(lk_law_status_count(law, LK_TARGET_LENS), 5);
+    assert_int_equal(lk_law_status_count(law, LK_TARGET_SCORE), 0);
+    st = lk_law_status(law, LK_TARGET_LENS, 4);
+    assert_non_null(st);
+    assert_true(st->open);
+    assert_string_equal(st->color, "#bdc3c7");
+    assert_null(lk_law_status(law, LK_TARGET_LENS, 5));
+    st = lk_law_status_find(law, LK_TARGET_LENS, "unlikely-breach");
+    assert_non_null(st);
+    assert_string_equal(st->label, "Breach unlikely");
+    assert_null(lk_law_status_find(law, LK_TARGET_ELEMENT, "breach"));
+    /* the chart's y axis: the five levels, lowest first */
+    chart = lk_law_chart(law);
+    assert_non_null(chart);
+    for (n = 0; chart->y_values[n]; n++)
+        ;
+    assert_int_equal(n, 5);
+    assert_string_equal(chart->y_values[4], "severe");
+    assert_true(lk_law_target_index(law, "leak-norm") < 0);
+    assert_true(lk_law_target_index(law, "leak-norm-x") >= 0);
+    /* a case: its expected verdicts name the renamed lens */
+    snprintf(path, sizeof(path), "%s/cases/dnc-2016.json", dir);
+    assert_int_equal(lk_case_load(&c, path, NULL, NULL, &err), 0);
+    assert_int_equal(lk_law_check_case(law, c, NULL, NULL, &err), 0);
+    assert_int_equal(lk_assess(&a, law, c, NULL, &err), 0);
+    assert_int_equal(lk_assess(&ao, orig, c, NULL, &err), 0);
+    assert_string_equal(lk_assessment_verdict(a, "leak-norm-x"),
+                        lk_assessment_verdict(ao, "leak-norm"));
+    assert_string_equal(lk_assessment_verdict(a, "test-lens"), "breach");
+    assert_null(lk_assessment_verdict(a, "leak-norm"));
+    /* malware (T1056) is now the top level: known despite unknowns */
+    assert_true(a->facts.f[LK_F_ACCESS_LEVEL].known);
+    assert_int_equal(a->facts.f[LK_F_ACCESS_LEVEL].v, 4);
+    lk_facts__format(&a->facts, LK_F_ACCESS_LEVEL, res, sizeof(res));
+    assert_string_equal(res, "severe");
+    lk_assessment_free(a);
+    lk_assessment_free(ao);
+    lk_case_free(c);
+    lk_law_free(law);
+    lk_law_free(orig);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_unknown_profile),
         cmocka_unit_test(test_bad_laws),
         cmocka_unit_test(test_engine_semantics),
+        cmocka_unit_test(test_law_is_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,8 @@
 
 #include "case.h"
 #include "facts.h"
+#include "helpers.h"
+#include "law.h"
 
 /* The authenticity fact of a case whose evidence has these verdicts. */
 static const char *authenticity(const char *verdicts, const char *stated)
@@ -21,6 +23,7 @@ static const char *authenticity(const char *verdicts, const char *stated)
     static char out[32];
     char text[1024];
     lk_case *c = NULL;
+    lk_law *law = test_law(NULL);
     lk_facts f;
     lk_error err;
     snprintf(text, sizeof(text),
@@ -35,8 +38,10 @@ static const char *authenticity(const char *verdicts, const char *stated)
                                    NULL, &err),
                      0);
     lk_case__base_facts(c, &f);
+    lk_law__evidence_facts(law, lk_case__json(c), &f);
     lk_facts__format(&f, LK_F_DISC_AUTHENTICITY, out, sizeof(out));
     lk_case_free(c);
+    lk_law_free(law);
     return out;
 }
 

@@ -1,0 +1,20 @@
+/*
+ * model.h (internal): loading the model file (scores, elements, lenses,
+ * flags, parameters) and the names of target kinds. The outcome encoding
+ * and lk_law__target_find, used by the engine, are declared in law.h.
+ */
+#ifndef LK_LIB_MODEL_H
+#define LK_LIB_MODEL_H
+
+#include "law.h"
+
+/* Read the model "doc" into "law". LK_EINVALID, LK_ENOMEM. */
+int lk_model__load(lk_law *law, const lk_doc *doc, lk_error *err);
+
+/* The parameter "name", or NULL. Borrowed: valid until lk_law_free. */
+lk_param *lk_model__param(lk_law *law, const char *name);
+
+/* "score", "element", "lens" or "flag". Cannot fail. */
+const char *lk_model__kind_name(lk_tkind kind);
+
+#endif
