@@ -16,6 +16,7 @@
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
+#define CASE_ID_MAX 100     /* longest case or source id */
 
 typedef enum {
     S_OBJECT, /* fields */
@@ -221,7 +222,7 @@ static const char *check_type_name(const json_t *v)
 static int check_pattern_id(const char *s, int source)
 {
     size_t n = strlen(s), i;
-    if (n == 0 || n > 100)
+    if (n == 0 || n > CASE_ID_MAX)
         return 0;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
