@@ -208,11 +208,17 @@ static void text_linecol(const char *text, const char *at, unsigned *line,
 static int doc_parse_json(lk_doc *doc, lk_error *err)
 {
     json_error_t jerr;
+    memset(&jerr, 0, sizeof(jerr));
+    (void)lk_alloc__json_failed();
     doc->root = json_loadb(doc->text, doc->len, JSON_REJECT_DUPLICATES,
                            &jerr);
-    if (doc->root == NULL && json_error_code(&jerr) ==
-                                 json_error_out_of_memory)
-        return lk_error_set_oom(err); /* not the input's fault */
+    /* out of memory is not the input's fault, even where jansson reports
+     * it as a syntax error or with no message at all */
+    if (doc->root == NULL &&
+        (lk_alloc__json_failed() ||
+         json_error_code(&jerr) == json_error_out_of_memory ||
+         jerr.text[0] == '\0'))
+        return lk_error_set_oom(err);
     if (doc->root == NULL)
         return lk_error_set_at(err, LK_EINVALID, doc->name,
                                jerr.line > 0 ? (unsigned)jerr.line : 1,

@@ -85,9 +85,23 @@ void lk_free(void *ptr)
     free(ptr);
 }
 
+/* Set when an allocation made for jansson fails, per thread: jansson's
+ * parser reports some of them as syntax errors (see lk_alloc__json_failed). */
+static __thread int alloc_json_failed;
+
 static void *alloc_json_malloc(size_t size)
 {
-    return lk_malloc(size);
+    void *p = lk_malloc(size);
+    if (p == NULL)
+        alloc_json_failed = 1;
+    return p;
+}
+
+int lk_alloc__json_failed(void)
+{
+    int failed = alloc_json_failed;
+    alloc_json_failed = 0;
+    return failed;
 }
 
 /* Runs once per process: jansson's allocator and its hash seed are

@@ -32,4 +32,13 @@ unsigned long lk_alloc__fail_after(unsigned long n);
  */
 void lk_alloc__init(void);
 
+/*
+ * 1 if an allocation jansson asked for has failed in the calling thread
+ * since the previous call (which resets it), else 0. jansson's parser
+ * reports an allocation failure inside its lexer as a syntax error; a
+ * caller resets this before parsing and asks after a failure, so that
+ * running out of memory is never blamed on the input.
+ */
+int lk_alloc__json_failed(void);
+
 #endif
