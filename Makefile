@@ -1,13 +1,15 @@
 # leaklaw: the two commands of the README.
 #   make run   install missing Debian packages, build, assess the bundled DNC case
 #   make test  the same set-up, then every test under ASan + UBSan through
-#              CTest, then the unit, CLI and fuzz-corpus tests under valgrind
+#              CTest, the thread-safety test under ThreadSanitizer, then
+#              the unit, CLI and fuzz-corpus tests under valgrind
 # Other targets: build, install, fuzz, bench, clean, deps.
 #   make install PREFIX=/usr/local [DESTDIR=/staging]   (docs/internals.md)
 
 BUILD      ?= build
 BUILD_TEST ?= build-test
 BUILD_VALGRIND ?= build-valgrind
+BUILD_TSAN ?= build-tsan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 PREFIX     ?= /usr/local
@@ -57,6 +59,10 @@ test: deps
 	  -DLK_DEBUG_ALLOC=ON -DLK_ENABLE_WERROR=ON >/dev/null
 	cmake --build $(BUILD_TEST) -j $(JOBS)
 	cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS)
+	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=Debug -DLK_TSAN=ON \
+	  -DLK_ENABLE_WERROR=ON >/dev/null
+	cmake --build $(BUILD_TSAN) -j $(JOBS) --target test_threads
+	cd $(BUILD_TSAN) && ctest --output-on-failure -R '^unit_threads$$'
 	cmake -S . -B $(BUILD_VALGRIND) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DLK_VALGRIND=ON >/dev/null
 	cmake --build $(BUILD_VALGRIND) -j $(JOBS)
@@ -72,4 +78,4 @@ bench: build
 	bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_TEST) $(BUILD_VALGRIND) build-fuzz
+	rm -rf $(BUILD) $(BUILD_TEST) $(BUILD_VALGRIND) $(BUILD_TSAN) build-fuzz

@@ -177,6 +177,40 @@ static const struct {
     {"mail", cmd_mail},
 };
 
+#ifdef LK_DEBUG_ALLOC
+/* At exit: the number of allocations the run made, for the torture. */
+static void main_alloc_count(void)
+{
+    fprintf(stderr, "leaklaw: %lu allocations\n", lk_alloc__fail_after(0));
+}
+
+/*
+ * Debug-allocation builds only: LK_ALLOC_FAIL_AFTER=N makes the Nth
+ * allocation of the run (and every later one) fail, so that the CLI
+ * torture test (tests/cli/torture_cli.py) can check every command fails
+ * cleanly; LK_ALLOC_FAIL_AFTER=count prints the number of allocations
+ * made to stderr at exit. Read once, before anything is allocated.
+ */
+static void main_alloc_torture(void)
+{
+    const char *env = getenv("LK_ALLOC_FAIL_AFTER");
+    char *end;
+    unsigned long n;
+    if (env == NULL || *env == '\0')
+        return;
+    if (strcmp(env, "count") == 0) {
+        lk_alloc__fail_after(0);
+        atexit(main_alloc_count);
+        return;
+    }
+    n = strtoul(env, &end, 10);
+    if (*end == '\0')
+        lk_alloc__fail_after(n);
+}
+#else
+#define main_alloc_torture() ((void)0)
+#endif
+
 int main(int argc, char **argv)
 {
     static char installed[4096];
@@ -185,6 +219,7 @@ int main(int argc, char **argv)
     const char *env = getenv("LEAKLAW_DATA");
 
     lk_alloc__init();
+    main_alloc_torture();
     cli_g.datadir = NULL;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {

@@ -12,8 +12,16 @@
 #include "alloc.h"
 #include "dir.h"
 
-#define ASSESS_MAX_CANDIDATES 256
-#define ASSESS_MAX_LIBRARY 1000
+#include "static_assert.h"
+
+#define ASSESS_MAX_CANDIDATES 256 /* single changes the what-if search tries */
+#define ASSESS_MAX_LIBRARY 1000   /* case files of a library */
+#define ASSESS_VCODE_OPEN 63      /* verdict code of an undetermined lens */
+
+/* A verdict code is a bit of a uint64_t (single_reach); a lens outcome
+ * (no levels: only elements have them) never collides with the open code */
+LK_STATIC_ASSERT(assess_vcode_fits, ASSESS_VCODE_OPEN < LK_MAX_OUTCOMES);
+LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
 
 const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
                                  const char **level)
@@ -26,7 +34,7 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
         return lk_law__open_status(law);
     /* the status is determined when every possible outcome shares it,
      * even if the level is still open */
-    for (o = 0; o < 64; o++) {
+    for (o = 0; o < LK_MAX_OUTCOMES; o++) {
         if (!(possible & ((uint64_t)1 << o)))
             continue;
         lk_law__outcome_split(tg, o, &s, &l);
@@ -63,6 +71,21 @@ typedef struct {
     int mover;              /* 1 if it changes any target at all */
 } assess_cand;
 
+/* State of one what-if search over assessment "a". */
+typedef struct {
+    lk_assessment *a;       /* the assessment searched (its law, facts, ev) */
+    lk_eval ev;             /* scratch evaluation of a changed case */
+    lk_facts f;             /* scratch facts of a changed case */
+    int lens[LK_MAX_LENSES]; /* target indices of the lenses */
+    int nlens;              /* number of lenses searched */
+    assess_cand *cand;      /* every single change, with its effect */
+    int ncand;              /* number of candidates */
+    uint64_t single_reach[LK_MAX_LENSES]; /* codes reached by singles */
+    size_t cap;             /* allocated entries of a->wi */
+    int full;               /* re-evaluate everything (LK_ASSESS__FULL_EVAL) */
+} assess_search;
+
+/* The lenses of "law", in the model's order, at most LK_MAX_LENSES. */
 static int assess_lenses(const lk_law *law, int *lens)
 {
     int t, n = 0;
@@ -110,35 +133,31 @@ static int assess_candidates(const lk_facts *base, lk_change *out, int max)
     return n;
 }
 
-static void assess_apply(const lk_law *law, const lk_facts *base,
-                         const lk_change *ch, int nch, lk_facts *out)
+/* Apply the "nch" changes "ch" to the search's case and evaluate it,
+ * re-deciding only what the changes can reach (or everything, when
+ * s->full is set: tests compare the two). */
+static void assess_eval(assess_search *s, const lk_change *ch, int nch)
 {
+    const lk_law *law = s->a->law;
+    uint32_t changed = 0;
     int i;
-    *out = *base;
-    for (i = 0; i < nch; i++)
-        out->f[ch[i].fact] = ch[i].to;
-    lk_law__derive(law, out);
+    s->f = s->a->facts;
+    for (i = 0; i < nch; i++) {
+        s->f.f[ch[i].fact] = ch[i].to;
+        changed |= 1u << ch[i].fact;
+    }
+    lk_law__derive(law, &s->f);
+    if (s->full)
+        lk_eval__run(&s->ev, law, &s->f);
+    else
+        lk_eval__run_from(&s->ev, law, &s->f, &s->a->ev, changed);
 }
 
-/* The verdict of a lens as a small code: its single outcome, or 63 when
- * several outcomes remain possible (undetermined). */
+/* The verdict of a lens as a small code: its single outcome, or
+ * ASSESS_VCODE_OPEN when several outcomes remain possible. */
 static int assess_vcode(uint64_t possible)
 {
-    return LK_ONE(possible) ? __builtin_ctzll(possible)
-                                               : 63;
-}
-
-int lk_assess__incremental = 1;
-
-/* Evaluate a changed fact vector, re-deciding only what the change can
- * reach (or everything, when lk_assess__incremental is 0: tests compare). */
-static void assess_eval(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                        const lk_eval *base, uint32_t changed)
-{
-    if (lk_assess__incremental)
-        lk_eval__run_from(ev, law, f, base, changed);
-    else
-        lk_eval__run(ev, law, f);
+    return LK_ONE(possible) ? __builtin_ctzll(possible) : ASSESS_VCODE_OPEN;
 }
 
 static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
@@ -179,98 +198,100 @@ static int assess_whatif_cmp(const void *x, const void *y)
     return 0;
 }
 
-/*
- * The what-if search (HYPO-style near misses). For each lens and each
- * verdict it could take instead of its present one, the smallest sets of
- * fact changes that produce that verdict: every single change first; a
- * pair only for a verdict no single change reaches, and only when neither
- * change of the pair reaches it alone. At most "max" entries are kept per
- * lens and verdict.
- */
-static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
+/* Evaluate every single change: note whether it moves any target, and
+ * record a what-if entry for each lens whose verdict it changes. */
+static int assess_singles(assess_search *s, lk_error *err)
 {
+    lk_assessment *a = s->a;
     const lk_law *law = a->law;
-    lk_change changes[ASSESS_MAX_CANDIDATES];
-    assess_cand *cand = NULL;
-    lk_eval ev;
-    lk_facts f;
-    int lens[LK_MAX_LENSES], nlens = assess_lenses(law, lens);
-    int ncand, i, j, l, t;
-    uint64_t single_reach[LK_MAX_LENSES] = {0}; /* verdict codes reached */
-    size_t cap = 0, k, kept, out;
-    int error = lk_eval__init(&ev, law, err);
-    if (error < 0)
-        return error;
-    ncand = assess_candidates(&a->facts, changes, ASSESS_MAX_CANDIDATES);
-    cand = lk_calloc((size_t)ncand + 1, sizeof(*cand));
-    if (cand == NULL) {
-        error = lk_error_set_oom(err);
-        goto out;
-    }
-    for (i = 0; i < ncand; i++) {
-        cand[i].ch = changes[i];
-        assess_apply(law, &a->facts, &changes[i], 1, &f);
-        assess_eval(&ev, law, &f, &a->ev, 1u << changes[i].fact);
+    int i, l, t, error;
+    for (i = 0; i < s->ncand; i++) {
+        assess_cand *c = &s->cand[i];
+        assess_eval(s, &c->ch, 1);
         for (t = 0; t < law->ntargets; t++)
-            if (ev.t[t].possible != a->ev.t[t].possible ||
-                ev.t[t].smin != a->ev.t[t].smin ||
-                ev.t[t].smax != a->ev.t[t].smax)
-                cand[i].mover = 1;
-        for (l = 0; l < nlens; l++) {
-            int v = assess_vcode(ev.t[lens[l]].possible);
-            cand[i].lens[l] = ev.t[lens[l]].possible;
-            if (v != assess_vcode(a->ev.t[lens[l]].possible)) {
-                lk_whatif w;
-                memset(&w, 0, sizeof(w));
-                w.lens = lens[l];
-                w.possible = cand[i].lens[l];
-                w.n = 1;
-                w.ch[0] = changes[i];
-                w.fills = !a->facts.f[changes[i].fact].known;
-                single_reach[l] |= (uint64_t)1 << v;
-                error = assess_push_whatif(a, &w, &cap, err);
-                if (error < 0)
-                    goto out;
-            }
-        }
-    }
-    for (i = 0; i < ncand; i++) {
-        if (!cand[i].mover)
-            continue;
-        for (j = i + 1; j < ncand; j++) {
-            lk_change pair[2];
-            if (!cand[j].mover || cand[j].ch.fact == cand[i].ch.fact)
+            if (s->ev.t[t].possible != a->ev.t[t].possible ||
+                s->ev.t[t].smin != a->ev.t[t].smin ||
+                s->ev.t[t].smax != a->ev.t[t].smax)
+                c->mover = 1;
+        for (l = 0; l < s->nlens; l++) {
+            int v = assess_vcode(s->ev.t[s->lens[l]].possible);
+            lk_whatif w;
+            c->lens[l] = s->ev.t[s->lens[l]].possible;
+            if (v == assess_vcode(a->ev.t[s->lens[l]].possible))
                 continue;
-            pair[0] = cand[i].ch;
-            pair[1] = cand[j].ch;
-            assess_apply(law, &a->facts, pair, 2, &f);
-            assess_eval(&ev, law, &f, &a->ev,
-                        (1u << pair[0].fact) | (1u << pair[1].fact));
-            for (l = 0; l < nlens; l++) {
-                int v = assess_vcode(ev.t[lens[l]].possible);
-                lk_whatif w;
-                if (v == assess_vcode(a->ev.t[lens[l]].possible) ||
-                    (single_reach[l] & ((uint64_t)1 << v)))
-                    continue;
-                memset(&w, 0, sizeof(w));
-                w.lens = lens[l];
-                w.possible = ev.t[lens[l]].possible;
-                w.n = 2;
-                w.ch[0] = pair[0];
-                w.ch[1] = pair[1];
-                w.fills = !a->facts.f[pair[0].fact].known +
-                          !a->facts.f[pair[1].fact].known;
-                error = assess_push_whatif(a, &w, &cap, err);
-                if (error < 0)
-                    goto out;
-            }
+            memset(&w, 0, sizeof(w));
+            w.lens = s->lens[l];
+            w.possible = c->lens[l];
+            w.n = 1;
+            w.ch[0] = c->ch;
+            w.fills = !a->facts.f[c->ch.fact].known;
+            s->single_reach[l] |= (uint64_t)1 << v;
+            error = assess_push_whatif(a, &w, &s->cap, err);
+            if (error < 0)
+                return error;
         }
     }
+    return 0;
+}
+
+/* Evaluate the pair "pair" of changes: a what-if entry for each lens it
+ * brings to a verdict that no single change reaches. */
+static int assess_pair(assess_search *s, const lk_change *pair,
+                       lk_error *err)
+{
+    lk_assessment *a = s->a;
+    int l, error;
+    assess_eval(s, pair, 2);
+    for (l = 0; l < s->nlens; l++) {
+        int v = assess_vcode(s->ev.t[s->lens[l]].possible);
+        lk_whatif w;
+        if (v == assess_vcode(a->ev.t[s->lens[l]].possible) ||
+            (s->single_reach[l] & ((uint64_t)1 << v)))
+            continue;
+        memset(&w, 0, sizeof(w));
+        w.lens = s->lens[l];
+        w.possible = s->ev.t[s->lens[l]].possible;
+        w.n = 2;
+        w.ch[0] = pair[0];
+        w.ch[1] = pair[1];
+        w.fills = !a->facts.f[pair[0].fact].known +
+                  !a->facts.f[pair[1].fact].known;
+        error = assess_push_whatif(a, &w, &s->cap, err);
+        if (error < 0)
+            return error;
+    }
+    return 0;
+}
+
+/* Every pair of changes of two different facts that both move something. */
+static int assess_pairs(assess_search *s, lk_error *err)
+{
+    int i, j, error;
+    for (i = 0; i < s->ncand; i++) {
+        if (!s->cand[i].mover)
+            continue;
+        for (j = i + 1; j < s->ncand; j++) {
+            lk_change pair[2];
+            if (!s->cand[j].mover || s->cand[j].ch.fact == s->cand[i].ch.fact)
+                continue;
+            pair[0] = s->cand[i].ch;
+            pair[1] = s->cand[j].ch;
+            error = assess_pair(s, pair, err);
+            if (error < 0)
+                return error;
+        }
+    }
+    return 0;
+}
+
+/* Rank the entries and keep, per lens and verdict, the first change of
+ * each fact (or pair of facts) and at most "max" of them: varied
+ * alternatives rather than every value of one fact. */
+static void assess_whatif_keep(lk_assessment *a, unsigned max)
+{
+    size_t k, kept, out;
     if (a->nwi > 1)
         qsort(a->wi, a->nwi, sizeof(lk_whatif), assess_whatif_cmp);
-    /* keep, per lens and verdict, the first change of each fact (or pair
-     * of facts) and at most "max" of them: varied alternatives rather than
-     * every value of one fact */
     for (k = 0, out = 0, kept = 0; k < a->nwi; k++) {
         const lk_whatif *w = &a->wi[k];
         size_t first = out - kept, m;
@@ -289,10 +310,47 @@ static int assess_whatif(lk_assessment *a, unsigned max, lk_error *err)
         }
     }
     a->nwi = out;
+}
+
+/*
+ * The what-if search (HYPO-style near misses). For each lens and each
+ * verdict it could take instead of its present one, the smallest sets of
+ * fact changes that produce that verdict: every single change first; a
+ * pair only for a verdict no single change reaches, and only when neither
+ * change of the pair reaches it alone. At most "max" entries are kept per
+ * lens and verdict.
+ */
+static int assess_whatif(lk_assessment *a, unsigned max, int full,
+                         lk_error *err)
+{
+    lk_change changes[ASSESS_MAX_CANDIDATES];
+    assess_search s;
+    int i, error;
+    memset(&s, 0, sizeof(s));
+    s.a = a;
+    s.full = full;
+    error = lk_eval__init(&s.ev, a->law, err);
+    if (error < 0)
+        return error;
+    s.nlens = assess_lenses(a->law, s.lens);
+    s.ncand = assess_candidates(&a->facts, changes, ASSESS_MAX_CANDIDATES);
+    s.cand = lk_calloc((size_t)s.ncand + 1, sizeof(*s.cand));
+    if (s.cand == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    for (i = 0; i < s.ncand; i++)
+        s.cand[i].ch = changes[i];
+    error = assess_singles(&s, err);
+    if (error == 0)
+        error = assess_pairs(&s, err);
+    if (error < 0)
+        goto out;
+    assess_whatif_keep(a, max);
     a->whatif_done = 1;
 out:
-    lk_free(cand);
-    lk_eval__dispose(&ev);
+    lk_free(s.cand);
+    lk_eval__dispose(&s.ev);
     return error;
 }
 
@@ -378,7 +436,8 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
     lk_law__derive(law, &a->facts);
     lk_eval__run(&a->ev, law, &a->facts);
     if (!(flags & LK_ASSESS_NO_WHATIF)) {
-        error = assess_whatif(a, max, err);
+        error = assess_whatif(a, max, !!(flags & LK_ASSESS__FULL_EVAL),
+                              err);
         if (error < 0)
             goto out;
     }

@@ -47,9 +47,10 @@ struct lk_library {
     size_t n;                   /* number of cases */
 };
 
-/* 1 (default): the what-if search re-evaluates only the targets a change
- * can reach; 0: everything (for tests that compare the two). */
-extern int lk_assess__incremental;
+/* Internal bit of lk_assess_options.flags, never in the public header:
+ * the what-if search re-evaluates every target for each change instead of
+ * only those the change can reach (tests compare the two). */
+#define LK_ASSESS__FULL_EVAL 0x80000000u
 
 /* Name of the verdict (or status) of target "t" in "ev": a single
  * outcome's status, else "undetermined". Level in *level (or NULL). */

@@ -16,6 +16,7 @@
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
+#define CASE_ID_MAX 100     /* longest case or source id */
 
 typedef enum {
     S_OBJECT, /* fields */
@@ -218,7 +219,7 @@ static const char *check_type_name(const json_t *v)
 static int check_pattern_id(const char *s, int source)
 {
     size_t n = strlen(s), i;
-    if (n == 0 || n > 100)
+    if (n == 0 || n > CASE_ID_MAX)
         return 0;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -307,97 +308,55 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v,
     }
 }
 
-static void check_value(case_check *cc, const schema_node *node, json_t *v,
+/* An array (S_ARRAY) or a list of source ids (S_CITE) at "ptr". */
+static void check_array(case_check *cc, const schema_node *node, json_t *v,
                         char *ptr, size_t ptrsize)
 {
-    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
     size_t len = strlen(ptr), i;
     json_t *item;
-    int32_t days;
+    if (!json_is_array(v)) {
+        check_diag(cc, ptr, "expected an array, found %s",
+                   check_type_name(v));
+        return;
+    }
+    if (json_array_size(v) > CASE_ARRAY_MAX) {
+        check_diag(cc, ptr, "more than %d items", CASE_ARRAY_MAX);
+        return;
+    }
+    json_array_foreach(v, i, item)
+    {
+        size_t j;
+        lk_doc__ptr_push_index(ptr, ptrsize, i);
+        if (node->kind == S_CITE) {
+            if (!json_is_string(item))
+                check_diag(cc, ptr, "expected a source id, found %s",
+                           check_type_name(item));
+            else if (json_object_get(cc->source_ids,
+                                     json_string_value(item)) == NULL)
+                check_diag(cc, ptr,
+                           "cites '%.100s', which is not in /sources",
+                           json_string_value(item));
+        } else {
+            check_value(cc, node->items, item, ptr, ptrsize);
+        }
+        /* duplicates in lists of names are almost always typos */
+        for (j = 0; j < i && json_is_string(item); j++) {
+            if (json_equal(json_array_get(v, j), item)) {
+                check_diag(cc, ptr, "duplicate value '%.100s'",
+                           json_string_value(item));
+                break;
+            }
+        }
+        ptr[len] = '\0';
+    }
+}
 
-    if (json_is_null(v) && !node->required && node->kind != S_CITE)
-        return; /* explicit null: unknown */
+/* A string "s" of a kind with a pattern: dates, ids, codes, format. */
+static void check_pattern(case_check *cc, const schema_node *node,
+                          const char *s, const char *ptr)
+{
+    int32_t days;
     switch (node->kind) {
-    case S_OBJECT:
-    case S_EXPECTED:
-        if (!json_is_object(v)) {
-            check_diag(cc, ptr, "expected an object, found %s",
-                       check_type_name(v));
-            return;
-        }
-        check_object(cc, node, v, ptr, ptrsize);
-        return;
-    case S_ARRAY:
-    case S_CITE:
-        if (!json_is_array(v)) {
-            check_diag(cc, ptr, "expected an array, found %s",
-                       check_type_name(v));
-            return;
-        }
-        if (json_array_size(v) > CASE_ARRAY_MAX) {
-            check_diag(cc, ptr, "more than %d items", CASE_ARRAY_MAX);
-            return;
-        }
-        json_array_foreach(v, i, item)
-        {
-            size_t j;
-            lk_doc__ptr_push_index(ptr, ptrsize, i);
-            if (node->kind == S_CITE) {
-                if (!json_is_string(item))
-                    check_diag(cc, ptr, "expected a source id, found %s",
-                               check_type_name(item));
-                else if (json_object_get(cc->source_ids,
-                                         json_string_value(item)) == NULL)
-                    check_diag(cc, ptr,
-                               "cites '%.100s', which is not in /sources",
-                               json_string_value(item));
-            } else {
-                check_value(cc, node->items, item, ptr, ptrsize);
-            }
-            /* duplicates in lists of names are almost always typos */
-            for (j = 0; j < i && json_is_string(item); j++) {
-                if (json_equal(json_array_get(v, j), item)) {
-                    check_diag(cc, ptr, "duplicate value '%.100s'",
-                               json_string_value(item));
-                    break;
-                }
-            }
-            ptr[len] = '\0';
-        }
-        return;
-    case S_BOOL:
-        if (!json_is_boolean(v))
-            check_diag(cc, ptr, "expected true or false, found %s",
-                       check_type_name(v));
-        return;
-    case S_ANY:
-        return;
-    case S_VOLUME:
-        if (json_is_integer(v) && json_integer_value(v) >= 0)
-            return;
-        if (s != NULL && strlen(s) <= CASE_TEXT_MAX)
-            return;
-        check_diag(cc, ptr,
-                   "expected a non-negative integer or a string, found %s",
-                   check_type_name(v));
-        return;
-    default:
-        break;
-    }
-    /* every remaining kind is a string */
-    if (s == NULL) {
-        check_diag(cc, ptr, "expected a string, found %s",
-                   check_type_name(v));
-        return;
-    }
-    if (strlen(s) > CASE_TEXT_MAX) {
-        check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
-        return;
-    }
-    switch (node->kind) {
-    case S_ENUM:
-        check_enum(cc, ptr, s, node->values, 1);
-        break;
     case S_DATE:
         if (lk_date_parse(s, &days) < 0)
             check_diag(cc, ptr, "'%.100s' is not an ISO 8601 date (YYYY-MM-DD)",
@@ -450,14 +409,78 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
     }
 }
 
-/* Collect the ids of /sources before checking citations. */
-static void check_sources(case_check *cc, json_t *root)
+/* A value of a string kind: type, length, then its values or pattern. */
+static void check_string(case_check *cc, const schema_node *node, json_t *v,
+                         const char *ptr)
+{
+    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+    if (s == NULL) {
+        check_diag(cc, ptr, "expected a string, found %s",
+                   check_type_name(v));
+        return;
+    }
+    if (strlen(s) > CASE_TEXT_MAX) {
+        check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
+        return;
+    }
+    if (node->kind == S_ENUM)
+        check_enum(cc, ptr, s, node->values, 1);
+    else
+        check_pattern(cc, node, s, ptr);
+}
+
+static void check_value(case_check *cc, const schema_node *node, json_t *v,
+                        char *ptr, size_t ptrsize)
+{
+    const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+
+    if (json_is_null(v) && !node->required && node->kind != S_CITE)
+        return; /* explicit null: unknown */
+    switch (node->kind) {
+    case S_OBJECT:
+    case S_EXPECTED:
+        if (!json_is_object(v)) {
+            check_diag(cc, ptr, "expected an object, found %s",
+                       check_type_name(v));
+            return;
+        }
+        check_object(cc, node, v, ptr, ptrsize);
+        return;
+    case S_ARRAY:
+    case S_CITE:
+        check_array(cc, node, v, ptr, ptrsize);
+        return;
+    case S_BOOL:
+        if (!json_is_boolean(v))
+            check_diag(cc, ptr, "expected true or false, found %s",
+                       check_type_name(v));
+        return;
+    case S_ANY:
+        return;
+    case S_VOLUME:
+        if (json_is_integer(v) && json_integer_value(v) >= 0)
+            return;
+        if (s != NULL && strlen(s) <= CASE_TEXT_MAX)
+            return;
+        check_diag(cc, ptr,
+                   "expected a non-negative integer or a string, found %s",
+                   check_type_name(v));
+        return;
+    default:
+        check_string(cc, node, v, ptr);
+        return;
+    }
+}
+
+/* Collect the ids of /sources before checking citations. Returns 0 or
+ * LK_ENOMEM (an id not recorded would make valid citations look wrong). */
+static int check_sources(case_check *cc, json_t *root)
 {
     json_t *sources = json_object_get(root, "sources"), *item;
     size_t i;
     char ptr[64];
     if (!json_is_array(sources))
-        return;
+        return 0;
     json_array_foreach(sources, i, item)
     {
         json_t *id = json_object_get(item, "id");
@@ -468,9 +491,11 @@ static void check_sources(case_check *cc, json_t *root)
             check_diag(cc, ptr, "duplicate source id '%.100s'",
                        json_string_value(id));
         }
-        json_object_set_new(cc->source_ids, json_string_value(id),
-                            json_true());
+        if (json_object_set_new(cc->source_ids, json_string_value(id),
+                                json_true()) < 0)
+            return lk_error_set_oom(cc->err);
     }
+    return 0;
 }
 
 int lk_case_parse(lk_case **out, const char *name, const char *data,
@@ -509,7 +534,9 @@ int lk_case_parse(lk_case **out, const char *name, const char *data,
         check_diag(&cc, "", "a case must be an object, found %s",
                    check_type_name(doc->root));
     } else {
-        check_sources(&cc, doc->root);
+        error = check_sources(&cc, doc->root);
+        if (error < 0)
+            goto out;
         check_value(&cc, &root_node, doc->root, ptr, sizeof(ptr));
     }
     if (cc.count > 0) {

@@ -208,8 +208,17 @@ static void text_linecol(const char *text, const char *at, unsigned *line,
 static int doc_parse_json(lk_doc *doc, lk_error *err)
 {
     json_error_t jerr;
+    memset(&jerr, 0, sizeof(jerr));
+    (void)lk_alloc__json_failed();
     doc->root = json_loadb(doc->text, doc->len, JSON_REJECT_DUPLICATES,
                            &jerr);
+    /* out of memory is not the input's fault, even where jansson reports
+     * it as a syntax error or with no message at all */
+    if (doc->root == NULL &&
+        (lk_alloc__json_failed() ||
+         json_error_code(&jerr) == json_error_out_of_memory ||
+         jerr.text[0] == '\0'))
+        return lk_error_set_oom(err);
     if (doc->root == NULL)
         return lk_error_set_at(err, LK_EINVALID, doc->name,
                                jerr.line > 0 ? (unsigned)jerr.line : 1,
@@ -284,7 +293,9 @@ static int yaml_attach(lk_doc *doc, yaml_frame *stack, int depth, json_t *v,
     }
     top = &stack[depth - 1];
     if (json_is_array(top->node)) {
-        json_array_append_new(top->node, v);
+        /* the _new functions release "v" when they fail */
+        if (json_array_append_new(top->node, v) < 0)
+            return lk_error_set_oom(err);
         return 0;
     }
     if (top->key == NULL) {
@@ -302,108 +313,141 @@ static int yaml_attach(lk_doc *doc, yaml_frame *stack, int depth, json_t *v,
         json_decref(v);
         return yaml_fail(doc, err, mark, msg);
     }
-    json_object_set_new(top->node, json_string_value(top->key), v);
+    if (json_object_set_new(top->node, json_string_value(top->key), v) < 0)
+        return lk_error_set_oom(err); /* the key is released with the stack */
     json_decref(top->key);
     top->key = NULL;
     return 0;
+}
+
+/* The YAML parser's state: the containers open, innermost last. */
+typedef struct {
+    lk_doc *doc;                       /* the document being built */
+    yaml_frame stack[LK_DOC_MAX_DEPTH]; /* open containers (owned refs) */
+    int depth;                         /* number of open containers */
+    int docs;                          /* YAML documents seen */
+} yaml_builder;
+
+/* The anchor of a node event, or NULL. */
+static const unsigned char *yaml_anchor(const yaml_event_t *ev)
+{
+    if (ev->type == YAML_SCALAR_EVENT)
+        return ev->data.scalar.anchor;
+    if (ev->type == YAML_SEQUENCE_START_EVENT)
+        return ev->data.sequence_start.anchor;
+    return ev->data.mapping_start.anchor;
+}
+
+/* A new JSON value for a scalar, sequence or mapping start event. */
+static json_t *yaml_value(const yaml_builder *b, const yaml_event_t *ev)
+{
+    const yaml_frame *top = b->depth > 0 ? &b->stack[b->depth - 1] : NULL;
+    if (ev->type == YAML_SCALAR_EVENT && top && json_is_object(top->node) &&
+        top->key == NULL) /* a key */
+        return json_stringn((const char *)ev->data.scalar.value,
+                            ev->data.scalar.length);
+    if (ev->type == YAML_SCALAR_EVENT)
+        return yaml_scalar(ev);
+    if (ev->type == YAML_SEQUENCE_START_EVENT)
+        return json_array();
+    return json_object();
+}
+
+/* A scalar, sequence or mapping start: attach its value to the open
+ * container and, for a container, open it. */
+static int yaml_on_node(yaml_builder *b, const yaml_event_t *ev,
+                        lk_error *err)
+{
+    int container = ev->type != YAML_SCALAR_EVENT, error;
+    json_t *v;
+    if (yaml_anchor(ev))
+        return yaml_fail(b->doc, err, &ev->start_mark,
+                         "YAML anchors are not supported");
+    v = yaml_value(b, ev);
+    if (v == NULL)
+        return lk_error_set_oom(err);
+    if (container) {
+        if (b->depth >= LK_DOC_MAX_DEPTH) {
+            json_decref(v);
+            return yaml_fail(b->doc, err, &ev->start_mark,
+                             "nesting too deep");
+        }
+        json_incref(v); /* one reference for the stack */
+    }
+    error = yaml_attach(b->doc, b->stack, b->depth, v, &ev->start_mark, err);
+    if (error < 0) {
+        if (container)
+            json_decref(v);
+        return error;
+    }
+    if (container) {
+        b->stack[b->depth].node = v;
+        b->stack[b->depth].key = NULL;
+        b->depth++;
+    }
+    return 0;
+}
+
+/* One parser event; sets "*done" at the end of the stream. */
+static int yaml_on_event(yaml_builder *b, const yaml_event_t *ev, int *done,
+                         lk_error *err)
+{
+    switch (ev->type) {
+    case YAML_STREAM_END_EVENT:
+        *done = 1;
+        return 0;
+    case YAML_DOCUMENT_START_EVENT:
+        if (++b->docs > 1)
+            return yaml_fail(b->doc, err, &ev->start_mark,
+                             "only one YAML document is allowed");
+        return 0;
+    case YAML_ALIAS_EVENT:
+        return yaml_fail(b->doc, err, &ev->start_mark,
+                         "YAML aliases are not supported");
+    case YAML_SCALAR_EVENT:
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+        return yaml_on_node(b, ev, err);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        b->depth--;
+        json_decref(b->stack[b->depth].node);
+        json_decref(b->stack[b->depth].key);
+        return 0;
+    default:
+        return 0;
+    }
 }
 
 static int doc_parse_yaml(lk_doc *doc, lk_error *err)
 {
     yaml_parser_t parser;
     yaml_event_t ev;
-    yaml_frame stack[LK_DOC_MAX_DEPTH];
-    int depth = 0, error = 0, done = 0, docs = 0, i;
+    yaml_builder b;
+    int error = 0, done = 0, i;
 
+    memset(&b, 0, sizeof(b));
+    b.doc = doc;
     if (!yaml_parser_initialize(&parser))
         return lk_error_set_oom(err);
     yaml_parser_set_input_string(&parser, (const unsigned char *)doc->text,
                                  doc->len);
-    while (!done) {
-        json_t *v = NULL;
+    while (!done && error == 0) {
         if (!yaml_parser_parse(&parser, &ev)) {
-            error = yaml_fail(doc, err, &parser.problem_mark,
-                              parser.problem ? parser.problem
-                                             : "YAML syntax error");
-            break;
-        }
-        switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
-        case YAML_DOCUMENT_START_EVENT:
-            if (++docs > 1)
-                error = yaml_fail(doc, err, &ev.start_mark,
-                                  "only one YAML document is allowed");
-            break;
-        case YAML_ALIAS_EVENT:
-            error = yaml_fail(doc, err, &ev.start_mark,
-                              "YAML aliases are not supported");
-            break;
-        case YAML_SCALAR_EVENT:
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT:
-            if ((ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
-                (ev.type == YAML_SEQUENCE_START_EVENT &&
-                 ev.data.sequence_start.anchor) ||
-                (ev.type == YAML_MAPPING_START_EVENT &&
-                 ev.data.mapping_start.anchor)) {
-                error = yaml_fail(doc, err, &ev.start_mark,
-                                  "YAML anchors are not supported");
-                break;
-            }
-            if (ev.type == YAML_SCALAR_EVENT && depth > 0 &&
-                json_is_object(stack[depth - 1].node) &&
-                stack[depth - 1].key == NULL)
-                v = json_stringn((const char *)ev.data.scalar.value,
-                                 ev.data.scalar.length); /* a key */
-            else if (ev.type == YAML_SCALAR_EVENT)
-                v = yaml_scalar(&ev);
-            else if (ev.type == YAML_SEQUENCE_START_EVENT)
-                v = json_array();
-            else
-                v = json_object();
-            if (v == NULL) {
+            if (parser.error == YAML_MEMORY_ERROR)
                 error = lk_error_set_oom(err);
-                break;
-            }
-            if (ev.type != YAML_SCALAR_EVENT) {
-                if (depth >= LK_DOC_MAX_DEPTH) {
-                    json_decref(v);
-                    error = yaml_fail(doc, err, &ev.start_mark,
-                                      "nesting too deep");
-                    break;
-                }
-                json_incref(v); /* one reference for the stack */
-            }
-            error = yaml_attach(doc, stack, depth, v, &ev.start_mark, err);
-            if (error < 0) {
-                if (ev.type != YAML_SCALAR_EVENT)
-                    json_decref(v);
-                break;
-            }
-            if (ev.type != YAML_SCALAR_EVENT) {
-                stack[depth].node = v;
-                stack[depth].key = NULL;
-                depth++;
-            }
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            depth--;
-            json_decref(stack[depth].node);
-            json_decref(stack[depth].key);
-            break;
-        default:
+            else
+                error = yaml_fail(doc, err, &parser.problem_mark,
+                                  parser.problem ? parser.problem
+                                                 : "YAML syntax error");
             break;
         }
+        error = yaml_on_event(&b, &ev, &done, err);
         yaml_event_delete(&ev);
-        if (error < 0)
-            break;
     }
-    for (i = 0; i < depth; i++) {
-        json_decref(stack[i].node);
-        json_decref(stack[i].key);
+    for (i = 0; i < b.depth; i++) {
+        json_decref(b.stack[i].node);
+        json_decref(b.stack[i].key);
     }
     yaml_parser_delete(&parser);
     if (error == 0 && doc->root == NULL)
@@ -508,6 +552,7 @@ int lk_doc__parse(lk_doc **out, const char *name, const char *text,
 {
     int error = 0;
     lk_doc *doc;
+    lk_alloc__init(); /* jansson allocates through lk_malloc, seeded once */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3; /* a UTF-8 byte order mark, as some editors write */
         len -= 3;

@@ -162,7 +162,7 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
-    int i, j, k, first_t[64];
+    int i, j, k, first_t[LK_MAX_OUTCOMES];
 
     /* raw truth values first: exceptions need them */
     for (i = 0; i < tg->nrules; i++) {
@@ -205,7 +205,7 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
     for (i = 0; i < tg->nrules; i = j) {
         uint64_t tmask = 0;
         int prio = law->rules[tg->rules[i]].info.priority;
-        for (k = 0; k < 64; k++)
+        for (k = 0; k < LK_MAX_OUTCOMES; k++)
             first_t[k] = -1;
         for (j = i; j < tg->nrules &&
                     law->rules[tg->rules[j]].info.priority == prio;
@@ -226,7 +226,7 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
         if (LK_MANY(tmask)) {
             /* interpretive choice needed: name the first two */
             int n = 0;
-            for (k = 0; k < 64 && n < 2; k++)
+            for (k = 0; k < LK_MAX_OUTCOMES && n < 2; k++)
                 if (first_t[k] >= 0)
                     res->conflict[n++] = first_t[k];
         }

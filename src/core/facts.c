@@ -49,6 +49,23 @@ const char *const lk_enum_purpose[] = {
     "ideological", NULL};
 const char *const lk_enum_bool[] = {"false", "true", NULL};
 
+/* Number of names of an enumeration array (without its NULL). */
+#define FACTS_COUNT(a) (sizeof(a) / sizeof((a)[0]) - 1)
+
+LK_STATIC_ASSERT(facts_method_count,
+                 FACTS_COUNT(lk_enum_method) == LK_METHOD_COUNT);
+/* every SET domain fits the uint32_t mask of lk_fval */
+LK_STATIC_ASSERT(facts_basis_set,
+                 FACTS_COUNT(lk_enum_basis) <= LK_FACT_MAX_VALUES);
+LK_STATIC_ASSERT(facts_method_set,
+                 FACTS_COUNT(lk_enum_method) <= LK_FACT_MAX_VALUES);
+LK_STATIC_ASSERT(facts_channel_set,
+                 FACTS_COUNT(lk_enum_channel) <= LK_FACT_MAX_VALUES);
+LK_STATIC_ASSERT(facts_content_set,
+                 FACTS_COUNT(lk_enum_content_kind) <= LK_FACT_MAX_VALUES);
+LK_STATIC_ASSERT(facts_purpose_set,
+                 FACTS_COUNT(lk_enum_purpose) <= LK_FACT_MAX_VALUES);
+
 static const lk_fact_def fact_defs[LK_F_COUNT] = {
     {"/actor/kind", LK_FT_ENUM, lk_enum_actor_kind, 0, "actor kind", 0},
     {"/actor/state", LK_FT_COUNTRY, NULL, 0, "State of the actor", 0},

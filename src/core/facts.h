@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "static_assert.h"
+
 typedef enum lk_fact_type {
     LK_FT_ENUM,   /* one value of a closed list; index into values */
     LK_FT_BOOL,   /* 0 or 1 */
@@ -53,6 +55,16 @@ typedef enum lk_fact_id {
 } lk_fact_id;
 
 #define LK_FACT_FIRST_DERIVED LK_F_ACCESS_LEVEL
+
+/* Sets of facts are uint32_t bit masks (rule reads, unknowns, changes) */
+LK_STATIC_ASSERT(facts_fit_mask, LK_F_COUNT <= 32);
+
+/* A SET fact's value is a uint32_t mask: at most this many members in its
+ * domain (checked in facts.c for every SET domain) */
+#define LK_FACT_MAX_VALUES 32
+
+/* Number of access methods (lk_enum_method without its NULL) */
+#define LK_METHOD_COUNT 13
 
 typedef struct lk_fact_def {
     const char *pointer;        /* JSON pointer naming the fact */

@@ -14,15 +14,32 @@
 #include "doc.h"
 #include "facts.h"
 #include "leaklaw/law.h"
+#include "static_assert.h"
 
-#define LK_MAX_TARGETS 64 /* targets are bits of a uint64_t */
-#define LK_MAX_LEVELS 15  /* levels of one element */
-#define LK_MAX_STATUSES 8  /* closed statuses of one target kind */
-#define LK_MAX_LENSES 8    /* lenses of a model (the what-if covers all) */
-#define LK_MAX_EVIDENCE 4  /* kinds of evidence the law reads */
+#define LK_MAX_TARGETS 64   /* targets are bits of a uint64_t */
+#define LK_MAX_LEVELS 15    /* levels of one element */
+#define LK_MAX_STATUSES 8   /* closed statuses of one target kind */
+#define LK_MAX_OUTCOMES 64  /* outcomes of a target: bits of a uint64_t */
+#define LK_MAX_LENSES 8     /* lenses of a model (the what-if covers all) */
+#define LK_MAX_METHODS 16   /* access methods (lk_enum_method) */
+#define LK_MAX_STANDARDS 8  /* standards of proof of a profile */
+#define LK_MAX_PARAMS 32    /* named integer parameters */
+#define LK_MAX_EVIDENCE 4   /* kinds of evidence the law reads */
 #define LK_MAX_EVIDENCE_RULES 16 /* rules of one kind of evidence */
 #define LK_LAW_MAX_FILES 64   /* data files of one law */
 #define LK_LAW_MAX_RULES 4096 /* rules and indicators of one law */
+
+/* lk_rule.targets and the dependency masks hold one bit per target */
+LK_STATIC_ASSERT(law_targets_fit, LK_MAX_TARGETS <= 64);
+/* an outcome (lk_law__outcome: status * (levels + 1) + level + 1) is a bit
+ * of a uint64_t (lk_tres.possible, lk_cond.mask); the product for each
+ * target is checked when the model is loaded (model.c) */
+LK_STATIC_ASSERT(law_outcome_mask, LK_MAX_OUTCOMES <= 64);
+/* condition tests name statuses and levels as bits of an unsigned int */
+LK_STATIC_ASSERT(law_levels_fit, LK_MAX_LEVELS + 1 <= 32);
+LK_STATIC_ASSERT(law_statuses_fit, LK_MAX_STATUSES + 1 <= 32);
+/* lk_law.methods has a slot for every access method of the case format */
+LK_STATIC_ASSERT(law_methods_fit, LK_METHOD_COUNT <= LK_MAX_METHODS);
 
 typedef enum { LK_TK_SCORE, LK_TK_ELEMENT, LK_TK_LENS, LK_TK_FLAG } lk_tkind;
 
@@ -143,14 +160,14 @@ struct lk_law {
     size_t nconds, aconds;
     int *kids;                     /* children of condition nodes */
     size_t nkids, akids;
-    lk_method_info methods[16];    /* per access method */
+    lk_method_info methods[LK_MAX_METHODS]; /* per access method */
     lk_attack_map *attack;         /* technique -> method, sorted by id */
     size_t nattack;
     char (*techniques)[12];        /* known ATT&CK ids, sorted */
     size_t ntechniques;
-    lk_standard standards[8];      /* standards of proof */
+    lk_standard standards[LK_MAX_STANDARDS]; /* standards of proof */
     int nstandards;
-    lk_param params[32];           /* named integer parameters */
+    lk_param params[LK_MAX_PARAMS]; /* named integer parameters */
     int nparams;
     const char *profile;           /* profile id */
     const char *profile_title;     /* profile title */

@@ -6,17 +6,26 @@
 #include "alloc.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifdef LK_DEBUG_ALLOC
-static unsigned long alloc_count; /* allocations since the last reset */
+/*
+ * Failure injection, process-wide. Both counters are only touched through
+ * atomic built-ins, so threads (the mail workers, the thread-safety test)
+ * may allocate at the same time: allocation number N is the Nth to reach
+ * the counter in any thread, and from then on every allocation of every
+ * thread fails. With one thread this is exactly "the Nth allocation".
+ */
+static unsigned long alloc_count;   /* allocations since the last reset */
 static unsigned long alloc_fail_at; /* 0: never fail; else count to fail */
 
 static int alloc_should_fail(void)
 {
-    alloc_count++;
-    return alloc_fail_at != 0 && alloc_count >= alloc_fail_at;
+    unsigned long n = __atomic_add_fetch(&alloc_count, 1, __ATOMIC_RELAXED);
+    unsigned long at = __atomic_load_n(&alloc_fail_at, __ATOMIC_RELAXED);
+    return at != 0 && n >= at;
 }
 #else
 #define alloc_should_fail() 0
@@ -25,9 +34,9 @@ static int alloc_should_fail(void)
 unsigned long lk_alloc__fail_after(unsigned long n)
 {
 #ifdef LK_DEBUG_ALLOC
-    unsigned long made = alloc_count;
-    alloc_count = 0;
-    alloc_fail_at = n;
+    unsigned long made = __atomic_exchange_n(&alloc_count, 0,
+                                             __ATOMIC_RELAXED);
+    __atomic_store_n(&alloc_fail_at, n, __ATOMIC_RELAXED);
     return made;
 #else
     (void)n;
@@ -76,12 +85,37 @@ void lk_free(void *ptr)
     free(ptr);
 }
 
+/* Set when an allocation made for jansson fails, per thread: jansson's
+ * parser reports some of them as syntax errors (see lk_alloc__json_failed). */
+static __thread int alloc_json_failed;
+
 static void *alloc_json_malloc(size_t size)
 {
-    return lk_malloc(size);
+    void *p = lk_malloc(size);
+    if (p == NULL)
+        alloc_json_failed = 1;
+    return p;
+}
+
+int lk_alloc__json_failed(void)
+{
+    int failed = alloc_json_failed;
+    alloc_json_failed = 0;
+    return failed;
+}
+
+/* Runs once per process: jansson's allocator and its hash seed are
+ * process-wide settings that must not change while threads use jansson. */
+static void alloc_init_once(void)
+{
+    json_set_alloc_funcs(alloc_json_malloc, lk_free);
+    /* seed the hash function now rather than lazily at the first object
+     * some thread happens to create (0: jansson picks a random seed) */
+    json_object_seed(0);
 }
 
 void lk_alloc__init(void)
 {
-    json_set_alloc_funcs(alloc_json_malloc, lk_free);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, alloc_init_once);
 }

@@ -19,11 +19,26 @@ void lk_free(void *ptr);
  * Make allocation number "n" (1-based, counted from this call) and every
  * later one fail; 0 switches failure injection off. Only effective in
  * LK_DEBUG_ALLOC builds. Returns the number of allocations made since the
- * previous call.
+ * previous call. The count is process-wide and atomic: with several
+ * threads, "n" is the nth allocation of any thread, and every allocation
+ * after it fails in every thread.
  */
 unsigned long lk_alloc__fail_after(unsigned long n);
 
-/* Point jansson at lk_malloc/lk_free. Idempotent; call once at start. */
+/*
+ * Point jansson at lk_malloc/lk_free and seed its hash function, exactly
+ * once per process (pthread_once): safe to call from any thread, any
+ * number of times. Every entry point that creates jansson values calls it.
+ */
 void lk_alloc__init(void);
+
+/*
+ * 1 if an allocation jansson asked for has failed in the calling thread
+ * since the previous call (which resets it), else 0. jansson's parser
+ * reports an allocation failure inside its lexer as a syntax error; a
+ * caller resets this before parsing and asks after a failure, so that
+ * running out of memory is never blamed on the input.
+ */
+int lk_alloc__json_failed(void);
 
 #endif

@@ -305,12 +305,11 @@ static void test_whatif_incremental_equals_full(void **state)
         for (i = 0; i < lk_library_count(lib[d]); i++) {
             const lk_case *c = lk_library_case(lib[d], i);
             lk_assessment *a1, *a2;
+            lk_assess_options full = LK_ASSESS_OPTIONS_INIT;
             char *j1, *j2;
-            lk_assess__incremental = 1;
+            full.flags = LK_ASSESS__FULL_EVAL;
             assert_int_equal(lk_assess(&a1, law, c, NULL, &err), 0);
-            lk_assess__incremental = 0;
-            assert_int_equal(lk_assess(&a2, law, c, NULL, &err), 0);
-            lk_assess__incremental = 1;
+            assert_int_equal(lk_assess(&a2, law, c, &full, &err), 0);
             assert_int_equal(
                 lk_report_render(&j1, NULL, a1, LK_REPORT_JSON, 0, &err), 0);
             assert_int_equal(
