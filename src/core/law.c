@@ -135,7 +135,9 @@ static int law_digest(lk_law *law, lk_error *err)
         if (error == 0)
             error = lk_buf_put(&all, law->docs[i]->text, law->docs[i]->len);
     }
-    if (error < 0)
+    if (error == LK_ENOMEM)
+        lk_error_set_oom(err);
+    else if (error < 0)
         lk_error_set(err, error, "data files too large");
     else
         lk_sha256_hex(all.ptr ? all.ptr : "", all.len, law->sha256);

@@ -24,6 +24,7 @@
 #define LK_MAX_METHODS 16   /* access methods (lk_enum_method) */
 #define LK_MAX_STANDARDS 8  /* standards of proof of a profile */
 #define LK_MAX_PARAMS 32    /* named integer parameters */
+#define LK_COND_MAX_KIDS 64 /* conditions of one "all" or "any" */
 #define LK_MAX_EVIDENCE 4   /* kinds of evidence the law reads */
 #define LK_MAX_EVIDENCE_RULES 16 /* rules of one kind of evidence */
 #define LK_LAW_MAX_FILES 64   /* data files of one law */

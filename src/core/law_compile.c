@@ -382,7 +382,7 @@ static int law_compile_target(law_compiler *lc, json_t *j, const char *ptr,
 static int law_compile(law_compiler *lc, json_t *j, const char *ptr, int depth,
                        int *out)
 {
-    int idx = -1, error, kids[64], n = 0;
+    int idx = -1, error, kids[LK_COND_MAX_KIDS], n = 0;
     lk_cond c;
     json_t *v;
     char p[LK_ERROR_POINTER_MAX];
@@ -399,10 +399,11 @@ static int law_compile(law_compiler *lc, json_t *j, const char *ptr, int depth,
         json_t *x;
         int all = json_object_get(j, "all") != NULL;
         if (!json_is_array(v) || json_array_size(v) == 0 ||
-            json_array_size(v) > 64 || json_object_size(j) != 1)
+            json_array_size(v) > LK_COND_MAX_KIDS || json_object_size(j) != 1)
             return lk_lawfile__fail(
                 lc->err, lc->doc, ptr,
-                "'all'/'any' take a list of 1 to 64 conditions");
+                "'all'/'any' take a list of 1 to %d conditions",
+                LK_COND_MAX_KIDS);
         json_array_foreach(v, i, x)
         {
             snprintf(p, sizeof(p), "%s/%s/%zu", ptr, all ? "all" : "any", i);
@@ -457,15 +458,19 @@ static int law_compile(law_compiler *lc, json_t *j, const char *ptr, int depth,
     return 0;
 }
 
-static lk_law *law_sort_ctx; /* qsort has no payload argument */
-
-static int law_prio_cmp(const void *a, const void *b)
+/* Order the rule indexes "v" by priority, highest first, keeping file
+ * order within a priority: a stable insertion sort, since qsort would
+ * need the law in a global (no payload argument) and targets have few
+ * rules. */
+static void law_sort_rules(const lk_law *law, int *v, int n)
 {
-    const lk_rule *ra = &law_sort_ctx->rules[*(const int *)a];
-    const lk_rule *rb = &law_sort_ctx->rules[*(const int *)b];
-    if (ra->info.priority != rb->info.priority)
-        return ra->info.priority > rb->info.priority ? -1 : 1;
-    return *(const int *)a - *(const int *)b; /* file order */
+    int i, j;
+    for (i = 1; i < n; i++) {
+        int r = v[i], prio = law->rules[r].info.priority;
+        for (j = i; j > 0 && law->rules[v[j - 1]].info.priority < prio; j--)
+            v[j] = v[j - 1];
+        v[j] = r;
+    }
 }
 
 /* Compile every rule, link exceptions, order rules per target. */
@@ -524,9 +529,7 @@ int lk_law_compile__rules(lk_law *law, lk_error *err)
                 law->rules[i].ndefeaters == 0)
                 has_default = 1;
         }
-        law_sort_ctx = law;
-        qsort(tg->rules, (size_t)tg->nrules, sizeof(int), law_prio_cmp);
-        law_sort_ctx = NULL;
+        law_sort_rules(law, tg->rules, tg->nrules);
         if (tg->kind != LK_TK_SCORE && !has_default)
             return lk_lawfile__fail(
                 err, NULL, "", "'%s' has no default rule ({\"always\": true})",

@@ -237,7 +237,7 @@ static int model_load_params(lk_law *law, const lk_doc *doc, lk_error *err)
     {
         snprintf(ptr, sizeof(ptr), "/params");
         lk_doc__ptr_push(ptr, sizeof(ptr), key);
-        if (!json_is_integer(item) || law->nparams >= 32)
+        if (!json_is_integer(item) || law->nparams >= LK_MAX_PARAMS)
             return lk_lawfile__fail(err, doc, ptr, "parameters are integers");
         law->params[law->nparams].name = key;
         law->params[law->nparams++].value = (int)json_integer_value(item);

@@ -69,7 +69,7 @@ int lk_profile__load(lk_law *law, const char *name, lk_doc **out, lk_error *err)
         const char *mc;
         snprintf(ptr, sizeof(ptr), "/standards");
         lk_doc__ptr_push(ptr, sizeof(ptr), key);
-        if (law->nstandards >= 8)
+        if (law->nstandards >= LK_MAX_STANDARDS)
             return lk_lawfile__fail(err, doc, ptr, "too many standards");
         error = lk_lawfile__keys(err, doc, ptr, v, skeys);
         if (error < 0)

@@ -159,7 +159,7 @@ static int techniques_load_methods(lk_law *law, const lk_doc *doc,
     size_t i;
     int m, error;
 
-    for (m = 0; m < 16; m++)
+    for (m = 0; m < LK_MAX_METHODS; m++)
         law->methods[m].level = -1;
     json_array_foreach(json_object_get(doc->root, "methods"), i, item)
     {

@@ -33,11 +33,6 @@ CASE = "data/cases/dnc-2016.json"
 # failure whose description contains the text is listed as "known", not
 # counted. Remove an entry once its bug is fixed.
 KNOWN = [
-    # src/core/law.c:1615 calls an out-of-memory lk_buf error "data files
-    # too large" (exit 1 is right, the message is not)
-    (None, "leaklaw: data files too large"),
-    # src/cli/cmd_assess.c:188: the same for the CSV row buffer
-    ("assess-csv", "leaklaw: CSV row too large"),
     # src/mail/summary.c:307-311: the months buffer's error is ignored, so
     # the timeline's last column is silently left empty
     ("mail-md", "output differs"),
