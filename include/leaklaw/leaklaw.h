@@ -14,6 +14,7 @@
 #include "case.h"
 #include "common.h"
 #include "errors.h"
+#include "evidence.h"
 #include "explain.h"
 #include "law.h"
 #include "mail.h"

@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "leaklaw/evidence.h"
 #include "output.h"
 
 static const char mail_help[] =
@@ -114,100 +114,122 @@ static int mail_write(const char *path, const char *data, size_t len)
     return cli_sink_commit(&s);
 }
 
+/* Counts the diagnostics of a case it forwards to cli_diag. */
+static void mail_diag(const lk_error *diag, void *payload)
+{
+    (*(int *)payload)++;
+    cli_diag(diag, NULL);
+}
+
+/* Print why the case could not be updated; the exit status. */
+static int mail_case_error(const char *path, int error, int diags,
+                           const lk_error *err)
+{
+    if (error == LK_EINVALID && diags > 0)
+        return cli_exit(error); /* the diagnostics said it */
+    if (error == LK_EINVALID || error == LK_EIO) {
+        fprintf(stderr, "leaklaw: %s: cannot re-read the case\n", path);
+        return LK_EXIT_RUNTIME;
+    }
+    cli_error(err);
+    return LK_EXIT_RUNTIME;
+}
+
+/* The case's evidence reference: the commands that verified "corpus". */
+static void mail_case_ref(lk_buf *ref, char **corpus, int ncorpus)
+{
+    int k;
+    for (k = 0; k < ncorpus; k++)
+        lk_buf_printf(ref, "%sleaklaw mail verify %s", k ? "; " : "",
+                      corpus[k]);
+    if (ref->ptr == NULL)
+        lk_buf_puts(ref, "");
+}
+
 /* Add or replace the run's evidence item in the JSON case "path". */
 static int mail_case(const char *path, const lk_mail_run *run,
                      char **corpus, int ncorpus)
 {
     lk_case *c = NULL;
     lk_error err;
-    json_error_t jerr;
-    json_t *root = NULL, *ev, *item, *summary = NULL;
     char *text = NULL, *out = NULL;
-    size_t len = 0, i, n;
-    int error, status = LK_EXIT_OK, k;
+    size_t len = 0, olen = 0, n = strlen(path);
+    int error, diags = 0;
     lk_buf ref;
 
-    lk_error_clear(&err);
-    lk_buf_init(&ref, 1 << 16);
-    n = strlen(path);
     if ((n > 5 && !strcmp(path + n - 5, ".yaml")) ||
         (n > 4 && !strcmp(path + n - 4, ".yml"))) {
         fprintf(stderr, "leaklaw: %s: --case takes a JSON case file\n",
                 path);
-        status = LK_EXIT_USAGE;
-        goto out;
+        return LK_EXIT_USAGE;
     }
+    lk_error_clear(&err);
     error = lk_case_load(&c, path, cli_diag, NULL, &err);
+    lk_case_free(c);
     if (error < 0) {
         if (error != LK_EINVALID)
             cli_error(&err);
-        status = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
-        goto out;
+        return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
     }
-    root = json_load_file(path, 0, &jerr);
-    error = lk_mail_run_render(&text, &len, run, LK_MAIL_SUMMARY_EVIDENCE,
-                               &err);
-    if (root == NULL || error < 0) {
-        fprintf(stderr, "leaklaw: %s: cannot re-read the case\n", path);
-        status = LK_EXIT_RUNTIME;
-        goto out;
-    }
-    summary = json_loads(text, 0, &jerr);
-    for (k = 0; k < ncorpus; k++)
-        lk_buf_printf(&ref, "%sleaklaw mail verify %s", k ? "; " : "",
-                      corpus[k]);
-    ev = json_object_get(root, "evidence");
-    if (!json_is_array(ev)) {
-        ev = json_array();
-        json_object_set_new(root, "evidence", ev);
-    }
-    /* a rerun over the same corpus replaces its earlier item */
-    for (i = json_array_size(ev); i-- > 0;) {
-        json_t *e = json_array_get(ev, i);
-        const char *kind = json_string_value(json_object_get(e, "kind"));
-        const char *r = json_string_value(json_object_get(e, "ref"));
-        if (kind && r && !strcmp(kind, "mail-verification") &&
-            ref.ptr && !strcmp(r, ref.ptr))
-            json_array_remove(ev, i);
-    }
-    item = json_object();
-    json_object_set_new(item, "kind", json_string("mail-verification"));
-    json_object_set_new(item, "ref", json_string(ref.ptr ? ref.ptr : ""));
-    json_object_set(item, "summary", summary);
-    json_array_append_new(ev, item);
-    out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    if (out == NULL || summary == NULL) {
-        fprintf(stderr, "leaklaw: out of memory\n");
-        status = LK_EXIT_RUNTIME;
-        goto out;
-    }
-    {
-        lk_buf doc;
-        lk_case *check = NULL;
-        lk_buf_init(&doc, 0);
-        lk_buf_puts(&doc, out);
-        lk_buf_puts(&doc, "\n");
-        /* never write a case that would not load again */
-        error = lk_case_parse(&check, path, doc.ptr, doc.len, cli_diag,
-                              NULL, &err);
-        lk_case_free(check);
-        if (error < 0)
-            status = cli_exit(error);
-        else
-            status = mail_write(path, doc.ptr, doc.len);
-        lk_buf_dispose(&doc);
-    }
-out:
-    lk_free(out); /* jansson allocates with lk_malloc */
-    lk_mail_text_free(text);
-    json_decref(summary);
-    json_decref(root);
-    lk_case_free(c);
+    lk_buf_init(&ref, 1 << 16);
+    mail_case_ref(&ref, corpus, ncorpus);
+    error = ref.error < 0 ? lk_error_set_oom(&err)
+                          : lk_file_read(&text, &len, path,
+                                         LK_BUF_DEFAULT_MAX, &err);
+    if (error == 0)
+        error = lk_evidence_attach_mail(&out, &olen, path, text, len, run,
+                                        ref.ptr, mail_diag, &diags, &err);
+    lk_free(text);
     lk_buf_dispose(&ref);
-    return status;
+    if (error < 0)
+        return mail_case_error(path, error, diags, &err);
+    error = mail_write(path, out, olen);
+    lk_evidence_free(out);
+    return error;
 }
 
-static int mail_verify(int argc, char **argv)
+/* The options of "mail verify" beside the run's own. */
+typedef struct mail_args {
+    const char *keys_path;  /* --keys, or NULL */
+    const char *at;         /* --at, or NULL */
+    const char *format;     /* --format */
+    const char *output;     /* --output, or NULL for stdout */
+    const char *manifest;   /* --manifest, or NULL */
+    const char *case_path;  /* --case, or NULL */
+    int summary;            /* LK_MAIL_SUMMARY_* for md/html, else -1 */
+} mail_args;
+
+/* Read the number of option "c" into "mo". Returns 0 or the exit
+ * status of a usage error. */
+static int mail_number_opt(int c, const char *arg, const char *name,
+                           lk_mail_options *mo)
+{
+    unsigned long long v;
+    if (c == 'j') {
+        if (mail_number(arg, 64, &v) < 0 || v == 0)
+            return cli_usage("mail verify", "--jobs takes 1 to 64");
+        mo->jobs = (unsigned)v;
+    } else if (c == 'S') {
+        if (mail_number(arg, 1000, &v) < 0 || v == 0)
+            return cli_usage("mail verify",
+                             "--max-signatures takes 1 to 1000");
+        mo->max_signatures = (unsigned)v;
+    } else {
+        if (mail_number(arg, (unsigned long long)1 << 30, &v) < 0 || v < 80)
+            return cli_usage("mail verify",
+                             "'%s' takes a byte count of 80 to 2^30", name);
+        if (c == 'H')
+            mo->max_header_bytes = (size_t)v;
+        else
+            mo->max_line_bytes = (size_t)v;
+    }
+    return 0;
+}
+
+/* Parse the options of "mail verify". Returns -1 to go on, else the exit
+ * status (--help, usage errors). */
+static int mail_options(int argc, char **argv, mail_args *a,
+                        lk_mail_options *mo)
 {
     static const struct option opts[] = {
         {"keys", required_argument, 0, 'k'},
@@ -223,56 +245,27 @@ static int mail_verify(int argc, char **argv)
         {"dns", no_argument, 0, 'D'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *keys_path = NULL, *at = NULL, *format = "jsonl";
-    const char *output = NULL, *manifest = NULL, *case_path = NULL;
-    lk_mail_options mo = LK_MAIL_OPTIONS_INIT;
-    lk_mail_keys *keys = NULL;
-    lk_mail_run *run = NULL;
-    mail_progress prog;
-    cli_sink sink;
-    int open = 0;
-    lk_error err;
-    unsigned long long v;
-    int c, i, status = LK_EXIT_OK, summary = -1, error;
-    char *text = NULL;
-    size_t len = 0;
-
-    memset(&prog, 0, sizeof(prog));
+    int c, status;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":k:t:j:f:o:m:c:h", opts, NULL)) !=
            -1) {
         switch (c) {
-        case 'k': keys_path = optarg; break;
-        case 't': at = optarg; break;
-        case 'f': format = optarg; break;
-        case 'o': output = optarg; break;
-        case 'm': manifest = optarg; break;
-        case 'c': case_path = optarg; break;
+        case 'k': a->keys_path = optarg; break;
+        case 't': a->at = optarg; break;
+        case 'f': a->format = optarg; break;
+        case 'o': a->output = optarg; break;
+        case 'm': a->manifest = optarg; break;
+        case 'c': a->case_path = optarg; break;
         case 'j':
-            if (mail_number(optarg, 64, &v) < 0 || v == 0)
-                return cli_usage("mail verify", "--jobs takes 1 to 64");
-            mo.jobs = (unsigned)v;
-            break;
         case 'S':
-            if (mail_number(optarg, 1000, &v) < 0 || v == 0)
-                return cli_usage("mail verify",
-                                 "--max-signatures takes 1 to 1000");
-            mo.max_signatures = (unsigned)v;
-            break;
         case 'H':
         case 'L':
-            if (mail_number(optarg, (unsigned long long)1 << 30, &v) < 0 ||
-                v < 80)
-                return cli_usage("mail verify",
-                                 "'%s' takes a byte count of 80 to 2^30",
-                                 argv[optind - 1]);
-            if (c == 'H')
-                mo.max_header_bytes = (size_t)v;
-            else
-                mo.max_line_bytes = (size_t)v;
+            status = mail_number_opt(c, optarg, argv[optind - 1], mo);
+            if (status != 0)
+                return status;
             break;
-        case 'D': mo.flags |= LK_MAIL_DNS; break;
+        case 'D': mo->flags |= LK_MAIL_DNS; break;
         case 'h': fputs(mail_help, stdout); return LK_EXIT_OK;
         case ':':
             return cli_usage("mail verify", "option '%s' needs a value",
@@ -282,110 +275,168 @@ static int mail_verify(int argc, char **argv)
                              argv[optind - 1]);
         }
     }
-    if (!strcmp(format, "jsonl"))
-        mo.record_format = LK_MAIL_RECORD_JSONL;
-    else if (!strcmp(format, "csv"))
-        mo.record_format = LK_MAIL_RECORD_CSV;
-    else if (!strcmp(format, "md"))
-        summary = LK_MAIL_SUMMARY_MD;
-    else if (!strcmp(format, "html"))
-        summary = LK_MAIL_SUMMARY_HTML;
+    return -1;
+}
+
+/* Check the format, the corpus and the time. Returns -1 to go on, else
+ * the exit status of a usage error. */
+static int mail_settle(int argc, mail_args *a, lk_mail_options *mo)
+{
+    if (!strcmp(a->format, "jsonl"))
+        mo->record_format = LK_MAIL_RECORD_JSONL;
+    else if (!strcmp(a->format, "csv"))
+        mo->record_format = LK_MAIL_RECORD_CSV;
+    else if (!strcmp(a->format, "md"))
+        a->summary = LK_MAIL_SUMMARY_MD;
+    else if (!strcmp(a->format, "html"))
+        a->summary = LK_MAIL_SUMMARY_HTML;
     else
         return cli_usage("mail verify",
                          "unknown format '%s' (jsonl, csv, md, html)",
-                         format);
+                         a->format);
     if (optind >= argc)
         return cli_usage("mail verify", "no corpus given");
-    if (at == NULL) {
+    if (a->at == NULL) {
         const char *env = getenv("SOURCE_DATE_EPOCH");
-        if (env != NULL && *env && lk_mail_time_parse(&mo.at, env) == 0)
-            ;
-        else
-            mo.at = (long long)time(NULL);
-    } else if (lk_mail_time_parse(&mo.at, at) < 0) {
-        return cli_usage("mail verify", "--at '%s' is not a time", at);
+        if (env == NULL || !*env || lk_mail_time_parse(&mo->at, env) != 0)
+            mo->at = (long long)time(NULL);
+    } else if (lk_mail_time_parse(&mo->at, a->at) < 0) {
+        return cli_usage("mail verify", "--at '%s' is not a time", a->at);
     }
+    if (a->summary < 0 && a->manifest == NULL && a->case_path == NULL)
+        mo->flags |= LK_MAIL_NO_FILE_HASH; /* nothing would show them */
+    return -1;
+}
 
-    if (summary < 0 && manifest == NULL && case_path == NULL)
-        mo.flags |= LK_MAIL_NO_FILE_HASH; /* nothing would show them */
+/* Render "format" of "run" and write it to "path" (NULL: stdout). */
+static int mail_render_to(const lk_mail_run *run, int format,
+                          const char *path)
+{
+    lk_error err;
+    char *text = NULL;
+    size_t len = 0;
+    int error, status;
     lk_error_clear(&err);
-    if (keys_path != NULL) {
-        error = lk_mail_keys_load(&keys, keys_path, &err);
+    error = lk_mail_run_render(&text, &len, run,
+                               (lk_mail_summary_format)format, &err);
+    if (error < 0) {
+        cli_error(&err);
+        return LK_EXIT_RUNTIME;
+    }
+    status = mail_write(path, text, len);
+    lk_mail_text_free(text);
+    return status;
+}
+
+/* Verify the corpus paths argv[first..argc-1] in "run", records going to
+ * "sink" when it is open. Returns the exit status. */
+static int mail_corpus(lk_mail_run *run, int argc, char **argv, int first,
+                       cli_sink *sink, int open, mail_progress *prog,
+                       lk_error *err)
+{
+    int i, error = 0;
+    for (i = first; error == 0 && i < argc; i++)
+        error = lk_mail_run_add_path(run, argv[i], err);
+    if (prog->shown)
+        fputs("\n", stderr);
+    if (error == 0)
+        return LK_EXIT_OK;
+    if (open && sink->failed)
+        fprintf(stderr, "leaklaw: cannot write the records\n");
+    else
+        cli_error(err);
+    return error == LK_EIO || error == LK_ENOMEM ? LK_EXIT_RUNTIME
+                                                 : cli_exit(error);
+}
+
+/* Open the record sink of a record run (CSV gets its header row).
+ * Returns 0 or -1. */
+static int mail_sink_open(cli_sink *sink, const mail_args *a,
+                          lk_mail_options *mo)
+{
+    static const char csv[] = "file,offset,sha256,message_id,from,date,"
+                              "verdict,transform,signatures\n";
+    if (cli_sink_open(sink, a->output) < 0)
+        return -1;
+    mo->on_record = mail_on_record;
+    mo->record_payload = sink;
+    if (mo->record_format == LK_MAIL_RECORD_CSV)
+        cli_sink_write(sink, csv, sizeof(csv) - 1);
+    return 0;
+}
+
+/* Write what the run produces once complete: the summary, the manifest
+ * and the case's evidence item. Returns the exit status. */
+static int mail_finish(const lk_mail_run *run, const mail_args *a,
+                       char **corpus, int ncorpus)
+{
+    int status = LK_EXIT_OK;
+    if (a->summary >= 0)
+        status = mail_render_to(run, a->summary, a->output);
+    if (status == 0 && a->manifest != NULL)
+        status = mail_render_to(run, LK_MAIL_SUMMARY_MANIFEST, a->manifest);
+    if (status == 0 && a->case_path != NULL)
+        status = mail_case(a->case_path, run, corpus, ncorpus);
+    return status;
+}
+
+static int mail_verify(int argc, char **argv)
+{
+    mail_args a = {NULL, NULL, "jsonl", NULL, NULL, NULL, -1};
+    lk_mail_options mo = LK_MAIL_OPTIONS_INIT;
+    lk_mail_keys *keys = NULL;
+    lk_mail_run *run = NULL;
+    mail_progress prog;
+    cli_sink sink;
+    lk_error err;
+    int status, error, open = 0;
+
+    memset(&prog, 0, sizeof(prog));
+    status = mail_options(argc, argv, &a, &mo);
+    if (status < 0)
+        status = mail_settle(argc, &a, &mo);
+    if (status >= 0)
+        return status;
+    status = LK_EXIT_OK;
+    lk_error_clear(&err);
+    if (a.keys_path != NULL) {
+        error = lk_mail_keys_load(&keys, a.keys_path, &err);
         if (error < 0) {
             cli_error(&err);
             return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
         }
     }
     mo.keys = keys;
-    mo.keys_path = keys_path;
+    mo.keys_path = a.keys_path;
     prog.tty = isatty(STDERR_FILENO);
     mo.on_progress = mail_on_progress;
     mo.progress_payload = &prog;
-    if (summary < 0) {
-        static const char csv[] = "file,offset,sha256,message_id,from,date,"
-                                  "verdict,transform,signatures\n";
-        if (cli_sink_open(&sink, output) < 0) {
+    if (a.summary < 0) {
+        if (mail_sink_open(&sink, &a, &mo) < 0) {
             status = LK_EXIT_RUNTIME;
             goto out;
         }
         open = 1;
-        mo.on_record = mail_on_record;
-        mo.record_payload = &sink;
-        if (mo.record_format == LK_MAIL_RECORD_CSV)
-            cli_sink_write(&sink, csv, sizeof(csv) - 1);
     }
     error = lk_mail_run_new(&run, &mo, &err);
-    for (i = optind; error == 0 && i < argc; i++)
-        error = lk_mail_run_add_path(run, argv[i], &err);
-    if (prog.shown)
-        fputs("\n", stderr);
-    if (error != 0) {
-        if (open && sink.failed)
-            fprintf(stderr, "leaklaw: cannot write the records\n");
-        else
-            cli_error(&err);
-        status = error == LK_EIO || error == LK_ENOMEM ? LK_EXIT_RUNTIME
-                                                       : cli_exit(error);
+    if (error < 0) {
+        cli_error(&err);
+        status = LK_EXIT_RUNTIME;
         goto out;
     }
+    status = mail_corpus(run, argc, argv, optind, &sink, open, &prog, &err);
+    if (status != 0)
+        goto out;
     if (open) {
         open = 0;
         status = cli_sink_commit(&sink);
         if (status != 0)
             goto out;
     }
-    if (summary >= 0) {
-        error = lk_mail_run_render(&text, &len, run,
-                                   (lk_mail_summary_format)summary, &err);
-        if (error < 0) {
-            cli_error(&err);
-            status = LK_EXIT_RUNTIME;
-            goto out;
-        }
-        status = mail_write(output, text, len);
-        lk_mail_text_free(text);
-        text = NULL;
-        if (status != 0)
-            goto out;
-    }
-    if (manifest != NULL) {
-        error = lk_mail_run_render(&text, &len, run,
-                                   LK_MAIL_SUMMARY_MANIFEST, &err);
-        if (error < 0) {
-            cli_error(&err);
-            status = LK_EXIT_RUNTIME;
-            goto out;
-        }
-        status = mail_write(manifest, text, len);
-        if (status != 0)
-            goto out;
-    }
-    if (case_path != NULL)
-        status = mail_case(case_path, run, argv + optind, argc - optind);
+    status = mail_finish(run, &a, argv + optind, argc - optind);
 out:
     if (open)
         cli_sink_abort(&sink);
-    lk_mail_text_free(text);
     lk_mail_run_free(run);
     lk_mail_keys_free(keys);
     return status;

@@ -1,5 +1,5 @@
 /*
- * mail_dns.c: live DNS for keys missing from the archive, only when the
+ * dns.c: live DNS for keys missing from the archive, only when the
  * caller asks (LK_MAIL_DNS): TXT records fetched once per name through
  * the thread-safe resolver, parsed like archive records, cached for the
  * run and listed in the manifest so that the run can be reproduced from
@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "mail_int.h"
+#include "array.h"
+#include "buf.h"
+#include "dns.h"
 
 struct lk_mail_dns {
     pthread_mutex_t mu;       /* guards everything below */
@@ -27,7 +29,10 @@ int lk_mail__dns_new(lk_mail_dns **out)
     lk_mail_dns *d = lk_calloc(1, sizeof(*d));
     if (d == NULL)
         return LK_ENOMEM;
-    pthread_mutex_init(&d->mu, NULL);
+    if (pthread_mutex_init(&d->mu, NULL) != 0) {
+        lk_free(d);
+        return LK_ERROR;
+    }
     *out = d;
     return 0;
 }
@@ -111,32 +116,26 @@ done:
     return error;
 }
 
-const lk_mail_key *lk_mail__dns_find(lk_mail_dns *d, const char *name,
-                                     size_t *count)
+/* Look up "name" (under the lock) and append it with its parsed records
+ * to "d". Returns 0 or LK_ENOMEM. */
+static int dns_add(lk_mail_dns *d, const char *name)
 {
-    lk_mail_dnsname *e = NULL;
+    lk_mail_dnsname *e;
     lk_buf recs;
     size_t i, n = 0;
     const char *p;
-    *count = 0;
-    pthread_mutex_lock(&d->mu);
-    for (i = 0; i < d->n; i++) {
-        if (strcmp(d->names[i].name, name) == 0) {
-            e = &d->names[i];
-            break;
-        }
-    }
-    if (e != NULL)
-        goto out;
-    /* looked up under the lock: one query per name, and the workers wait
-     * for it rather than query the same name twice */
+    int error = 0;
     e = lk_array_grow(d->names, &d->cap, d->n, sizeof(*e));
     if (e == NULL)
-        goto out;
+        return LK_ENOMEM;
     d->names = e;
     lk_buf_init(&recs, (size_t)1 << 20);
-    if (dns_query(name, &recs, &n) < 0)
-        n = 0;
+    error = dns_query(name, &recs, &n);
+    if (error == LK_ENOMEM)
+        goto out;
+    if (error < 0)
+        n = 0; /* no answer: the key is missing */
+    error = 0;
     e = &d->names[d->n];
     memset(e, 0, sizeof(*e));
     e->name = lk_strdup(name);
@@ -144,12 +143,11 @@ const lk_mail_key *lk_mail__dns_find(lk_mail_dns *d, const char *name,
     if (e->name == NULL || (n && e->keys == NULL)) {
         lk_free(e->name);
         lk_free(e->keys);
-        lk_buf_dispose(&recs);
-        e = NULL;
+        error = LK_ENOMEM;
         goto out;
     }
     d->n++;
-    for (i = 0, p = recs.ptr; i < n; i++) {
+    for (i = 0, p = recs.ptr; i < n && error == 0; i++) {
         lk_mail_key *k = &e->keys[e->n];
         size_t len = strlen(p);
         k->name = e->name;
@@ -157,19 +155,44 @@ const lk_mail_key *lk_mail__dns_find(lk_mail_dns *d, const char *name,
         k->line = 0;
         k->from_dns = 1;
         p += len + 1;
-        if (k->record == NULL || lk_mail__key_parse(k, k->record, len) < 0) {
+        error = k->record ? lk_mail__key_parse(k, k->record, len)
+                          : LK_ENOMEM;
+        if (error < 0)
             lk_free(k->record);
-            break;
-        }
-        e->n++;
+        else
+            e->n++;
     }
-    lk_buf_dispose(&recs);
 out:
+    lk_buf_dispose(&recs);
+    return error;
+}
+
+int lk_mail__dns_find(const lk_mail_key **out, size_t *count,
+                      lk_mail_dns *d, const char *name)
+{
+    const lk_mail_dnsname *e = NULL;
+    size_t i;
+    int error = 0;
+    *out = NULL;
+    *count = 0;
+    if (pthread_mutex_lock(&d->mu) != 0)
+        return LK_ERROR;
+    for (i = 0; i < d->n && e == NULL; i++)
+        if (strcmp(d->names[i].name, name) == 0)
+            e = &d->names[i];
+    if (e == NULL) {
+        /* looked up under the lock: one query per name, and the workers
+         * wait for it rather than query the same name twice */
+        error = dns_add(d, name);
+        if (error == 0)
+            e = &d->names[d->n - 1];
+    }
+    if (e != NULL && e->n > 0) {
+        *out = e->keys;
+        *count = e->n;
+    }
     pthread_mutex_unlock(&d->mu);
-    if (e == NULL)
-        return NULL;
-    *count = e->n;
-    return e->n ? e->keys : NULL;
+    return error;
 }
 
 size_t lk_mail__dns_names(lk_mail_dns *d, const lk_mail_dnsname **out)

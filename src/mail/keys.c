@@ -1,5 +1,5 @@
 /*
- * mail_keys.c: the key archive (DESIGN §3.3): libopendkim-style
+ * keys.c: the key archive (DESIGN §3.3): libopendkim-style
  * "name record" lines and zone-file TXT records, several records per name
  * forming a key history; and the DKIM key record (RFC 6376 §3.6.1,
  * RFC 8463) decoded into an OpenSSL public key.
@@ -10,7 +10,12 @@
 #include <openssl/x509.h>
 
 #include "alloc.h"
-#include "mail_int.h"
+#include "array.h"
+#include "base64.h"
+#include "buf.h"
+#include "hash.h"
+#include "keys.h"
+#include "tags.h"
 
 #define KEYS_MAX_BYTES ((size_t)64 << 20) /* largest archive read */
 #define KEYS_MAX_DER 4096                 /* largest decoded p= */
@@ -74,42 +79,29 @@ static void keys_decode(lk_mail_key *key, const unsigned char *der,
     key->pkey = pk;
 }
 
-int lk_mail__key_parse(lk_mail_key *key, const char *text, size_t len)
+/* Set "key" unusable with "state" and static reason "why". */
+static void keys_reject(lk_mail_key *key, int state, const char *why)
 {
-    lk_mail_taglist tl;
-    const lk_mail_tag *v, *k, *h, *s, *t, *p;
-    const char *why = NULL;
-    unsigned char *der = NULL;
-    long n;
+    key->state = state;
+    key->why = why;
+}
 
-    key->state = LK_MAIL_KEY_OK;
-    key->why = NULL;
-    key->ktype = LK_MAIL_K_RSA;
-    key->hash_sha1 = key->hash_sha256 = 1;
-    key->service_email = 1;
-    key->testing = key->strict = 0;
-    key->bits = 0;
-    key->pkey = NULL;
-    if (lk_mail__tags_parse(&tl, text, len, &why) < 0) {
-        key->state = LK_MAIL_KEY_BAD;
-        key->why = why;
-        return 0;
+/* Read the flags of "key" from its tags (v=, h=, s=, t=, k=). Returns 0
+ * or -1 when the record is unusable (state and reason set). */
+static int keys_flags(lk_mail_key *key, const lk_mail_taglist *tl)
+{
+    const lk_mail_tag *v = lk_mail__tags_get(tl, "v");
+    const lk_mail_tag *k = lk_mail__tags_get(tl, "k");
+    const lk_mail_tag *h = lk_mail__tags_get(tl, "h");
+    const lk_mail_tag *s = lk_mail__tags_get(tl, "s");
+    const lk_mail_tag *t = lk_mail__tags_get(tl, "t");
+    if (v != NULL && (!keys_is(v, "DKIM1") || v != &tl->tag[0])) {
+        keys_reject(key, LK_MAIL_KEY_BAD, "v= is not DKIM1 as the first tag");
+        return -1;
     }
-    v = lk_mail__tags_get(&tl, "v");
-    k = lk_mail__tags_get(&tl, "k");
-    h = lk_mail__tags_get(&tl, "h");
-    s = lk_mail__tags_get(&tl, "s");
-    t = lk_mail__tags_get(&tl, "t");
-    p = lk_mail__tags_get(&tl, "p");
-    if (v != NULL && (!keys_is(v, "DKIM1") || v != &tl.tag[0])) {
-        key->state = LK_MAIL_KEY_BAD;
-        key->why = "v= is not DKIM1 as the first tag";
-        return 0;
-    }
-    if (p == NULL) {
-        key->state = LK_MAIL_KEY_BAD;
-        key->why = "no p= tag";
-        return 0;
+    if (lk_mail__tags_get(tl, "p") == NULL) {
+        keys_reject(key, LK_MAIL_KEY_BAD, "no p= tag");
+        return -1;
     }
     if (h != NULL) {
         key->hash_sha1 = keys_list_has(h->value, h->value_len, "sha1");
@@ -125,25 +117,47 @@ int lk_mail__key_parse(lk_mail_key *key, const char *text, size_t len)
     if (k != NULL && keys_is(k, "ed25519")) {
         key->ktype = LK_MAIL_K_ED25519;
     } else if (k != NULL && !keys_is(k, "rsa")) {
-        key->state = LK_MAIL_KEY_UNSUPPORTED;
-        key->why = "unknown key type k=";
+        keys_reject(key, LK_MAIL_KEY_UNSUPPORTED, "unknown key type k=");
+        return -1;
+    }
+    return 0;
+}
+
+int lk_mail__key_parse(lk_mail_key *key, const char *text, size_t len)
+{
+    lk_mail_taglist tl;
+    const lk_mail_tag *p;
+    const char *why = NULL;
+    unsigned char *der = NULL;
+    long n;
+
+    key->state = LK_MAIL_KEY_OK;
+    key->why = NULL;
+    key->ktype = LK_MAIL_K_RSA;
+    key->hash_sha1 = key->hash_sha256 = 1;
+    key->service_email = 1;
+    key->testing = key->strict = 0;
+    key->bits = 0;
+    key->pkey = NULL;
+    if (lk_mail__tags_parse(&tl, text, len, &why) < 0) {
+        keys_reject(key, LK_MAIL_KEY_BAD, why);
         return 0;
     }
+    if (keys_flags(key, &tl) < 0)
+        return 0;
+    p = lk_mail__tags_get(&tl, "p");
     if (p->value_len == 0) {
-        key->state = LK_MAIL_KEY_REVOKED;
-        key->why = "empty p=: the key is revoked";
+        keys_reject(key, LK_MAIL_KEY_REVOKED, "empty p=: the key is revoked");
         return 0;
     }
     der = lk_malloc(KEYS_MAX_DER);
     if (der == NULL)
         return LK_ENOMEM;
-    n = lk_mail__base64(der, KEYS_MAX_DER, p->value, p->value_len);
-    if (n <= 0) {
-        key->state = LK_MAIL_KEY_BAD;
-        key->why = "p= is not base64";
-    } else {
+    n = lk_base64_decode(der, KEYS_MAX_DER, p->value, p->value_len);
+    if (n <= 0)
+        keys_reject(key, LK_MAIL_KEY_BAD, "p= is not base64");
+    else
         keys_decode(key, der, (size_t)n);
-    }
     lk_free(der);
     return 0;
 }
@@ -329,6 +343,69 @@ static int keys_cmp(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/*
+ * Skip the optional TTL and class of a zone-file line; returns 1 when a
+ * TXT token follows (zone-file style), 0 when r->pos is at the record.
+ */
+static int keys_zone_prefix(keys_reader *r)
+{
+    int tokens = 0;
+    for (;;) {
+        size_t ts, te;
+        while (r->pos < r->len && keys_blank(r->text[r->pos]))
+            r->pos++;
+        ts = r->pos;
+        while (r->pos < r->len && !keys_blank(r->text[r->pos]) &&
+               r->text[r->pos] != '\n')
+            r->pos++;
+        te = r->pos;
+        if (te == ts)
+            return 0;
+        if (keys_token_is(r->text + ts, te - ts, "TXT"))
+            return 1;
+        if (tokens < 2 && (keys_token_is(r->text + ts, te - ts, "IN") ||
+                           keys_all_digits(r->text + ts, te - ts))) {
+            tokens++;
+            continue;
+        }
+        r->pos = ts; /* the record itself */
+        return 0;
+    }
+}
+
+/*
+ * Read the record after the name that starts at "ns" into "rec": quoted
+ * strings (zone style) or the rest of the line. Returns 0, LK_EINVALID
+ * or LK_ENOMEM with r->err set.
+ */
+static int keys_record(keys_reader *r, size_t ns, lk_buf *rec)
+{
+    int error = 0;
+    if (keys_zone_prefix(r) ||
+        (r->pos < r->len && r->text[r->pos] == '"')) {
+        error = keys_zone_strings(r, rec);
+    } else {
+        size_t a = r->pos, b;
+        while (r->pos < r->len && r->text[r->pos] != '\n')
+            r->pos++;
+        b = r->pos;
+        while (b > a && keys_blank(r->text[b - 1]))
+            b--;
+        if (b == a)
+            return keys_syntax(r, ns, "name without a key record");
+        lk_buf_put(rec, r->text + a, b - a);
+    }
+    if (error < 0)
+        return error;
+    if (rec->error == LK_ENOMEM)
+        return lk_error_set_oom(r->err);
+    if (rec->error < 0)
+        return keys_syntax(r, ns, "key record too long");
+    return 0;
+}
+
+/* Read every line of the archive into "ks", sorted by name and line.
+ * Returns 0, LK_EINVALID or LK_ENOMEM with r->err set. */
 static int keys_parse_all(lk_mail_keys *ks, keys_reader *r)
 {
     size_t cap = 0;
@@ -336,9 +413,8 @@ static int keys_parse_all(lk_mail_keys *ks, keys_reader *r)
     lk_buf rec;
     lk_buf_init(&rec, (size_t)1 << 20);
     while (r->pos < r->len) {
-        size_t ns, ne, ts, te;
+        size_t ns, ne;
         unsigned line = r->line;
-        int tokens = 0, zone = 0;
         while (r->pos < r->len && keys_blank(r->text[r->pos]))
             r->pos++;
         if (r->pos >= r->len)
@@ -355,56 +431,9 @@ static int keys_parse_all(lk_mail_keys *ks, keys_reader *r)
         ne = r->pos;
         rec.len = 0;
         rec.error = 0;
-        /* optional TTL and class, then TXT: zone-file style */
-        for (;;) {
-            while (r->pos < r->len && keys_blank(r->text[r->pos]))
-                r->pos++;
-            ts = r->pos;
-            while (r->pos < r->len && !keys_blank(r->text[r->pos]) &&
-                   r->text[r->pos] != '\n')
-                r->pos++;
-            te = r->pos;
-            if (te == ts)
-                break;
-            if (keys_token_is(r->text + ts, te - ts, "TXT")) {
-                zone = 1;
-                break;
-            }
-            if (tokens < 2 && (keys_token_is(r->text + ts, te - ts, "IN") ||
-                               keys_all_digits(r->text + ts, te - ts))) {
-                tokens++;
-                continue;
-            }
-            r->pos = ts; /* the record itself */
-            break;
-        }
-        if (zone) {
-            error = keys_zone_strings(r, &rec);
-        } else if (r->pos < r->len && r->text[r->pos] == '"') {
-            error = keys_zone_strings(r, &rec);
-        } else {
-            size_t a = r->pos, b;
-            while (r->pos < r->len && r->text[r->pos] != '\n')
-                r->pos++;
-            b = r->pos;
-            while (b > a && keys_blank(r->text[b - 1]))
-                b--;
-            if (b == a) {
-                error = keys_syntax(r, ns, "name without a key record");
-                goto out;
-            }
-            lk_buf_put(&rec, r->text + a, b - a);
-        }
+        error = keys_record(r, ns, &rec);
         if (error < 0)
             goto out;
-        if (rec.error == LK_ENOMEM) {
-            error = lk_error_set_oom(r->err);
-            goto out;
-        }
-        if (rec.error < 0) {
-            error = keys_syntax(r, ns, "key record too long");
-            goto out;
-        }
         error = keys_add(ks, &cap, r->text + ns, ne - ns, &rec, line);
         if (error < 0) {
             lk_error_set_oom(r->err);
@@ -417,6 +446,22 @@ static int keys_parse_all(lk_mail_keys *ks, keys_reader *r)
 out:
     lk_buf_dispose(&rec);
     return error;
+}
+
+/* The SHA-256 of the archive's "len" bytes of "text" as hex into "hex".
+ * Returns 0, LK_ENOMEM or LK_ERROR with "err" set. */
+static int keys_sha256(char hex[65], const char *text, size_t len,
+                       lk_error *err)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    int error;
+    if (ctx == NULL)
+        return lk_error_set_oom(err);
+    error = lk_hash_sha256_hex(ctx, EVP_sha256(), text, len, hex);
+    EVP_MD_CTX_free(ctx);
+    if (error < 0)
+        return lk_error_set(err, error, "cannot compute a SHA-256");
+    return 0;
 }
 
 int lk_mail_keys_parse(lk_mail_keys **out, const char *name,
@@ -432,7 +477,11 @@ int lk_mail_keys_parse(lk_mail_keys **out, const char *name,
         lk_mail_keys_free(ks);
         return lk_error_set_oom(err);
     }
-    lk_sha256_hex(text, len, ks->sha256);
+    error = keys_sha256(ks->sha256, text, len, err);
+    if (error < 0) {
+        lk_mail_keys_free(ks);
+        return error;
+    }
     memset(&r, 0, sizeof(r));
     r.name = ks->file;
     r.text = text;

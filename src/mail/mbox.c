@@ -1,11 +1,11 @@
 /*
- * mail_mbox.c: splitting an mbox (mboxo or mboxrd, LF or CRLF) into
+ * mbox.c: splitting an mbox (mboxo or mboxrd, LF or CRLF) into
  * messages without copying: a "From " line at the start of the file or
  * after an empty line begins a message.
  */
 #include <string.h>
 
-#include "mail_int.h"
+#include "mbox.h"
 
 /* Offset of the next separator "From " line after "pos", or "len"; sets
  * "*msg_end" to the end of the message before it (its empty line and the

@@ -1,13 +1,19 @@
 /*
- * mail_report.c: what a run tells a newsroom: the Markdown and the
+ * summary.c: what a run tells a newsroom: the Markdown and the
  * self-contained HTML summary (counts per verdict, per signing domain and
  * per key, the t= timeline per key, the messages that fail under a key
  * that verifies others, plain-language caveats), the chain-of-custody
  * manifest and the counts a case's evidence[] item carries.
  */
+#include <stdio.h>
 #include <string.h>
 
-#include "mail_int.h"
+#include "alloc.h"
+#include "buf.h"
+#include "hash.h"
+#include "jsonw.h"
+#include "run.h"
+#include "stamp.h"
 
 /* ---- a table model rendered as Markdown or HTML -------------------------- */
 
@@ -157,7 +163,7 @@ static void rep_caveats(rep *r)
              "be told from altered headers; for RSA it can (key-mismatch).");
 }
 
-static void rep_verdicts(rep *r, const lk_mail_run *run)
+static void rep_verdicts(rep *r, const lk_mail_totals *t)
 {
     static const char *const cols[] = {"verdict", "messages", "share"};
     int k;
@@ -166,10 +172,10 @@ static void rep_verdicts(rep *r, const lk_mail_run *run)
     for (k = 0; k < LK_MAIL_V_COUNT; k++) {
         char n[32], pct[32];
         const char *cells[3];
-        snprintf(n, sizeof(n), "%llu", run->verdicts[k]);
+        snprintf(n, sizeof(n), "%llu", t->verdicts[k]);
         snprintf(pct, sizeof(pct), "%.1f%%",
-                 run->messages ? 100.0 * (double)run->verdicts[k] /
-                                     (double)run->messages
+                 t->messages ? 100.0 * (double)t->verdicts[k] /
+                                     (double)t->messages
                                : 0.0);
         cells[0] = lk_mail_verdict_names[k];
         cells[1] = n;
@@ -177,7 +183,7 @@ static void rep_verdicts(rep *r, const lk_mail_run *run)
         rep_row(r, cells, 3);
     }
     rep_table_end(r);
-    if (r->html && run->messages > 0) { /* one stacked bar */
+    if (r->html && t->messages > 0) { /* one stacked bar */
         static const char *const colours[] = {"#2e7d32", "#9ccc65",
                                               "#c62828", "#9e9e9e",
                                               "#e0e0e0"};
@@ -185,8 +191,8 @@ static void rep_verdicts(rep *r, const lk_mail_run *run)
         lk_buf_puts(r->b, "<svg width=\"600\" height=\"24\" role=\"img\" "
                           "aria-label=\"verdicts\">");
         for (k = 0; k < LK_MAIL_V_COUNT; k++) {
-            double w = 600.0 * (double)run->verdicts[k] /
-                       (double)run->messages;
+            double w = 600.0 * (double)t->verdicts[k] /
+                       (double)t->messages;
             if (w <= 0)
                 continue;
             lk_buf_printf(r->b,
@@ -216,22 +222,22 @@ static void rep_results_row(rep *r, const char *name, const char *extra,
     rep_row(r, cells, n);
 }
 
-static void rep_domains(rep *r, const lk_mail_run *run)
+static void rep_domains(rep *r, const lk_mail_totals *t)
 {
     static const char *const cols[] = {
         "signing domain (d=)", "pass",         "fail-body", "fail-header",
         "nokey",               "key-revoked",  "key-mismatch", "permerror"};
     size_t i;
     rep_h(r, 2, "Signatures by signing domain");
-    if (run->ndoms == 0) {
+    if (t->ndoms == 0) {
         rep_p(r, "No signatures.");
         return;
     }
     rep_table(r, cols, 8);
-    for (i = 0; i < run->ndoms; i++)
-        rep_results_row(r, run->doms[i].name[0] ? run->doms[i].name
+    for (i = 0; i < t->ndoms; i++)
+        rep_results_row(r, t->doms[i].name[0] ? t->doms[i].name
                                                 : "(unreadable d=)",
-                        NULL, run->doms[i].r);
+                        NULL, t->doms[i].r);
     rep_table_end(r);
 }
 
@@ -273,7 +279,7 @@ static void rep_timeline_svg(rep *r, const lk_mail_keystat *k)
     lk_buf_puts(r->b, "</svg></p>\n");
 }
 
-static void rep_keys(rep *r, const lk_mail_run *run)
+static void rep_keys(rep *r, const lk_mail_totals *t)
 {
     static const char *const cols[] = {
         "key",   "archive line", "pass",         "fail-body",
@@ -283,22 +289,22 @@ static void rep_keys(rep *r, const lk_mail_run *run)
                                         "last t=", "signatures by month"};
     size_t i, m;
     rep_h(r, 2, "Signatures by key");
-    if (run->nkeys == 0) {
+    if (t->nkeys == 0) {
         rep_p(r, "No signatures.");
         return;
     }
     rep_table(r, cols, 9);
-    for (i = 0; i < run->nkeys; i++) {
+    for (i = 0; i < t->nkeys; i++) {
         char line[32];
-        snprintf(line, sizeof(line), "%u", run->keys[i].line);
-        rep_results_row(r, run->keys[i].name[0] ? run->keys[i].name : "-",
-                        run->keys[i].line ? line : "-", run->keys[i].r);
+        snprintf(line, sizeof(line), "%u", t->keys[i].line);
+        rep_results_row(r, t->keys[i].name[0] ? t->keys[i].name : "-",
+                        t->keys[i].line ? line : "-", t->keys[i].r);
     }
     rep_table_end(r);
     rep_h(r, 2, "Timeline of signing times (t=) per key");
     rep_table(r, tcols, 5);
-    for (i = 0; i < run->nkeys; i++) {
-        const lk_mail_keystat *k = &run->keys[i];
+    for (i = 0; i < t->nkeys; i++) {
+        const lk_mail_keystat *k = &t->keys[i];
         char line[32], t0[32], t1[32];
         const char *cells[5];
         lk_buf months;
@@ -322,21 +328,21 @@ static void rep_keys(rep *r, const lk_mail_run *run)
     }
     rep_table_end(r);
     if (r->html)
-        for (i = 0; i < run->nkeys; i++)
-            rep_timeline_svg(r, &run->keys[i]);
+        for (i = 0; i < t->nkeys; i++)
+            rep_timeline_svg(r, &t->keys[i]);
 }
 
-static const lk_mail_keystat *rep_keystat(const lk_mail_run *run,
+static const lk_mail_keystat *rep_keystat(const lk_mail_totals *t,
                                           const char *name, unsigned line)
 {
     size_t i;
-    for (i = 0; i < run->nkeys; i++)
-        if (run->keys[i].line == line && !strcmp(run->keys[i].name, name))
-            return &run->keys[i];
+    for (i = 0; i < t->nkeys; i++)
+        if (t->keys[i].line == line && !strcmp(t->keys[i].name, name))
+            return &t->keys[i];
     return NULL;
 }
 
-static void rep_tamper(rep *r, const lk_mail_run *run)
+static void rep_tamper(rep *r, const lk_mail_totals *t)
 {
     static const char *const cols[] = {"file", "offset", "message-id",
                                        "key", "archive line", "result"};
@@ -345,40 +351,40 @@ static void rep_tamper(rep *r, const lk_mail_run *run)
     rep_p(r, "Messages whose signature fails under a key that verifies "
              "other messages of this corpus: the key is right, so the "
              "message changed after signing.");
-    for (i = 0; i < run->ntamper; i++) {
-        const lk_mail_tamper *t = &run->tamper[i];
-        const lk_mail_keystat *k = rep_keystat(run, t->key, t->line);
+    for (i = 0; i < t->ntamper; i++) {
+        const lk_mail_tamper *tp = &t->tamper[i];
+        const lk_mail_keystat *k = rep_keystat(t, tp->key, tp->line);
         char off[32], line[32];
         const char *cells[6];
         if (k == NULL || k->r[LK_MAIL_R_PASS] == 0)
             continue;
         if (shown++ == 0)
             rep_table(r, cols, 6);
-        snprintf(off, sizeof(off), "%lld", t->offset);
-        snprintf(line, sizeof(line), "%u", t->line);
-        cells[0] = run->files[t->file].path;
-        cells[1] = t->offset >= 0 ? off : "-";
-        cells[2] = t->message_id;
-        cells[3] = t->key;
+        snprintf(off, sizeof(off), "%lld", tp->offset);
+        snprintf(line, sizeof(line), "%u", tp->line);
+        cells[0] = t->files[tp->file].path;
+        cells[1] = tp->offset >= 0 ? off : "-";
+        cells[2] = tp->message_id;
+        cells[3] = tp->key;
         cells[4] = line;
-        cells[5] = lk_mail_result_names[t->result];
+        cells[5] = lk_mail_result_names[tp->result];
         rep_row(r, cells, 6);
     }
     if (shown)
         rep_table_end(r);
     else
         rep_p(r, "None.");
-    if (run->tamper_dropped) {
+    if (t->tamper_dropped) {
         char msg[128];
         snprintf(msg, sizeof(msg),
                  "%llu further failing messages are not listed; see the "
                  "per-message records.",
-                 run->tamper_dropped);
+                 t->tamper_dropped);
         rep_p(r, msg);
     }
 }
 
-static void rep_other(rep *r, const lk_mail_run *run)
+static void rep_other(rep *r, const lk_mail_totals *t)
 {
     static const char *const tnames[] = {"none (as found)", "lf-to-crlf",
                                          "mboxrd-unquote",
@@ -396,14 +402,14 @@ static void rep_other(rep *r, const lk_mail_run *run)
     for (k = 0; k < 4; k++) {
         char n[32];
         const char *cells[2];
-        snprintf(n, sizeof(n), "%llu", run->transforms[k]);
+        snprintf(n, sizeof(n), "%llu", t->transforms[k]);
         cells[0] = tnames[k];
         cells[1] = n;
         rep_row(r, cells, 2);
     }
     rep_table_end(r);
     for (k = 0; k < 4; k++)
-        any |= run->limits[k] > 0;
+        any |= t->limits[k] > 0;
     if (!any)
         return;
     rep_h(r, 2, "Limits reached");
@@ -411,9 +417,9 @@ static void rep_other(rep *r, const lk_mail_run *run)
     for (k = 0; k < 4; k++) {
         char n[32];
         const char *cells[2];
-        if (!run->limits[k])
+        if (!t->limits[k])
             continue;
-        snprintf(n, sizeof(n), "%llu", run->limits[k]);
+        snprintf(n, sizeof(n), "%llu", t->limits[k]);
         cells[0] = lnames[k];
         cells[1] = n;
         rep_row(r, cells, 2);
@@ -421,40 +427,42 @@ static void rep_other(rep *r, const lk_mail_run *run)
     rep_table_end(r);
 }
 
-static void rep_custody(rep *r, const lk_mail_run *run)
+static void rep_custody(rep *r, const lk_mail_totals *t,
+                        const lk_mail_options *o)
 {
     static const char *const cols[] = {"input", "bytes", "messages",
                                        "sha256"};
     char at[32], buf[512];
     size_t i;
     rep_h(r, 2, "Chain of custody");
-    lk_mail__time_format(run->o.at, at);
+    lk_mail__time_format(o->at, at);
     snprintf(buf, sizeof(buf),
              "leaklaw %s; verification time %s; key archive %s (%zu "
              "records, sha256 %s); limits: %u signatures per message, %zu "
              "header bytes, %zu bytes per header line.",
-             lk_version(), at, run->o.keys_path ? run->o.keys_path : "none",
-             lk_mail_keys_count(run->o.keys),
-             run->o.keys ? lk_mail_keys_sha256(run->o.keys) : "-",
-             run->o.max_signatures, run->o.max_header_bytes,
-             run->o.max_line_bytes);
+             lk_version(), at, o->keys_path ? o->keys_path : "none",
+             lk_mail_keys_count(o->keys),
+             o->keys ? lk_mail_keys_sha256(o->keys) : "-",
+             o->max_signatures, o->max_header_bytes,
+             o->max_line_bytes);
     rep_p(r, buf);
     rep_table(r, cols, 4);
-    for (i = 0; i < run->nfiles; i++) {
+    for (i = 0; i < t->nfiles; i++) {
         char bytes[32], msgs[32];
         const char *cells[4];
-        snprintf(bytes, sizeof(bytes), "%llu", run->files[i].bytes);
-        snprintf(msgs, sizeof(msgs), "%llu", run->files[i].messages);
-        cells[0] = run->files[i].path;
+        snprintf(bytes, sizeof(bytes), "%llu", t->files[i].bytes);
+        snprintf(msgs, sizeof(msgs), "%llu", t->files[i].messages);
+        cells[0] = t->files[i].path;
         cells[1] = bytes;
         cells[2] = msgs;
-        cells[3] = run->files[i].sha256;
+        cells[3] = t->files[i].sha256;
         rep_row(r, cells, 4);
     }
     rep_table_end(r);
 }
 
-static void rep_summary(lk_buf *b, const lk_mail_run *run, int html)
+static void rep_summary(lk_buf *b, const lk_mail_totals *t,
+                        const lk_mail_options *o, int html)
 {
     rep r;
     char line[256], at[32];
@@ -471,20 +479,20 @@ static void rep_summary(lk_buf *b, const lk_mail_run *run, int html)
                     ".2em .5em;text-align:left;font-size:.9em}"
                     "th{background:#f4f4f4}</style></head><body>\n");
     rep_h(&r, 1, "DKIM verification of an e-mail corpus");
-    lk_mail__time_format(run->o.at, at);
+    lk_mail__time_format(o->at, at);
     snprintf(line, sizeof(line),
              "%llu messages in %zu files, verified at %s with %zu archived "
              "key records.",
-             run->messages, run->nfiles, at,
-             lk_mail_keys_count(run->o.keys));
+             t->messages, t->nfiles, at,
+             lk_mail_keys_count(o->keys));
     rep_p(&r, line);
-    rep_verdicts(&r, run);
+    rep_verdicts(&r, t);
     rep_caveats(&r);
-    rep_domains(&r, run);
-    rep_keys(&r, run);
-    rep_tamper(&r, run);
-    rep_other(&r, run);
-    rep_custody(&r, run);
+    rep_domains(&r, t);
+    rep_keys(&r, t);
+    rep_tamper(&r, t);
+    rep_other(&r, t);
+    rep_custody(&r, t, o);
     if (html)
         lk_buf_puts(b, "</body></html>\n");
 }
@@ -501,33 +509,34 @@ static void rep_json_counts(lk_buf *b, const char *const *names,
     lk_buf_puts(b, "}");
 }
 
-static void rep_manifest(lk_buf *b, const lk_mail_run *run)
+static void rep_manifest(lk_buf *b, const lk_mail_totals *t,
+                         const lk_mail_options *o, lk_mail_dns *dns)
 {
     char at[32];
     size_t i;
-    lk_mail__time_format(run->o.at, at);
+    lk_mail__time_format(o->at, at);
     lk_buf_printf(b,
                   "{\"format\":\"leaklaw/mail-manifest/1\","
                   "\"leaklaw\":\"%s\",\"verification_time\":\"%s\","
                   "\"at\":%lld,\"options\":{\"max_signatures\":%u,"
                   "\"max_header_bytes\":%zu,\"max_line_bytes\":%zu},"
                   "\"keys\":",
-                  lk_version(), at, run->o.at, run->o.max_signatures,
-                  run->o.max_header_bytes, run->o.max_line_bytes);
-    if (run->o.keys != NULL) {
+                  lk_version(), at, o->at, o->max_signatures,
+                  o->max_header_bytes, o->max_line_bytes);
+    if (o->keys != NULL) {
         lk_buf_puts(b, "{\"path\":");
-        lk_mail__json_str(b, run->o.keys_path, strlen(run->o.keys_path));
+        lk_jsonw_str(b, o->keys_path, strlen(o->keys_path));
         lk_buf_printf(b, ",\"records\":%zu,\"sha256\":\"%s\"}",
-                      lk_mail_keys_count(run->o.keys),
-                      lk_mail_keys_sha256(run->o.keys));
+                      lk_mail_keys_count(o->keys),
+                      lk_mail_keys_sha256(o->keys));
     } else {
         lk_buf_puts(b, "null");
     }
     lk_buf_puts(b, ",\"inputs\":[");
-    for (i = 0; i < run->nfiles; i++) {
-        const lk_mail_filestat *f = &run->files[i];
+    for (i = 0; i < t->nfiles; i++) {
+        const lk_mail_filestat *f = &t->files[i];
         lk_buf_puts(b, i ? ",{\"path\":" : "{\"path\":");
-        lk_mail__json_str(b, f->path, strlen(f->path));
+        lk_jsonw_str(b, f->path, strlen(f->path));
         lk_buf_printf(b, ",\"bytes\":%llu,\"messages\":%llu,\"sha256\":",
                       f->bytes, f->messages);
         if (f->sha256[0])
@@ -535,78 +544,135 @@ static void rep_manifest(lk_buf *b, const lk_mail_run *run)
         else
             lk_buf_puts(b, "null}");
     }
-    lk_buf_printf(b, "],\"dns\":%s", run->dns ? "[" : "false");
-    if (run->dns != NULL) { /* the answers used, to rebuild an archive */
+    lk_buf_printf(b, "],\"dns\":%s", dns ? "[" : "false");
+    if (dns != NULL) { /* the answers used, to rebuild an archive */
         const lk_mail_dnsname *names;
-        size_t nn = lk_mail__dns_names(run->dns, &names), j, k, c = 0;
+        size_t nn = lk_mail__dns_names(dns, &names), j, k, c = 0;
         for (j = 0; j < nn; j++) {
             for (k = 0; k < names[j].n; k++) {
                 lk_buf_puts(b, c++ ? ",{\"name\":" : "{\"name\":");
-                lk_mail__json_str(b, names[j].name, strlen(names[j].name));
+                lk_jsonw_str(b, names[j].name, strlen(names[j].name));
                 lk_buf_puts(b, ",\"record\":");
-                lk_mail__json_str(b, names[j].keys[k].record,
+                lk_jsonw_str(b, names[j].keys[k].record,
                                   strlen(names[j].keys[k].record));
                 lk_buf_puts(b, "}");
             }
         }
         lk_buf_puts(b, "]");
     }
-    lk_buf_printf(b, ",\"messages\":%llu,\"verdicts\":", run->messages);
-    rep_json_counts(b, lk_mail_verdict_names, run->verdicts,
+    lk_buf_printf(b, ",\"messages\":%llu,\"verdicts\":", t->messages);
+    rep_json_counts(b, lk_mail_verdict_names, t->verdicts,
                     LK_MAIL_V_COUNT);
     lk_buf_puts(b, "}\n");
 }
 
-static void rep_evidence(lk_buf *b, const lk_mail_run *run)
+/* The SHA-256 of "len" bytes of "data" as hex into "hex". Returns 0,
+ * LK_ENOMEM or LK_ERROR. */
+static int rep_sha256(const char *data, size_t len, char hex[65])
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    int error;
+    if (ctx == NULL)
+        return LK_ENOMEM;
+    error = lk_hash_sha256_hex(ctx, EVP_sha256(), data, len, hex);
+    EVP_MD_CTX_free(ctx);
+    return error;
+}
+
+static void rep_evidence(lk_buf *b, const lk_mail_totals *t,
+                         const lk_mail_options *o, lk_mail_dns *dns)
 {
     lk_buf man;
     char sha[65], at[32];
     size_t i;
+    int error;
     lk_buf_init(&man, 0);
-    rep_manifest(&man, run);
-    lk_sha256_hex(man.ptr ? man.ptr : "", man.len, sha);
+    rep_manifest(&man, t, o, dns);
+    error = man.error;
+    if (error == 0)
+        error = rep_sha256(man.ptr ? man.ptr : "", man.len, sha);
     lk_buf_dispose(&man);
-    lk_mail__time_format(run->o.at, at);
+    if (error < 0) { /* the evidence would not name its manifest */
+        if (b->error == 0)
+            b->error = error;
+        return;
+    }
+    lk_mail__time_format(o->at, at);
     lk_buf_printf(b,
                   "{\"format\":\"leaklaw/mail-summary/1\","
                   "\"leaklaw\":\"%s\",\"verification_time\":\"%s\","
                   "\"manifest_sha256\":\"%s\",\"messages\":%llu,"
                   "\"verdicts\":",
-                  lk_version(), at, sha, run->messages);
-    rep_json_counts(b, lk_mail_verdict_names, run->verdicts,
+                  lk_version(), at, sha, t->messages);
+    rep_json_counts(b, lk_mail_verdict_names, t->verdicts,
                     LK_MAIL_V_COUNT);
     lk_buf_puts(b, ",\"signatures\":");
-    rep_json_counts(b, lk_mail_result_names, run->results, LK_MAIL_R_COUNT);
+    rep_json_counts(b, lk_mail_result_names, t->results, LK_MAIL_R_COUNT);
     lk_buf_puts(b, ",\"domains\":{");
-    for (i = 0; i < run->ndoms; i++) {
+    for (i = 0; i < t->ndoms; i++) {
         if (i)
             lk_buf_puts(b, ",");
-        lk_mail__json_str(b, run->doms[i].name, strlen(run->doms[i].name));
+        lk_jsonw_str(b, t->doms[i].name, strlen(t->doms[i].name));
         lk_buf_puts(b, ":");
-        rep_json_counts(b, lk_mail_result_names, run->doms[i].r,
+        rep_json_counts(b, lk_mail_result_names, t->doms[i].r,
                         LK_MAIL_R_COUNT);
     }
-    lk_buf_printf(b, "},\"inputs\":%zu}\n", run->nfiles);
+    lk_buf_printf(b, "},\"inputs\":%zu}\n", t->nfiles);
 }
 
-int lk_mail__render(lk_buf *b, const lk_mail_run *run,
-                    lk_mail_summary_format format)
+/* Render "format" of "run" into "b". Returns 0, LK_EINVALID (unknown
+ * format), LK_ENOMEM or LK_ETOOBIG. */
+static int rep_render(lk_buf *b, const lk_mail_run *run,
+                      lk_mail_summary_format format)
 {
+    const lk_mail_totals *t = lk_mail__run_totals(run);
+    const lk_mail_options *o = lk_mail__run_options(run);
+    lk_mail_dns *dns = lk_mail__run_dns(run);
     switch (format) {
     case LK_MAIL_SUMMARY_MD:
-        rep_summary(b, run, 0);
+        rep_summary(b, t, o, 0);
         break;
     case LK_MAIL_SUMMARY_HTML:
-        rep_summary(b, run, 1);
+        rep_summary(b, t, o, 1);
         break;
     case LK_MAIL_SUMMARY_MANIFEST:
-        rep_manifest(b, run);
+        rep_manifest(b, t, o, dns);
         break;
     case LK_MAIL_SUMMARY_EVIDENCE:
-        rep_evidence(b, run);
+        rep_evidence(b, t, o, dns);
         break;
     default:
         return LK_EINVALID;
     }
     return b->error;
+}
+
+int lk_mail_run_render(char **out, size_t *len_out, const lk_mail_run *run,
+                       lk_mail_summary_format format, lk_error *err)
+{
+    lk_buf b;
+    int error;
+    lk_buf_init(&b, 0);
+    error = rep_render(&b, run, format);
+    if (error < 0) {
+        lk_buf_dispose(&b);
+        if (error == LK_ENOMEM)
+            return lk_error_set_oom(err);
+        if (error == LK_EINVALID)
+            return lk_error_set(err, error, "unknown summary format");
+        if (error == LK_ETOOBIG)
+            return lk_error_set(err, error, "summary too large");
+        return lk_error_set(err, error, "cannot compute a SHA-256");
+    }
+    if (b.ptr == NULL)
+        lk_buf_puts(&b, "");
+    *out = lk_buf_detach(&b, len_out);
+    if (*out == NULL)
+        return lk_error_set_oom(err);
+    return 0;
+}
+
+void lk_mail_text_free(char *text)
+{
+    lk_free(text);
 }

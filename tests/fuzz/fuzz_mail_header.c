@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "mail_int.h"
+#include "msg.h"
+#include "verify.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "mail_int.h"
+#include "keys.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "mail_int.h"
+#include "mbox.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "mail_int.h"
+#include "base64.h"
+#include "tags.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,11 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (t->value < s || t->value + t->value_len > s + size ||
                 t->raw_start > t->raw_end || t->raw_end > size)
                 abort();
-            lk_mail__base64(out, sizeof(out), t->value, t->value_len);
+            lk_base64_decode(out, sizeof(out), t->value, t->value_len);
         }
     } else if (why == NULL) {
         abort();
     }
-    lk_mail__base64(out, sizeof(out), s, size);
+    lk_base64_decode(out, sizeof(out), s, size);
     return 0;
 }

@@ -16,7 +16,9 @@
 #include "alloc.h"
 #include "buf.h"
 #include "leaklaw/mail.h"
-#include "mail_int.h"
+#include "keys.h"
+#include "mbox.h"
+#include "tags.h"
 
 #define AT_MAIL_AUTH 1667843664LL /* the verification time of mail-auth */
 

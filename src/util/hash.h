@@ -1,0 +1,30 @@
+/*
+ * hash.h: lowercase hex digests, the form every SHA-256 takes in leaklaw's
+ * outputs (records, manifests, evidence).
+ */
+#ifndef LK_UTIL_HASH_H
+#define LK_UTIL_HASH_H
+
+#include <stddef.h>
+
+#include <openssl/evp.h>
+
+/* Write the "n" bytes of "md" as 2n lowercase hex digits and a NUL into
+ * "hex" (2n + 1 bytes). Cannot fail. */
+void lk_hash_hex(const unsigned char *md, size_t n, char *hex);
+
+/*
+ * Finish the SHA-256 digest in "ctx" into "hex" (65 bytes). Returns 0 or
+ * LK_ERROR when OpenSSL fails ("hex" is then the empty string).
+ */
+int lk_hash_final_hex(EVP_MD_CTX *ctx, char hex[65]);
+
+/*
+ * The SHA-256 of "len" bytes of "data" into "hex" (65 bytes), with the
+ * digest "md" (an EVP_MD fetched once: implicit fetches are slow) and the
+ * context "ctx". Returns 0 or LK_ERROR ("hex" is then the empty string).
+ */
+int lk_hash_sha256_hex(EVP_MD_CTX *ctx, const EVP_MD *md, const void *data,
+                       size_t len, char hex[65]);
+
+#endif
