@@ -10,4 +10,10 @@
 /* Read DATADIR/sources.json into "law". LK_EINVALID, LK_EIO, LK_ENOMEM. */
 int lk_catalog__load(lk_law *law, lk_error *err);
 
+/* 0 if "cites" (at "ptr" of "doc") is a non-empty array of ids of the
+ * law's catalogue (or absent and not "required"); else LK_EINVALID. */
+int lk_catalog__check_cites(const lk_law *law, lk_error *err,
+                            const lk_doc *doc, const char *ptr,
+                            json_t *cites, int required);
+
 #endif

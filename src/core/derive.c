@@ -103,20 +103,3 @@ void lk_law__derive(const lk_law *law, lk_facts *facts)
         facts->f[LK_F_FOREIGN].v = as->v != vs->v;
     }
 }
-
-const char *const *lk_law__fact_values(const lk_law *law, int fact)
-{
-    if (lk_facts__def(fact)->law_domain)
-        return law->levels;
-    return lk_facts__def(fact)->values;
-}
-
-int lk_law__value_index(const lk_law *law, int fact, const char *value)
-{
-    const char *const *v = lk_law__fact_values(law, fact);
-    int i;
-    for (i = 0; v && v[i]; i++)
-        if (strcmp(v[i], value) == 0)
-            return i;
-    return -1;
-}

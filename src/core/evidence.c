@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "lawfile.h"
 
 /* One test {"sum": [names], "ge"|"le"|"eq": n}. */
@@ -73,7 +74,7 @@ static int evidence_load_rule(lk_law *law, const lk_doc *doc, const char *ptr,
             return error;
     }
     r->cites = json_object_get(j, "cites");
-    error = lk_lawfile__cites(law, err, doc, ptr, r->cites, 1);
+    error = lk_catalog__check_cites(law, err, doc, ptr, r->cites, 1);
     if (error == 0)
         def->nrules++;
     return error;

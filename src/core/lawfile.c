@@ -122,32 +122,6 @@ int lk_lawfile__open(lk_law *law, const char *path, const char *format,
     *out = doc;
     return 0;
 }
-/* "cites" must be a non-empty array of catalogue ids. */
-int lk_lawfile__cites(const lk_law *law, lk_error *err, const lk_doc *doc,
-                      const char *ptr, json_t *cites, int required)
-{
-    size_t i;
-    json_t *c;
-    char p[LK_ERROR_POINTER_MAX];
-    if (cites == NULL && !required)
-        return 0;
-    snprintf(p, sizeof(p), "%s/cites", ptr);
-    if (!json_is_array(cites) || json_array_size(cites) == 0)
-        return lk_lawfile__fail(
-            err, doc, cites ? p : ptr,
-            "every rule must cite at least one source (cites)");
-    json_array_foreach(cites, i, c)
-    {
-        snprintf(p, sizeof(p), "%s/cites/%zu", ptr, i);
-        if (!json_is_string(c) ||
-            lk_law_source_find(law, json_string_value(c)) == NULL)
-            return lk_lawfile__fail(
-                err, doc, p, "'%.100s' is not in the sources catalogue",
-                json_is_string(c) ? json_string_value(c) : "?");
-    }
-    return 0;
-}
-
 /* The strings of "arr" as a NULL-terminated array (owned; the strings
  * are borrowed from "arr"), or NULL when out of memory. */
 const char **lk_lawfile__strings(json_t *arr)

@@ -26,10 +26,6 @@ int lk_lawfile__keys(lk_error *err, const lk_doc *doc, const char *ptr,
 const char *lk_lawfile__str(lk_error *err, const lk_doc *doc, const char *ptr,
                             json_t *obj, const char *key, int required);
 
-/* 0 if "cites" is a non-empty array of ids of the law's catalogue (or
- * absent and not "required"); else LK_EINVALID. */
-int lk_lawfile__cites(const lk_law *law, lk_error *err, const lk_doc *doc,
-                      const char *ptr, json_t *cites, int required);
 
 /* The strings of "arr" as a NULL-terminated array, or NULL when out of
  * memory. Owned by caller: release with lk_free (the strings are

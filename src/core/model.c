@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "catalog.h"
 #include "lawfile.h"
 
 /* Scores take no status; their outcomes are encoded as this one. */
@@ -93,7 +94,7 @@ static int model_add_target(lk_law *law, lk_error *err, const lk_doc *doc,
         }
     }
     t->cites = json_object_get(obj, "cites");
-    error = lk_lawfile__cites(law, err, doc, ptr, t->cites, 0);
+    error = lk_catalog__check_cites(law, err, doc, ptr, t->cites, 0);
     if (error < 0)
         return error;
     t->cite_ids = lk_lawfile__strings(t->cites);
@@ -218,7 +219,7 @@ static int model_load_caveats(lk_law *law, const lk_doc *doc, lk_error *err)
         if (error == 0 && lk_lawfile__str(err, doc, ptr, cv, "text", 1) == NULL)
             error = LK_EINVALID;
         if (error == 0)
-            error = lk_lawfile__cites(law, err, doc, ptr,
+            error = lk_catalog__check_cites(law, err, doc, ptr,
                                       json_object_get(cv, "cites"), 1);
         if (error < 0)
             return error;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "lawfile.h"
 #include "model.h"
 
@@ -50,7 +51,7 @@ int lk_profile__load(lk_law *law, const char *name, lk_doc **out, lk_error *err)
     if (strcmp(law->profile, name) != 0)
         return lk_lawfile__fail(err, doc, "/id", "id must match the file name");
     law->profile_cites = json_object_get(doc->root, "cites");
-    error = lk_lawfile__cites(law, err, doc, "", law->profile_cites, 1);
+    error = lk_catalog__check_cites(law, err, doc, "", law->profile_cites, 1);
     if (error < 0)
         return error;
     json_object_foreach(json_object_get(doc->root, "params"), key, v)
@@ -88,7 +89,7 @@ int lk_profile__load(lk_law *law, const char *name, lk_doc **out, lk_error *err)
             return lk_lawfile__fail(err, doc, ptr, "unknown confidence '%s'",
                                     mc);
         s->cites = json_object_get(v, "cites");
-        error = lk_lawfile__cites(law, err, doc, ptr, s->cites, 1);
+        error = lk_catalog__check_cites(law, err, doc, ptr, s->cites, 1);
         if (error < 0)
             return error;
         law->nstandards++;

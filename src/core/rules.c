@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "catalog.h"
 #include "lawfile.h"
 #include "model.h"
 
@@ -55,7 +56,7 @@ static int rules_read_body(lk_law *law, lk_rule *r, const char *ptr,
                            lk_error *err)
 {
     json_t *j = r->json, *v;
-    int error = lk_lawfile__cites(law, err, r->doc, ptr,
+    int error = lk_catalog__check_cites(law, err, r->doc, ptr,
                                   json_object_get(j, "cites"), 1);
     if (error < 0)
         return error;

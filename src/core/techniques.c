@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "catalog.h"
 #include "lawfile.h"
 
 /* ---- intrusiveness table and ATT&CK index --------------------------- */
@@ -147,7 +148,7 @@ static int techniques_load_method(lk_law *law, const lk_doc *doc,
     law->methods[mi].level = li;
     law->methods[mi].text = text;
     law->methods[mi].cites = json_object_get(item, "cites");
-    return lk_lawfile__cites(law, err, doc, ptr, law->methods[mi].cites, 1);
+    return lk_catalog__check_cites(law, err, doc, ptr, law->methods[mi].cites, 1);
 }
 
 /* The "methods" table: a level for every access method. */
