@@ -324,6 +324,8 @@ static void rep_keys(rep *r, const lk_mail_totals *t)
         cells[3] = t1;
         cells[4] = months.ptr ? months.ptr : "";
         rep_row(r, cells, 5);
+        if (months.error && r->b->error == 0)
+            r->b->error = months.error; /* never a silently empty cell */
         lk_buf_dispose(&months);
     }
     rep_table_end(r);

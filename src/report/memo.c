@@ -166,15 +166,24 @@ static void memo_title(lk_writer *w, const lk_assessment *a)
 static void memo_question(lk_writer *w, const lk_assessment *a)
 {
     const lk_law *law = lk_assessment_law(a);
+    static const char *const words[] = {"no", "one", "two", "three",
+                                        "four", "five", "six", "seven",
+                                        "eight"};
     const lk_case *c = lk_assessment_case(a);
-    size_t t;
+    size_t lens[64], n = lk_report__lenses(law, lens, 64), t;
+    char count[24];
+    if (n < sizeof(words) / sizeof(words[0]))
+        snprintf(count, sizeof(count), "%s", words[n]);
+    else
+        snprintf(count, sizeof(count), "%zu", n);
     lk_writer_heading(w, 2);
     lk_writer_text(w, "1. Question");
     lk_writer_para(w);
-    lk_writer_text(w, "Whether the operation described below is a "
-                      "prohibited intervention in the internal affairs of "
-                      "the victim State, assessed under three lenses that "
-                      "are reported side by side and never merged:");
+    lk_writer_textf(w, "Whether the operation described below is a "
+                       "prohibited intervention in the internal affairs of "
+                       "the victim State, assessed under %s lens%s that "
+                       "are reported side by side and never merged:",
+                    count, n == 1 ? "" : "es");
     for (t = 0; t < lk_law_target_count(law); t++) {
         const lk_target_info *ti = lk_law_target(law, t);
         if (ti->kind != LK_TARGET_LENS)

@@ -234,12 +234,16 @@ void lk_writer_text(lk_writer *w, const char *s)
 
 void lk_writer_textf(lk_writer *w, const char *fmt, ...)
 {
-    char text[1024];
+    lk_buf text;
     va_list ap;
+    lk_buf_init(&text, w->b->max);
     va_start(ap, fmt);
-    vsnprintf(text, sizeof(text), fmt, ap);
+    lk_buf_vprintf(&text, fmt, ap);
     va_end(ap);
-    lk_writer_text(w, text);
+    if (text.error && w->b->error == 0)
+        w->b->error = text.error; /* never a silently shortened text */
+    lk_writer_text(w, text.ptr);
+    lk_buf_dispose(&text);
 }
 
 void lk_writer_strong(lk_writer *w, int on)

@@ -33,10 +33,6 @@ CASE = "data/cases/dnc-2016.json"
 # failure whose description contains the text is listed as "known", not
 # counted. Remove an entry once its bug is fixed.
 KNOWN = [
-    # src/mail/summary.c:307-311: the months buffer's error is ignored, so
-    # the timeline's last column is silently left empty
-    ("mail-md", "output differs"),
-    ("mail-o", "output differs"),
 ]
 
 
