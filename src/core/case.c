@@ -17,6 +17,8 @@
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
 #define CASE_ID_MAX 100     /* longest case or source id */
+#define CASE_DISPUTE_MAX 8  /* competing values of one disputed fact */
+#define LK_ONE_BIT(x) ((x) != 0 && ((x) & ((x) - 1)) == 0)
 
 typedef enum {
     S_OBJECT, /* fields */
@@ -51,15 +53,19 @@ typedef struct schema_node {
 
 static const schema_node basis_item = {NULL, S_ENUM, lk_enum_basis, NULL,
                                        NULL, 0};
+/* confidence: a level of lk_enum_confidence or an agency's phrase that
+ * the law's vocabulary maps to one (checked by lk_law_check_case) */
 static const schema_node attribution_fields[] = {
-    {"confidence", S_ENUM, lk_enum_confidence, NULL, NULL, 0},
+    {"confidence", S_STRING, NULL, NULL, NULL, 0},
     {"basis", S_ARRAY, NULL, NULL, &basis_item, 0},
     CITE, END};
 static const schema_node actor_fields[] = {
     {"name", S_STRING, NULL, NULL, NULL, 0},
     {"kind", S_ENUM, lk_enum_actor_kind, NULL, NULL, 0},
+    {"control", S_ENUM, lk_enum_control, NULL, NULL, 0},
     {"state", S_COUNTRY, NULL, NULL, NULL, 0},
     {"territory", S_COUNTRY, NULL, NULL, NULL, 0},
+    {"territory_knew", S_BOOL, NULL, NULL, NULL, 0},
     {"attribution", S_OBJECT, NULL, attribution_fields, NULL, 0},
     CITE, END};
 static const schema_node victim_fields[] = {
@@ -70,6 +76,7 @@ static const schema_node victim_fields[] = {
 static const schema_node access_fields[] = {
     {"method", S_ENUM, lk_enum_method, NULL, NULL, 0},
     {"attack", S_ATTACK, NULL, NULL, NULL, 0},
+    {"date", S_DATE, NULL, NULL, NULL, 0},
     {"note", S_STRING, NULL, NULL, NULL, 0},
     CITE, END};
 static const schema_node access_item = {NULL, S_OBJECT, NULL, access_fields,
@@ -102,6 +109,8 @@ static const schema_node effects_fields[] = {
     {"coercive_demand", S_BOOL, NULL, NULL, NULL, 0},
     {"functions_disrupted", S_BOOL, NULL, NULL, NULL, 0},
     {"physical_damage", S_BOOL, NULL, NULL, NULL, 0},
+    {"significant", S_BOOL, NULL, NULL, NULL, 0},
+    {"serious_consequences", S_BOOL, NULL, NULL, NULL, 0},
     CITE, END};
 static const schema_node purpose_item = {NULL, S_ENUM, lk_enum_purpose, NULL,
                                          NULL, 0};
@@ -116,11 +125,20 @@ static const schema_node evidence_fields[] = {
     CITE, END};
 static const schema_node evidence_item = {NULL, S_OBJECT, NULL,
                                           evidence_fields, NULL, 0};
+static const char *const case_source_status[] = {"confirmed", "unconfirmed",
+                                                 NULL};
 static const schema_node source_fields[] = {
     {"id", S_SRCID, NULL, NULL, NULL, 1},
     {"title", S_STRING, NULL, NULL, NULL, 0},
     {"url", S_STRING, NULL, NULL, NULL, 0},
     {"date", S_PDATE, NULL, NULL, NULL, 0},
+    {"kind", S_ENUM, lk_enum_source_kind, NULL, NULL, 0},
+    {"publisher", S_STRING, NULL, NULL, NULL, 0},
+    {"pinpoint", S_STRING, NULL, NULL, NULL, 0},
+    {"quote", S_STRING, NULL, NULL, NULL, 0},
+    {"accessed", S_DATE, NULL, NULL, NULL, 0},
+    {"archived", S_STRING, NULL, NULL, NULL, 0},
+    {"status", S_ENUM, case_source_status, NULL, NULL, 0},
     END};
 static const schema_node source_item = {NULL, S_OBJECT, NULL, source_fields,
                                         NULL, 0};
@@ -159,6 +177,8 @@ typedef struct {
     lk_error *err;      /* receives the first diagnostic */
     unsigned count;     /* diagnostics so far */
     json_t *source_ids; /* object: declared source id -> true */
+    int facts;          /* 1 inside a section of facts, where a value may
+                           come wrapped with its sources or disputed */
 } case_check;
 
 static void case_vdiag(const lk_doc *doc, lk_diag_cb cb, void *payload,
@@ -278,6 +298,22 @@ static void check_enum(case_check *cc, const char *ptr, const char *s,
 
 static void check_value(case_check *cc, const schema_node *node, json_t *v,
                         char *ptr, size_t ptrsize);
+static void check_disputed(case_check *cc, const schema_node *node,
+                           json_t *v, char *ptr, size_t ptrsize);
+static const schema_node root_node;
+
+/* 1 for the sections of the case that state facts. */
+static int case_fact_section(const char *key)
+{
+    static const char *const sections[] = {
+        "actor", "victim", "access", "disclosure", "content",
+        "context", "effects", "purpose", NULL};
+    int i;
+    for (i = 0; sections[i]; i++)
+        if (strcmp(sections[i], key) == 0)
+            return 1;
+    return 0;
+}
 
 static void check_object(case_check *cc, const schema_node *node, json_t *v,
                          char *ptr, size_t ptrsize)
@@ -293,7 +329,11 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v,
         for (f = node->fields; f->key; f++)
             if (strcmp(f->key, key) == 0)
                 break;
-        if (f->key != NULL)
+        if (f->key != NULL && node == &root_node) {
+            cc->facts = case_fact_section(key);
+            check_value(cc, f, val, ptr, ptrsize);
+            cc->facts = 0;
+        } else if (f->key != NULL)
             check_value(cc, f, val, ptr, ptrsize);
         else if (node->items != NULL && strncmp(key, "x-", 2) != 0)
             check_value(cc, node->items, val, ptr, ptrsize);
@@ -429,9 +469,95 @@ static void check_string(case_check *cc, const schema_node *node, json_t *v,
         check_pattern(cc, node, s, ptr);
 }
 
+/* 1 if "node" holds one value of fact (a leaf or a list of leaves), which
+ * may also be given wrapped: {"value", "cite", "note"} or disputed. */
+static int check_is_leaf(const schema_node *node)
+{
+    switch (node->kind) {
+    case S_OBJECT:
+    case S_EXPECTED:
+    case S_CITE:
+    case S_ANY:
+    case S_FORMAT: return 0;
+    case S_ARRAY: return node->items && node->items->kind != S_OBJECT;
+    default: return 1;
+    }
+}
+
+static const schema_node check_cite_node = CITE;
+static const schema_node check_note_node = {"note", S_STRING, NULL, NULL,
+                                            NULL, 0};
+
+/* One {"value", "cite", "note"} object; "value" is required when
+ * "required", and checked against "node". */
+static void check_fact_object(case_check *cc, const schema_node *node,
+                              json_t *v, char *ptr, size_t ptrsize,
+                              int disputed_ok)
+{
+    size_t len = strlen(ptr);
+    const char *key;
+    json_t *val;
+    int has_value = 0, has_disputed = 0;
+    json_object_foreach(v, key, val)
+    {
+        lk_doc__ptr_push(ptr, ptrsize, key);
+        if (strcmp(key, "value") == 0) {
+            has_value = 1;
+            check_value(cc, node, val, ptr, ptrsize);
+        } else if (strcmp(key, "disputed") == 0 && disputed_ok) {
+            has_disputed = 1;
+            check_disputed(cc, node, val, ptr, ptrsize);
+        } else if (strcmp(key, "cite") == 0) {
+            check_value(cc, &check_cite_node, val, ptr, ptrsize);
+        } else if (strcmp(key, "note") == 0) {
+            check_value(cc, &check_note_node, val, ptr, ptrsize);
+        } else if (strncmp(key, "x-", 2) != 0) {
+            check_diag(cc, ptr, "unknown key '%.100s' (a fact given as an "
+                                "object takes value, cite, note%s)",
+                       key, disputed_ok ? " or disputed" : "");
+        }
+        ptr[len] = '\0';
+    }
+    if (has_value + has_disputed != 1)
+        check_diag(cc, ptr, disputed_ok ? "a fact given as an object takes "
+                                          "exactly one of value and disputed"
+                                        : "each competing value needs "
+                                          "'value'");
+}
+
+/* "disputed": 2 to CASE_DISPUTE_MAX competing {"value", "cite", "note"}. */
+static void check_disputed(case_check *cc, const schema_node *node,
+                           json_t *v, char *ptr, size_t ptrsize)
+{
+    size_t len = strlen(ptr), i;
+    json_t *item;
+    if (!json_is_array(v) || json_array_size(v) < 2 ||
+        json_array_size(v) > CASE_DISPUTE_MAX) {
+        check_diag(cc, ptr, "expected an array of 2 to %d competing values",
+                   CASE_DISPUTE_MAX);
+        return;
+    }
+    json_array_foreach(v, i, item)
+    {
+        lk_doc__ptr_push_index(ptr, ptrsize, i);
+        if (!json_is_object(item))
+            check_diag(cc, ptr, "expected an object, found %s",
+                       check_type_name(item));
+        else
+            check_fact_object(cc, node, item, ptr, ptrsize, 0);
+        ptr[len] = '\0';
+    }
+}
+
 static void check_value(case_check *cc, const schema_node *node, json_t *v,
                         char *ptr, size_t ptrsize)
 {
+    if (cc->facts && json_is_object(v) && check_is_leaf(node)) {
+        cc->facts = 0; /* no wrapping inside a wrapped value */
+        check_fact_object(cc, node, v, ptr, ptrsize, 1);
+        cc->facts = 1;
+        return;
+    }
     const char *s = json_is_string(v) ? json_string_value(v) : NULL;
 
     if (json_is_null(v) && !node->required && node->kind != S_CITE)
@@ -640,6 +766,42 @@ static json_t *case_fact_json(json_t *root, const char *pointer)
                    n > 2 ? parts[2] : NULL);
 }
 
+json_t *lk_case__value(json_t *v)
+{
+    if (!json_is_object(v))
+        return v;
+    return json_object_get(v, "value"); /* NULL when disputed */
+}
+
+/* A disputed ENUM or BOOL fact: the values its competing sources leave
+ * open, or unknown outright when one of them is not a value. */
+static void case_disputed(lk_fval *fv, int id, json_t *alts)
+{
+    const lk_fact_def *def = lk_facts__def(id);
+    json_t *alt;
+    size_t i;
+    uint32_t mask = 0;
+    if (def->type != LK_FT_ENUM && def->type != LK_FT_BOOL)
+        return;
+    json_array_foreach(alts, i, alt)
+    {
+        json_t *v = json_object_get(alt, "value");
+        int idx = def->type == LK_FT_BOOL
+                      ? (json_is_boolean(v) ? json_is_true(v) : -1)
+                      : lk_facts__value_index(id, json_string_value(v));
+        if (idx < 0)
+            return; /* an unknown among the alternatives: all open */
+        mask |= 1u << idx;
+    }
+    if (LK_ONE_BIT(mask)) { /* every source agrees after all */
+        fv->known = 1;
+        fv->v = __builtin_ctz(mask);
+        return;
+    }
+    fv->disputed = 1;
+    fv->mask = mask;
+}
+
 void lk_case__base_facts(const lk_case *c, lk_facts *facts)
 {
     json_t *root = c->doc->root, *v, *item;
@@ -653,6 +815,11 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
         if (id == LK_F_ACCESS_METHOD)
             continue; /* from access[], see below */
         v = case_fact_json(root, def->pointer);
+        if (json_is_object(v) && json_object_get(v, "disputed")) {
+            case_disputed(fv, id, json_object_get(v, "disputed"));
+            continue;
+        }
+        v = lk_case__value(v);
         if (v == NULL || json_is_null(v))
             continue;
         switch (def->type) {
@@ -702,7 +869,7 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
         fv->known = json_array_size(v) > 0;
         json_array_foreach(v, i, item)
         {
-            json_t *m = json_object_get(item, "method");
+            json_t *m = lk_case__value(json_object_get(item, "method"));
             idx = json_is_string(m)
                       ? lk_facts__value_index(LK_F_ACCESS_METHOD,
                                               json_string_value(m))

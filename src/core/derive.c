@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case.h"
+
 /* ---- derived facts -------------------------------------------------- */
 
 uint32_t lk_law__fact_deps(int fact)
@@ -34,8 +36,8 @@ int lk_law__map_access(const lk_law *law, json_t *case_json, lk_facts *facts,
     int error = 0;
     json_array_foreach(access, i, item)
     {
-        json_t *m = json_object_get(item, "method");
-        json_t *a = json_object_get(item, "attack");
+        json_t *m = lk_case__value(json_object_get(item, "method"));
+        json_t *a = lk_case__value(json_object_get(item, "attack"));
         const char *id = json_string_value(a);
         int method;
         if (id != NULL && !lk_law__technique_known(law, id)) {

@@ -33,6 +33,42 @@ void lk_eval__dispose(lk_eval *ev)
     ev->unk = NULL;
 }
 
+/* The facts that leave fact "fact" unknown: its own base facts that are
+ * unknown (a derived fact's known inputs are not missing). */
+static uint32_t eval_unknown(const lk_facts *f, int fact)
+{
+    uint32_t deps = lk_law__fact_deps(fact), u = 0;
+    int b;
+    for (b = 0; b < LK_F_COUNT; b++)
+        if ((deps & (1u << b)) && (!f->f[b].known || f->f[b].partial))
+            u |= 1u << b;
+    return u ? u : deps;
+}
+
+/*
+ * A test of a disputed ENUM or BOOL fact: true when every value the
+ * dispute leaves open passes it, false when none does, else unknown —
+ * every open value is evaluated, as for an unknown fact.
+ */
+static int eval_disputed(const lk_cond *c, const lk_fval *fv)
+{
+    uint32_t pass = 0;
+    int i;
+    for (i = 0; i < 32; i++) {
+        if (!(fv->mask & (1u << i)))
+            continue;
+        if (c->op == LK_C_IN && ((c->mask >> i) & 1))
+            pass |= 1u << i;
+        else if (c->op == LK_C_RANGE && i >= c->lo && i <= c->hi)
+            pass |= 1u << i;
+        else if (c->op != LK_C_IN && c->op != LK_C_RANGE)
+            return LK_TV_UNKNOWN;
+    }
+    if (pass == fv->mask)
+        return LK_TV_TRUE;
+    return pass == 0 ? LK_TV_FALSE : LK_TV_UNKNOWN;
+}
+
 static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
                      int ci, uint32_t *unk)
 {
@@ -97,12 +133,17 @@ static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
         const lk_fval *o = &f->f[c->lo];
         if (fv->known && o->known)
             return fv->v == o->v;
-        *unk |= lk_law__fact_deps(c->arg) | lk_law__fact_deps(c->lo);
+        if (!fv->known)
+            *unk |= eval_unknown(f, c->arg);
+        if (!o->known)
+            *unk |= eval_unknown(f, c->lo);
         return LK_TV_UNKNOWN;
     }
     if (!fv->known) {
-        *unk |= lk_law__fact_deps(c->arg);
-        return LK_TV_UNKNOWN;
+        r = fv->disputed ? eval_disputed(c, fv) : LK_TV_UNKNOWN;
+        if (r == LK_TV_UNKNOWN)
+            *unk |= eval_unknown(f, c->arg);
+        return r;
     }
     switch (c->op) {
     case LK_C_IN:
@@ -114,14 +155,14 @@ static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
             return LK_TV_TRUE;
         if (!fv->partial)
             return LK_TV_FALSE;
-        *unk |= lk_law__fact_deps(c->arg);
+        *unk |= eval_unknown(f, c->arg);
         return LK_TV_UNKNOWN;
     case LK_C_EMPTY:
         if (fv->mask)
             return LK_TV_FALSE;
         if (!fv->partial)
             return LK_TV_TRUE;
-        *unk |= lk_law__fact_deps(c->arg);
+        *unk |= eval_unknown(f, c->arg);
         return LK_TV_UNKNOWN;
     case LK_C_RANGE:
         return fv->v >= c->lo && fv->v <= c->hi;
@@ -157,12 +198,26 @@ static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
     }
 }
 
+/* The statuses of the outcomes "o" of target "tg", as a bit set. */
+static uint64_t eval_statuses(const lk_target *tg, uint64_t o)
+{
+    uint64_t st = 0;
+    int k, s, l;
+    for (k = 0; k < LK_MAX_OUTCOMES; k++) {
+        if (!(o & ((uint64_t)1 << k)))
+            continue;
+        lk_law__outcome_split(tg, k, &s, &l);
+        st |= (uint64_t)1 << s;
+    }
+    return st;
+}
+
 static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
                         int t)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
-    int i, j, k, first_t[LK_MAX_OUTCOMES];
+    int i, j, k;
 
     /* raw truth values first: exceptions need them */
     for (i = 0; i < tg->nrules; i++) {
@@ -204,32 +259,33 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
     res->conflict[0] = res->conflict[1] = -1;
     for (i = 0; i < tg->nrules; i = j) {
         uint64_t tmask = 0;
-        int prio = law->rules[tg->rules[i]].info.priority;
-        for (k = 0; k < LK_MAX_OUTCOMES; k++)
-            first_t[k] = -1;
+        int prio = law->rules[tg->rules[i]].info.priority, first = -1;
         for (j = i; j < tg->nrules &&
                     law->rules[tg->rules[j]].info.priority == prio;
              j++) {
-            int ri = tg->rules[j], o = law->rules[ri].outcome;
+            int ri = tg->rules[j];
+            uint64_t o = law->rules[ri].outcomes;
             if (ev->tv[ri] == LK_TV_TRUE) {
-                tmask |= (uint64_t)1 << o;
-                if (first_t[o] < 0)
-                    first_t[o] = ri;
+                tmask |= o;
+                /* rules that apply together disagree only when they give
+                 * different statuses (levels may differ: concurring
+                 * grounds); then the choice is the adviser's */
+                if (first < 0)
+                    first = ri;
+                else if (res->conflict[0] < 0 &&
+                         eval_statuses(tg, o) !=
+                             eval_statuses(tg, law->rules[first].outcomes)) {
+                    res->conflict[0] = first;
+                    res->conflict[1] = ri;
+                }
             } else if (ev->tv[ri] == LK_TV_UNKNOWN) {
-                res->possible |= (uint64_t)1 << o;
+                res->possible |= o;
                 res->unknown |= ev->unk[ri];
             }
         }
         if (tmask == 0)
             continue;
         res->possible |= tmask;
-        if (LK_MANY(tmask)) {
-            /* interpretive choice needed: name the first two */
-            int n = 0;
-            for (k = 0; k < LK_MAX_OUTCOMES && n < 2; k++)
-                if (first_t[k] >= 0)
-                    res->conflict[n++] = first_t[k];
-        }
         break;
     }
     if (!LK_MANY(res->possible))

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case.h"
 #include "catalog.h"
 #include "lawfile.h"
 
@@ -219,7 +220,10 @@ int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
     size_t i;
     int d, k, first = -1;
 
-    /* what the case states itself is never overridden */
+    /* what the case states itself, or disputes, is never overridden */
+    if (json_is_object(stated) && json_object_get(stated, "disputed"))
+        return -1;
+    stated = lk_case__value(stated);
     if (json_is_string(stated) &&
         lk_law__value_index(law, fact, json_string_value(stated)) >= 0)
         return -1;

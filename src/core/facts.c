@@ -10,8 +10,15 @@
 #include "leaklaw/errors.h"
 
 const char *const lk_enum_actor_kind[] = {
-    "state-organ", "state-directed", "state-adopted", "non-state", "insider",
-    NULL};
+    "state-organ", "state-empowered", "state-directed", "state-adopted",
+    "non-state", "insider", NULL};
+const char *const lk_enum_control[] = {"instructions", "effective-control",
+                                       "overall-control", "support-only",
+                                       NULL};
+const char *const lk_enum_source_kind[] = {
+    "treaty", "judgment", "un-document", "national-position",
+    "official-statement", "indictment", "report", "scholarship", "press",
+    "court-record", "other", NULL};
 const char *const lk_enum_confidence[] = {"none", "low", "moderate", "high",
                                           NULL};
 const char *const lk_enum_basis[] = {
@@ -25,7 +32,8 @@ const char *const lk_enum_target[] = {
     "company", "media", "ngo", "individual", NULL};
 const char *const lk_enum_method[] = {
     "public-source", "open-exposure", "found-device", "purchased",
-    "insider-own-initiative", "insider-recruited", "phishing", "brute-force",
+    "insider-own-initiative", "insider-recruited", "insider-cooperating",
+    "phishing", "brute-force",
     "stolen-credentials", "exploit", "malware", "supply-chain",
     "physical-intrusion", NULL};
 const char *const lk_enum_disc_status[] = {"published", "attempted", "none",
@@ -46,7 +54,7 @@ const char *const lk_enum_process[] = {
 const char *const lk_enum_purpose[] = {
     "influence-election", "undermine-government", "coerce-policy",
     "retaliation", "espionage", "expose-wrongdoing", "financial",
-    "ideological", NULL};
+    "ideological", "disclose", NULL};
 const char *const lk_enum_bool[] = {"false", "true", NULL};
 
 /* Number of names of an enumeration array (without its NULL). */
@@ -68,9 +76,13 @@ LK_STATIC_ASSERT(facts_purpose_set,
 
 static const lk_fact_def fact_defs[LK_F_COUNT] = {
     {"/actor/kind", LK_FT_ENUM, lk_enum_actor_kind, 0, "actor kind", 0},
+    {"/actor/control", LK_FT_ENUM, lk_enum_control, 0,
+     "State's control of the operation", 0},
     {"/actor/state", LK_FT_COUNTRY, NULL, 0, "State of the actor", 0},
     {"/actor/territory", LK_FT_COUNTRY, NULL, 0,
      "State from whose territory the actor operated", 0},
+    {"/actor/territory_knew", LK_FT_BOOL, lk_enum_bool, 0,
+     "territorial State knew of the operation", 0},
     {"/actor/attribution/confidence", LK_FT_ENUM, lk_enum_confidence, 1,
      "attribution confidence", 0},
     {"/actor/attribution/basis", LK_FT_SET, lk_enum_basis, 0,
@@ -108,6 +120,10 @@ static const lk_fact_def fact_defs[LK_F_COUNT] = {
      "governmental functions disrupted", 0},
     {"/effects/physical_damage", LK_FT_BOOL, lk_enum_bool, 0,
      "physical damage", 0},
+    {"/effects/significant", LK_FT_BOOL, lk_enum_bool, 0,
+     "significant effects on the reserved matter", 0},
+    {"/effects/serious_consequences", LK_FT_BOOL, lk_enum_bool, 0,
+     "serious adverse consequences for the victim State", 0},
     {"/purpose/kinds", LK_FT_SET, lk_enum_purpose, 0, "purposes", 0},
     {"/access/level", LK_FT_ENUM, NULL, 1,
      "intrusiveness of access (derived)", 1},
@@ -162,6 +178,14 @@ char *lk_facts__format(const lk_facts *facts, int id, char *buf, size_t n)
     int i, y, m, d;
 
     buf[0] = '\0';
+    if (!fv->known && fv->disputed && values != NULL) {
+        for (i = 0; i < 32 && values[i]; i++)
+            if (fv->mask & (1u << i))
+                used += (size_t)snprintf(buf + used, used < n ? n - used : 0,
+                                         "%s%s", used ? " or " : "disputed: ",
+                                         values[i]);
+        return buf;
+    }
     if (!fv->known || (def->law_domain && values == NULL)) {
         snprintf(buf, n, "unknown");
         return buf;

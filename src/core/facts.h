@@ -23,8 +23,10 @@ typedef enum lk_fact_type {
 
 typedef enum lk_fact_id {
     LK_F_ACTOR_KIND,
+    LK_F_ACTOR_CONTROL,
     LK_F_ACTOR_STATE,
     LK_F_ACTOR_TERRITORY,
+    LK_F_TERRITORY_KNEW,
     LK_F_ATTR_CONFIDENCE,
     LK_F_ATTR_BASIS,
     LK_F_VICTIM_STATE,
@@ -46,6 +48,8 @@ typedef enum lk_fact_id {
     LK_F_EFF_DEMAND,
     LK_F_EFF_DISRUPTED,
     LK_F_EFF_DAMAGE,
+    LK_F_EFF_SIGNIFICANT,
+    LK_F_EFF_SERIOUS,
     LK_F_PURPOSE_KINDS,
     /* derived facts: computed from the ones above, never written */
     LK_F_ACCESS_LEVEL,
@@ -64,7 +68,7 @@ LK_STATIC_ASSERT(facts_fit_mask, LK_F_COUNT <= 32);
 #define LK_FACT_MAX_VALUES 32
 
 /* Number of access methods (lk_enum_method without its NULL) */
-#define LK_METHOD_COUNT 13
+#define LK_METHOD_COUNT 14
 
 typedef struct lk_fact_def {
     const char *pointer;        /* JSON pointer naming the fact */
@@ -80,8 +84,11 @@ typedef struct lk_fact_def {
 typedef struct lk_fval {
     uint8_t known;   /* 1 if stated, 0 if unknown */
     uint8_t partial; /* SET: an "unknown" member is listed too */
+    uint8_t disputed; /* unknown, but only the values of "mask" are open
+                         (ENUM, BOOL: a dispute between sources) */
     int32_t v;       /* ENUM index, BOOL, DATE/INT days, COUNTRY code */
-    uint32_t mask;   /* SET members, bit i for values[i] */
+    uint32_t mask;   /* SET members, bit i for values[i]; a disputed
+                        ENUM or BOOL: the values still open */
 } lk_fval;
 
 typedef struct lk_facts {
@@ -103,6 +110,8 @@ int lk_facts__domain_size(int id);
 
 /* Enumerations of the case format, NULL-terminated (DESIGN §3.1). */
 extern const char *const lk_enum_actor_kind[];
+extern const char *const lk_enum_control[];
+extern const char *const lk_enum_source_kind[];
 extern const char *const lk_enum_confidence[];
 extern const char *const lk_enum_basis[];
 extern const char *const lk_enum_target[];

@@ -88,7 +88,10 @@ typedef struct lk_target {
 typedef struct lk_rule {
     lk_rule_info info;   /* public view; strings borrowed or owned below */
     int target;          /* index into lk_law.targets */
-    int outcome;         /* encoded outcome (lk_law__outcome) */
+    int outcome;         /* encoded outcome (lk_law__outcome); the first
+                            of "outcomes" when there are several */
+    uint64_t outcomes;   /* every outcome the rule makes possible: one,
+                            or several when it leaves the result open */
     int weight;          /* score indicators: signed weight */
     int cond;            /* root condition index */
     uint32_t facts;      /* facts read by the condition (bit per id) */

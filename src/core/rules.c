@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "catalog.h"
 #include "lawfile.h"
 #include "model.h"
@@ -93,39 +94,70 @@ static int rules_read_weight(lk_rule *r, const char *ptr, lk_error *err)
     return r->owned[0] ? 0 : lk_error_set_oom(err);
 }
 
-/* The outcome ("then") of rule "r": a status or verdict, and a level. */
+/* Index of status "st" of target "t", or -1. */
+static int rules_status_index(const lk_law *law, const lk_target *t,
+                              const char *st)
+{
+    int i;
+    for (i = 0; st && lk_law__statuses(law, t->kind)[i]; i++)
+        if (strcmp(st, lk_law__statuses(law, t->kind)[i]) == 0)
+            return i;
+    return -1;
+}
+
+/*
+ * The outcome ("then") of rule "r": a status or verdict, and a level; or
+ * a list of statuses, which the rule leaves open between (the result is
+ * then undetermined among them, not an interpretive choice).
+ */
 static int rules_read_outcome(lk_law *law, lk_rule *r, const char *ptr,
                               lk_error *err)
 {
     static const char *const okeys[] = {"status", "level", "verdict", NULL};
     const lk_target *t = &law->targets[r->target];
-    json_t *then = json_object_get(r->json, "then");
-    const char *st, *lv;
-    int s = -1, l = -1, i, error;
-    char buf[128], p[LK_ERROR_POINTER_MAX];
+    json_t *then = json_object_get(r->json, "then"), *sv, *x;
+    const char *lv;
+    int s, l = -1, i, error;
+    size_t k;
+    lk_buf text;
+    char p[LK_ERROR_POINTER_MAX];
 
     snprintf(p, sizeof(p), "%s/then", ptr);
     error = lk_lawfile__keys(err, r->doc, then ? p : ptr, then, okeys);
     if (error < 0)
         return error;
-    st = json_string_value(
-        json_object_get(then, t->kind == LK_TK_LENS ? "verdict" : "status"));
+    sv = json_object_get(then, t->kind == LK_TK_LENS ? "verdict" : "status");
     lv = json_string_value(json_object_get(then, "level"));
-    for (i = 0; st && lk_law__statuses(law, t->kind)[i]; i++)
-        if (strcmp(st, lk_law__statuses(law, t->kind)[i]) == 0)
-            s = i;
     for (i = 0; lv && i < t->nlevels; i++)
         if (strcmp(lv, t->levels[i]) == 0)
             l = i;
-    if (s < 0 || (lv != NULL && l < 0))
+    if ((lv != NULL && (l < 0 || !json_is_string(sv))) ||
+        (!json_is_string(sv) &&
+         (!json_is_array(sv) || json_array_size(sv) < 2)))
         return lk_lawfile__fail(err, r->doc, p, "not an outcome of '%s'",
                                 t->id);
-    r->outcome = lk_law__outcome(t, s, l);
+    lk_buf_init(&text, 1024);
+    r->outcome = -1;
+    for (k = 0; k < (json_is_array(sv) ? json_array_size(sv) : 1); k++) {
+        x = json_is_array(sv) ? json_array_get(sv, k) : sv;
+        s = rules_status_index(law, t, json_string_value(x));
+        if (s < 0) {
+            lk_buf_dispose(&text);
+            return lk_lawfile__fail(err, r->doc, p,
+                                    "not an outcome of '%s'", t->id);
+        }
+        if (r->outcome < 0)
+            r->outcome = lk_law__outcome(t, s, l);
+        r->outcomes |= (uint64_t)1 << lk_law__outcome(t, s, l);
+        lk_buf_printf(&text, "%s%s", k ? " or " : "",
+                      json_string_value(x));
+    }
     if (l >= 0)
-        snprintf(buf, sizeof(buf), "%s (%s)", st, lv);
-    else
-        snprintf(buf, sizeof(buf), "%s", st);
-    r->owned[0] = lk_strdup(buf);
+        lk_buf_printf(&text, " (%s)", lv);
+    if (json_is_array(sv))
+        lk_buf_puts(&text, ", left open");
+    r->owned[0] = text.error ? NULL : lk_buf_detach(&text, NULL);
+    lk_buf_dispose(&text);
     return r->owned[0] ? 0 : lk_error_set_oom(err);
 }
 

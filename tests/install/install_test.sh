@@ -78,7 +78,7 @@ version=$(pkg-config --modversion leaklaw) || fail "pkg-config leaklaw"
     fail "installed leaklaw assess (data not found beside the binary?)"
 grep -q '^# Memorandum: DNC hack-and-leak' memo.md ||
     fail "no memo from the installed leaklaw"
-grep -q '^### 4.11 Intervention 2.0 (de lege ferenda): Breach' memo.md ||
+grep -q '^### 4.[0-9]* Intervention 2.0 (de lege ferenda): Breach' memo.md ||
     fail "the memo lacks the Intervention 2.0 verdict"
 if [ -n "$ref" ]; then
     "$ref" --data "$src/data" assess --format md \

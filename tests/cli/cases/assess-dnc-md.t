@@ -3,7 +3,8 @@ args: assess --format md data/cases/dnc-2016.json
 status: 0
 stdout-contains: # Memorandum: DNC hack-and-leak
 stdout-contains: ## 1. Question
-stdout-contains: - **Classic test (lex lata): No breach.** Decisive: coercion not-met.
+stdout-contains: - **Classic test (lex lata): Undetermined.** Open: coercion (interpretive choice, see §4).
+stdout-contains: - **Interpretive choice needed:** rules `coercion-leak-control` and `coercion-leak-not-coercive`
 stdout-contains: - **Intervention 2.0 (de lege ferenda): Breach.**
 stdout-contains: ## 3. Facts relied on
 stdout-contains: | access methods (`/access`) | phishing, stolen-credentials, malware |

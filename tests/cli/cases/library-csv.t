@@ -1,5 +1,5 @@
 # The whole library as a dataset: one header and one row per case.
 args: assess --format csv data/cases/*.json
 status: 0
-stdout-contains: dnc-2016,DNC hack-and-leak by Russian military intelligence (US presidential election 2016),no-breach,breach,breach,met (organ)
+stdout-contains: dnc-2016,DNC hack-and-leak by Russian military intelligence (US presidential election 2016),undetermined,breach,breach,met (organ),met (foreign)
 stdout-contains: snowden-2013,

@@ -3,4 +3,4 @@ args: check -
 stdin: tests/resources/cases/bad/bad-enum.json
 status: 65
 --- stderr
-leaklaw: <stdin>:4:21: /actor/kind: 'state' is not one of: state-organ, state-directed, state-adopted, non-state, insider, unknown
+leaklaw: <stdin>:4:21: /actor/kind: 'state' is not one of: state-organ, state-empowered, state-directed, state-adopted, non-state, insider, unknown

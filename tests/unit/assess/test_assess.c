@@ -68,7 +68,11 @@ static void expect_status(const run *r, const char *id, const char *status,
         assert_string_equal(lvl, level);
 }
 
-/* DNC 2016: the contrast the article argues. */
+/* DNC 2016: whether releasing authentic hacked material to sway an
+ * election is coercion is contested, so the classic lens is an
+ * interpretive choice with both readings; the article's tests give a
+ * breach (a foreign State organ, intrusive access, intent, a leak made
+ * through its own personas). */
 static void test_dnc_2016(void **state)
 {
     char path[512];
@@ -78,11 +82,17 @@ static void test_dnc_2016(void **state)
     snprintf(path, sizeof(path), "%s/cases/dnc-2016.json", test_data());
     r.c = test_case_file(path);
     assert_int_equal(lk_assess(&r.a, law, r.c, NULL, &err), 0);
-    expect(&r, "no-breach", "breach", "breach");
-    expect_status(&r, "coercion", "not-met", NULL);
+    expect(&r, "undetermined", "breach", "breach");
+    expect_status(&r, "coercion", "undetermined", NULL);
+    assert_true(lk_assessment_rule_applied(r.a, "coercion-leak-control"));
+    assert_true(
+        lk_assessment_rule_applied(r.a, "coercion-leak-not-coercive"));
+    assert_true(r.a->ev.t[lk_law__target_find(law, "coercion")].conflict[0] >=
+                0);
+    expect_status(&r, "foreign-state", "met", "foreign");
     expect_status(&r, "intent", "met", "high");
     expect_status(&r, "intrusiveness", "met", "high");
-    assert_true(lk_assessment_rule_applied(r.a, "classic-no-coercion"));
+    expect_status(&r, "leak-purpose", "met", "inferred");
     assert_true(lk_assessment_rule_applied(r.a, "intervention2-breach"));
     run_free(&r);
 }
@@ -107,7 +117,8 @@ static void test_intrusive_methods(void **state)
     for (i = 0; i < 3; i++) {
         run r = assess_article(names[i]);
         expect_status(&r, "intrusiveness", "met", "high");
-        expect(&r, "no-breach", "breach", "breach");
+        /* authentic hacked material: coercion is an interpretive choice */
+        expect(&r, "undetermined", "breach", "breach");
         run_free(&r);
     }
 }
@@ -133,7 +144,9 @@ static void test_not_attributable(void **state)
     (void)state;
     expect(&r, "no-breach", "no-breach", "no-breach");
     expect_status(&r, "attribution", "not-met", "private");
-    expect_status(&r, "due-diligence", "raised", NULL);
+    /* the territorial State is known, but not whether it knew of the
+     * operation or whether the consequences were serious */
+    expect_status(&r, "due-diligence", "undetermined", NULL);
     run_free(&r);
 }
 
@@ -141,7 +154,9 @@ static void test_espionage_without_disclosure(void **state)
 {
     run r = assess_article("art-espionage");
     (void)state;
-    expect(&r, "no-breach", "no-breach", "no-breach");
+    /* nothing was disclosed: the leak lenses do not apply (which is not
+     * an exoneration); the classic test finds no coercion */
+    expect(&r, "no-breach", "not-applicable", "not-applicable");
     expect_status(&r, "espionage", "raised", NULL);
     run_free(&r);
 }
@@ -176,17 +191,14 @@ static void test_fabricated_emails(void **state)
     run_free(&r);
 }
 
-/* Every library case with "expected" verdicts gets them. */
-static void test_library_expected(void **state)
+/* Every case of "dir" with "expected" verdicts gets them. */
+static void check_case_expected(const char *dir, size_t min)
 {
-    char dir[512];
     lk_library *lib = NULL;
     lk_error err;
     size_t i;
-    (void)state;
-    snprintf(dir, sizeof(dir), "%s/cases", test_data());
     assert_int_equal(lk_library_load(&lib, law, dir, &err), 0);
-    assert_true(lk_library_count(lib) >= 12);
+    assert_true(lk_library_count(lib) >= min);
     for (i = 0; i < lk_library_count(lib); i++) {
         json_t *exp = json_object_get(
             lk_case__json(lk_library_case(lib, i)), "expected");
@@ -205,6 +217,54 @@ static void test_library_expected(void **state)
         }
     }
     lk_library_free(lib);
+}
+
+static void test_library_expected(void **state)
+{
+    char dir[512];
+    (void)state;
+    snprintf(dir, sizeof(dir), "%s/cases", test_data());
+    check_case_expected(dir, 12);
+}
+
+/* The legal principles, one probe case each (tests/resources/cases/
+ * principles): intervention is between States; coercion needs a nexus
+ * and a purpose; the domaine reserve is the subject matter; attribution
+ * below the standard is never "no breach"; Art. 5 and Art. 8 (effective
+ * control, not support); the leak lenses do not apply without a leak;
+ * the leak norm's purpose; reconnaissance says nothing about access;
+ * cooperative insiders; concurring grounds are no choice; disputes stay
+ * open. */
+static void test_principles_expected(void **state)
+{
+    char dir[512];
+    (void)state;
+    test_res(dir, sizeof(dir), "cases/principles");
+    check_case_expected(dir, 19);
+}
+
+/* The flags of the probes: due diligence needs its elements, espionage
+ * an intrusion, privacy a disclosure of private information. */
+static void test_principles_flags(void **state)
+{
+    run r = assess_article("../principles/p-hacktivist-due-diligence");
+    (void)state;
+    expect_status(&r, "due-diligence", "raised", NULL);
+    run_free(&r);
+    r = assess_article("../principles/p-espionage-cleanup");
+    expect_status(&r, "espionage", "raised", NULL);
+    expect_status(&r, "coercion", "not-met", "no-nexus");
+    expect_status(&r, "domaine-reserve", "not-met", NULL);
+    run_free(&r);
+    r = assess_article("../principles/p-domestic-opposition");
+    expect_status(&r, "foreign-state", "not-met", "domestic");
+    expect_status(&r, "privacy", "raised", NULL);
+    run_free(&r);
+    r = assess_article("../principles/p-concurring-coercion");
+    expect_status(&r, "coercion", "met", NULL);
+    assert_true(r.a->ev.t[lk_law__target_find(law, "coercion")].conflict[0] <
+                0);
+    run_free(&r);
 }
 
 /* Unknown stays unknown: removing a decisive fact opens the verdict. */
@@ -368,6 +428,8 @@ int main(void)
         cmocka_unit_test(test_vote_count_manipulation),
         cmocka_unit_test(test_fabricated_emails),
         cmocka_unit_test(test_library_expected),
+        cmocka_unit_test(test_principles_expected),
+        cmocka_unit_test(test_principles_flags),
         cmocka_unit_test(test_unknown_never_assumed),
         cmocka_unit_test(test_whatif_minimal),
         cmocka_unit_test(test_deterministic),

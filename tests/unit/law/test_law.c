@@ -309,14 +309,14 @@ static void test_law_is_data(void **state)
     assert_int_equal(system(cmd), 0);
     lk_error_clear(&err);
     assert_int_equal(lk_law_load(&law, dir, NULL, &err), 0);
-    /* statuses: four lens verdicts, the open one last */
-    assert_int_equal(lk_law_status_count(law, LK_TARGET_LENS), 5);
+    /* statuses: five lens verdicts, the open one last */
+    assert_int_equal(lk_law_status_count(law, LK_TARGET_LENS), 6);
     assert_int_equal(lk_law_status_count(law, LK_TARGET_SCORE), 0);
-    st = lk_law_status(law, LK_TARGET_LENS, 4);
+    st = lk_law_status(law, LK_TARGET_LENS, 5);
     assert_non_null(st);
     assert_true(st->open);
     assert_string_equal(st->color, "#bdc3c7");
-    assert_null(lk_law_status(law, LK_TARGET_LENS, 5));
+    assert_null(lk_law_status(law, LK_TARGET_LENS, 6));
     st = lk_law_status_find(law, LK_TARGET_LENS, "unlikely-breach");
     assert_non_null(st);
     assert_string_equal(st->label, "Breach unlikely");
