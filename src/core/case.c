@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "consistency.h"
 #include "date.h"
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
@@ -624,6 +625,13 @@ static int check_sources(case_check *cc, json_t *root)
     return 0;
 }
 
+/* A contradiction between facts, reported as a diagnostic. */
+static void case_contradiction(void *ctx, const char *pointer,
+                               const char *message)
+{
+    check_diag((case_check *)ctx, pointer, "%s", message);
+}
+
 int lk_case_parse(lk_case **out, const char *name, const char *data,
                   size_t len, lk_diag_cb cb, void *payload, lk_error *err)
 {
@@ -664,6 +672,9 @@ int lk_case_parse(lk_case **out, const char *name, const char *data,
         if (error < 0)
             goto out;
         check_value(&cc, &root_node, doc->root, ptr, sizeof(ptr));
+        /* contradictions only between facts that are each well formed */
+        if (cc.count == 0)
+            lk_consistency__check(doc->root, case_contradiction, &cc);
     }
     if (cc.count > 0) {
         error = LK_EINVALID;
