@@ -267,6 +267,8 @@ static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
             uint64_t o = law->rules[ri].outcomes;
             if (ev->tv[ri] == LK_TV_TRUE) {
                 tmask |= o;
+                /* an open outcome names the facts that would settle it */
+                res->unknown |= law->rules[ri].until;
                 /* rules that apply together disagree only when they give
                  * different statuses (levels may differ: concurring
                  * grounds); then the choice is the adviser's */

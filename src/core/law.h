@@ -90,6 +90,8 @@ typedef struct lk_rule {
     int target;          /* index into lk_law.targets */
     int outcome;         /* encoded outcome (lk_law__outcome); the first
                             of "outcomes" when there are several */
+    uint32_t until;      /* an open outcome: the base facts whose proof
+                            would settle it (reported as missing) */
     uint64_t outcomes;   /* every outcome the rule makes possible: one,
                             or several when it leaves the result open */
     int weight;          /* score indicators: signed weight */

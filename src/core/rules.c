@@ -105,6 +105,32 @@ static int rules_status_index(const lk_law *law, const lk_target *t,
     return -1;
 }
 
+/* "until": the facts whose proof would settle an open outcome. */
+static int rules_read_until(lk_rule *r, json_t *then, const char *p,
+                            int open, lk_error *err)
+{
+    json_t *until = json_object_get(then, "until"), *x;
+    size_t k;
+    if (until == NULL)
+        return 0;
+    if (!open || !json_is_array(until))
+        return lk_lawfile__fail(err, r->doc, p,
+                                "'until' lists the facts that settle an "
+                                "open outcome (a list of statuses)");
+    json_array_foreach(until, k, x)
+    {
+        int f = json_is_string(x) ? lk_facts__find(json_string_value(x)) : -1;
+        if (f < 0 || f >= LK_FACT_FIRST_DERIVED)
+            return lk_lawfile__fail(err, r->doc, p,
+                                    "'until' names no fact of a case: "
+                                    "'%.100s'",
+                                    json_is_string(x) ? json_string_value(x)
+                                                      : "?");
+        r->until |= 1u << f;
+    }
+    return 0;
+}
+
 /*
  * The outcome ("then") of rule "r": a status or verdict, and a level; or
  * a list of statuses, which the rule leaves open between (the result is
@@ -113,7 +139,8 @@ static int rules_status_index(const lk_law *law, const lk_target *t,
 static int rules_read_outcome(lk_law *law, lk_rule *r, const char *ptr,
                               lk_error *err)
 {
-    static const char *const okeys[] = {"status", "level", "verdict", NULL};
+    static const char *const okeys[] = {"status", "level", "verdict",
+                                        "until", NULL};
     const lk_target *t = &law->targets[r->target];
     json_t *then = json_object_get(r->json, "then"), *sv, *x;
     const char *lv;
@@ -156,6 +183,11 @@ static int rules_read_outcome(lk_law *law, lk_rule *r, const char *ptr,
         lk_buf_printf(&text, " (%s)", lv);
     if (json_is_array(sv))
         lk_buf_puts(&text, ", left open");
+    error = rules_read_until(r, then, p, json_is_array(sv), err);
+    if (error < 0) {
+        lk_buf_dispose(&text);
+        return error;
+    }
     r->owned[0] = text.error ? NULL : lk_buf_detach(&text, NULL);
     lk_buf_dispose(&text);
     return r->owned[0] ? 0 : lk_error_set_oom(err);
