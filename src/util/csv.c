@@ -1,18 +1,30 @@
 /*
- * csv.c: RFC 4180 CSV cells.
+ * csv.c: RFC 4180 CSV cells, with cells that a spreadsheet would run as
+ * a formula neutralised.
  */
 #include "csv.h"
 
 #include <string.h>
 
+/* A cell a spreadsheet would run as a formula: it starts with '=', '+',
+ * '-', '@', a tab or a carriage return (the OWASP list of CSV injection
+ * triggers). */
+static int csv_formula(const char *s, size_t n)
+{
+    return n > 0 && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 void lk_csv_cell(lk_buf *b, const char *s, size_t n, int last)
 {
     size_t i;
-    int quote = 0;
+    int quote = 0, neutral = csv_formula(s, n);
     for (i = 0; i < n && !quote; i++)
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-    if (quote) {
+    if (quote || neutral) {
         lk_buf_put(b, "\"", 1);
+        /* a leading apostrophe makes the cell text, never a formula */
+        if (neutral)
+            lk_buf_put(b, "'", 1);
         for (i = 0; i < n; i++) {
             if (s[i] == '"')
                 lk_buf_put(b, "\"", 1);

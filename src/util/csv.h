@@ -12,6 +12,9 @@
 /*
  * Append the "n" bytes of "s" to "b" as one CSV cell, quoted when it holds
  * a comma, a quote or a line break, then "," or, when "last", a newline.
+ * A cell that starts with '=', '+', '-', '@', a tab or a carriage return
+ * (which a spreadsheet would run as a formula) is quoted and prefixed
+ * with an apostrophe, so it is always read as text.
  * Errors are recorded in "b" (see lk_buf).
  */
 void lk_csv_cell(lk_buf *b, const char *s, size_t n, int last);

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "csv.h"
 #include "helpers.h"
 
 static void test_buf_ceiling(void **state)
@@ -94,6 +95,25 @@ static void test_sha256(void **state)
                              "b00361a396177a9cb410ff61f20015ad");
 }
 
+/* RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
+static void test_csv_cells(void **state)
+{
+    static const char *const in[] = {"plain", "a,b", "say \"hi\"", "=1+1",
+                                     "+1", "-1", "@SUM(A1)", "\tx",
+                                     "\rx", "", NULL};
+    lk_buf b;
+    size_t i;
+    (void)state;
+    lk_buf_init(&b, 0);
+    for (i = 0; in[i]; i++)
+        lk_csv_cells(&b, in[i], in[i + 1] == NULL);
+    assert_int_equal(b.error, 0);
+    assert_string_equal(b.ptr, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=1+1\","
+                               "\"'+1\",\"'-1\",\"'@SUM(A1)\",\"'\tx\","
+                               "\"'\rx\",\n");
+    lk_buf_dispose(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_exit_codes),
         cmocka_unit_test(test_file_read),
         cmocka_unit_test(test_sha256),
+        cmocka_unit_test(test_csv_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
