@@ -196,6 +196,9 @@ int cmd_assess(int argc, char **argv)
     status = assess_parse(&r, argc, argv);
     if (status == 0)
         status = assess_settle(&r);
+    if (status == 0) /* never overwrite a case file of this run */
+        status = cli_output_refuse(r.output, (const char *const *)r.files,
+                                   (size_t)r.n);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;
     status = cli_law(&law, r.profile);

@@ -3,6 +3,7 @@
  * dispatch, and the helpers shared by the commands.
  */
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,20 @@ static void main_alloc_torture(void)
 #define main_alloc_torture() ((void)0)
 #endif
 
+/*
+ * Every command fails when its output to standard output could not be
+ * written (a full disk, a closed stdout): "status" unless the flush
+ * fails, then LK_EXIT_RUNTIME with one line on stderr.
+ */
+static int main_stdout(int status)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "leaklaw: cannot write to standard output: %s\n",
+            strerror(errno ? errno : EIO));
+    return status == LK_EXIT_OK ? LK_EXIT_RUNTIME : status;
+}
+
 int main(int argc, char **argv)
 {
     static char installed[4096];
@@ -251,7 +266,7 @@ int main(int argc, char **argv)
         return cli_usage(NULL, "no command given");
     for (k = 0; k < sizeof(main_commands) / sizeof(main_commands[0]); k++)
         if (!strcmp(argv[i], main_commands[k].name))
-            return main_commands[k].fn(argc - i, argv + i);
+            return main_stdout(main_commands[k].fn(argc - i, argv + i));
     if (!strcmp(argv[i], "help")) {
         fputs(main_help, stdout);
         return LK_EXIT_OK;
