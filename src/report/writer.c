@@ -232,6 +232,34 @@ void lk_writer_text(lk_writer *w, const char *s)
         writer_md_text(w->b, s, strlen(s));
 }
 
+/* Text for Markdown with every markup character escaped. */
+static void writer_md_data(lk_buf *b, const char *s, size_t n)
+{
+    size_t i, start = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '\n' || s[i] == '\r') {
+            lk_buf_put(b, s + start, i - start);
+            lk_buf_puts(b, " ");
+            start = i + 1;
+        } else if (strchr("*_`[]<>#\\|", s[i]) != NULL && s[i] != '\0') {
+            lk_buf_put(b, s + start, i - start);
+            lk_buf_put(b, "\\", 1);
+            start = i; /* the character itself follows */
+        }
+    }
+    lk_buf_put(b, s + start, n - start);
+}
+
+void lk_writer_data(lk_writer *w, const char *s)
+{
+    if (s == NULL)
+        return;
+    if (w->html)
+        writer_html_text(w->b, s, strlen(s));
+    else
+        writer_md_data(w->b, s, strlen(s));
+}
+
 void lk_writer_textf(lk_writer *w, const char *fmt, ...)
 {
     lk_buf text;

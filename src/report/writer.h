@@ -48,6 +48,11 @@ void lk_writer_close(lk_writer *w);
 
 /* Inline text, printed literally (escaped for the output). */
 void lk_writer_text(lk_writer *w, const char *s);
+/* Inline text that came from a case or another untrusted source: like
+ * lk_writer_text, and in Markdown every character that could start
+ * markup (* _ ` [ ] < > # \ and |) is escaped with a backslash, so a
+ * "<script>" or a "**" in a case title stays text in every output. */
+void lk_writer_data(lk_writer *w, const char *s);
 /* Inline text from a printf format. */
 void lk_writer_textf(lk_writer *w, const char *fmt, ...) LK_PRINTF(2, 3);
 /* Toggle strong emphasis ("on" 1 opens, 0 closes). */

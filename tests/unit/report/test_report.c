@@ -213,6 +213,29 @@ static void test_writer_html(void **state)
     lk_buf_dispose(&b);
 }
 
+/* Case text is data: no character of it starts markup in Markdown. */
+static void test_writer_data(void **state)
+{
+    lk_buf b;
+    lk_writer w;
+    (void)state;
+    lk_buf_init(&b, 0);
+    lk_writer_init(&w, &b, 0);
+    lk_writer_para(&w);
+    lk_writer_data(&w, "a **b** <script>x</script> [l](u) `c` #h_i | \\");
+    lk_writer_close(&w);
+    assert_string_equal(b.ptr, "a \\*\\*b\\*\\* \\<script\\>x\\</script\\> "
+                               "\\[l\\](u) \\`c\\` \\#h\\_i \\| \\\\\n");
+    lk_buf_dispose(&b);
+    lk_buf_init(&b, 0);
+    lk_writer_init(&w, &b, 1);
+    lk_writer_para(&w);
+    lk_writer_data(&w, "<script>");
+    lk_writer_close(&w);
+    assert_string_equal(b.ptr, "<p>&lt;script&gt;</p>\n");
+    lk_buf_dispose(&b);
+}
+
 /* The explain API gives what the renderers show: DNC 2016 (the seed
  * article's case) is a breach under intervention2 and the leak norm,
  * decided by rules that apply, and its facts cite their sources. */
@@ -292,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_writer_markdown),
         cmocka_unit_test(test_writer_html),
+        cmocka_unit_test(test_writer_data),
         cmocka_unit_test(test_explain_dnc),
         cmocka_unit_test(test_explain_chart),
     };
