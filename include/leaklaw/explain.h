@@ -155,6 +155,16 @@ LK_EXTERN(size_t) lk_explain_whatif_count(const lk_assessment *a);
 LK_EXTERN(void) lk_explain_whatif(const lk_assessment *a, size_t i,
                                   lk_whatif_view *out);
 
+/**
+ * METHOD: how many further changes (of other facts than those listed for
+ * the same lens and verdict) also change a verdict but were left out by
+ * the cap of entries per lens and verdict (lk_assess_options.max_what_if).
+ * The search covers every single change and every pair of changes of two
+ * facts (docs/method.md): when lk_explain_whatif_count is 0 no such
+ * change changes any verdict.
+ */
+LK_EXTERN(size_t) lk_explain_whatif_more(const lk_assessment *a);
+
 /* ---- precedents ---------------------------------------------------- */
 
 /** A precedent from the case library. */

@@ -270,6 +270,11 @@ void lk_explain_whatif(const lk_assessment *a, size_t i, lk_whatif_view *out)
     }
 }
 
+size_t lk_explain_whatif_more(const lk_assessment *a)
+{
+    return a->wi_more;
+}
+
 /* ---- precedents ------------------------------------------------------ */
 
 size_t lk_explain_precedent_count(const lk_assessment *a)

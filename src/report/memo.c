@@ -613,6 +613,14 @@ static void memo_whatif(lk_writer *w, const lk_assessment *a)
         lk_writer_cell_text(w,
                             lk_report__label(law, LK_TARGET_LENS, wv.verdict));
     }
+    if (lk_explain_whatif_more(a) > 0) {
+        lk_writer_para(w);
+        lk_writer_textf(w,
+                        "More changes than these change a verdict: %zu "
+                        "further change%s of other facts, not listed.",
+                        lk_explain_whatif_more(a),
+                        lk_explain_whatif_more(a) == 1 ? "" : "s");
+    }
 }
 
 static void memo_precedents(lk_writer *w, const lk_assessment *a)
