@@ -468,61 +468,6 @@ out:
     return error;
 }
 
-/* ---- precedents ----------------------------------------------------- */
-
-/*
- * Similarity of two assessments by their element values, per mille. Per
- * element: the same outcomes 4; the same status, other level 3; outcomes
- * that could coincide (one side undetermined and the other's outcome among
- * its possibilities) 1; different 0.
- */
-static int assess_similarity(const lk_law *law, const lk_assessment *a,
-                             const lk_assessment *b)
-{
-    int t, n = 0, score = 0;
-    for (t = 0; t < law->ntargets; t++) {
-        uint64_t pa = a->ev.t[t].possible, pb = b->ev.t[t].possible;
-        const char *sa, *sb;
-        if (law->targets[t].kind != LK_TK_ELEMENT)
-            continue;
-        n++;
-        sa = lk_assess__status_of(law, t, pa, NULL);
-        sb = lk_assess__status_of(law, t, pb, NULL);
-        if (pa == pb)
-            score += 4;
-        else if (strcmp(sa, sb) == 0 && strcmp(sa, lk_law__open_status(law)))
-            score += 3;
-        else if (pa & pb)
-            score += 1;
-    }
-    return n ? score * 1000 / (4 * n) : 0;
-}
-
-static void assess_precedents(lk_assessment *a, const lk_library *lib)
-{
-    size_t i;
-    int k;
-    a->nprec = 0;
-    for (i = 0; i < lib->n; i++) {
-        lk_precedent p;
-        if (strcmp(lk_case_id(lib->cases[i]), lk_case_id(a->c)) == 0)
-            continue;
-        p.index = i;
-        p.similarity = assess_similarity(a->law, a, lib->as[i]);
-        /* insertion into the top list; ties keep library (name) order */
-        for (k = a->nprec; k > 0 && a->prec[k - 1].similarity < p.similarity;
-             k--)
-            if (k < LK_MAX_PRECEDENTS)
-                a->prec[k] = a->prec[k - 1];
-        if (k < LK_MAX_PRECEDENTS) {
-            a->prec[k] = p;
-            if (a->nprec < LK_MAX_PRECEDENTS)
-                a->nprec++;
-        }
-    }
-    a->lib = lib;
-}
-
 /* ---- public --------------------------------------------------------- */
 
 int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
@@ -556,7 +501,7 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
             goto out;
     }
     if (!(flags & LK_ASSESS_NO_PRECEDENTS) && opts && opts->library)
-        assess_precedents(a, opts->library);
+        lk_assess__precedents(a, opts->library);
 out:
     if (error < 0) {
         lk_assessment_free(a);

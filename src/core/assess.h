@@ -26,6 +26,9 @@ typedef struct lk_whatif {
 typedef struct lk_precedent {
     size_t index;        /* case index in the library */
     int similarity;      /* 0..1000 (per mille) */
+    uint64_t agree;      /* decisive elements of the same status */
+    uint64_t differ;     /* decisive elements of another status */
+    int ndiffer;         /* elements and key facts that differ */
 } lk_precedent;
 
 struct lk_assessment {
@@ -73,6 +76,8 @@ int lk_assess__vcode(uint64_t possible);
  * target for each change. Replaces earlier entries. @return 0, LK_ENOMEM */
 int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
                       lk_error *err);
+/* The nearest precedents of "a" in "lib" (precedent.c). Cannot fail. */
+void lk_assess__precedents(lk_assessment *a, const lk_library *lib);
 /* JSON pointer of base fact "id" in a case (e.g. "/access" for methods). */
 const char *lk_assess__fact_pointer(int id);
 
