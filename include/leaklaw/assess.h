@@ -108,6 +108,35 @@ LK_EXTERN(const lk_assessment *) lk_library_assessment(
 /** DESTRUCTOR: free "lib". NULL is allowed. */
 LK_EXTERN(void) lk_library_free(lk_library *lib);
 
+#define LK_LIBRARY_MAX_LENSES 8 /* lenses counted by lk_library_stats */
+
+/** Leave-one-out statistics of a library's precedents. */
+typedef struct lk_library_stats {
+    size_t ncases;    /* cases of the library */
+    size_t compared;  /* cases that have a nearest precedent */
+    size_t nlenses;   /* lenses of the law, in model order */
+    size_t lens[LK_LIBRARY_MAX_LENSES];  /* their target indexes */
+    size_t agree[LK_LIBRARY_MAX_LENSES]; /* cases whose nearest precedent
+                                            has the same verdict */
+    size_t *nearest;  /* per case: its nearest precedent, (size_t)-1: none */
+    size_t *chosen;   /* per case: how often it is another's nearest */
+} lk_library_stats;
+
+/**
+ * Leave-one-out over "lib": each case is compared with the library minus
+ * itself (the precedents of lk_assess, docs/method.md) and its nearest
+ * precedent's verdict under each lens compared with its own.
+ *
+ * @param out [out] the statistics; release with lk_library_stats_dispose
+ * @return 0; LK_ENOMEM.
+ */
+LK_EXTERN(int) lk_library_stats_init(lk_library_stats *out,
+                                     const lk_law *law,
+                                     const lk_library *lib, lk_error *err);
+
+/** Free the arrays of "s" (not "s" itself). NULL is allowed. */
+LK_EXTERN(void) lk_library_stats_dispose(lk_library_stats *s);
+
 LK_END_DECL
 
 #endif

@@ -155,13 +155,43 @@ LK_EXTERN(size_t) lk_explain_whatif_count(const lk_assessment *a);
 LK_EXTERN(void) lk_explain_whatif(const lk_assessment *a, size_t i,
                                   lk_whatif_view *out);
 
+/**
+ * METHOD: how many further changes (of other facts than those listed for
+ * the same lens and verdict) also change a verdict but were left out by
+ * the cap of entries per lens and verdict (lk_assess_options.max_what_if).
+ * The search covers every single change and every pair of changes of two
+ * facts (docs/method.md): when lk_explain_whatif_count is 0 no such
+ * change changes any verdict.
+ */
+LK_EXTERN(size_t) lk_explain_whatif_more(const lk_assessment *a);
+
 /* ---- precedents ---------------------------------------------------- */
 
-/** A precedent from the case library. */
+#define LK_EXPLAIN_MAX_POINTS 64 /* decisive elements of one precedent */
+
+/** A decisive element compared between a case and a precedent. */
+typedef struct lk_precedent_point {
+    size_t element;         /* target index of the element */
+    const char *status;     /* its status in the case assessed */
+    const char *precedent;  /* its status in the precedent */
+} lk_precedent_point;
+
+/**
+ * A precedent from the case library. The similarity compares the
+ * decisive elements (those the lenses' rules read) the case has decided
+ * and the key facts it knows; what the precedent leaves undetermined or
+ * unknown earns no credit (docs/method.md).
+ */
 typedef struct lk_precedent_view {
     const lk_case *c;                 /* the precedent (borrowed) */
     const lk_assessment *assessment;  /* its assessment (borrowed) */
     int similarity;                   /* 0..1000, per mille */
+    size_t nagrees;                   /* entries of "agrees" */
+    lk_precedent_point agrees[LK_EXPLAIN_MAX_POINTS]; /* decisive elements
+                                         of the same status, model order */
+    size_t ndiffers;                  /* entries of "differs" */
+    lk_precedent_point differs[LK_EXPLAIN_MAX_POINTS]; /* decisive elements
+                                         decided otherwise, model order */
 } lk_precedent_view;
 
 /** METHOD: number of precedents found (0 without a library). */

@@ -32,6 +32,8 @@ static const char main_help[] =
     "  explain RULE-ID        one rule, its sources and the bundled cases\n"
     "                         it applies to\n"
     "  mail verify CORPUS...  authenticate leaked e-mail by DKIM signatures\n"
+    "  cases stats            how often the library's nearest precedent\n"
+    "                         gives a case's own verdict (leave-one-out)\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -176,6 +178,7 @@ static const struct {
     {"rules", cmd_rules},
     {"explain", cmd_explain},
     {"mail", cmd_mail},
+    {"cases", cmd_cases},
 };
 
 #ifdef LK_DEBUG_ALLOC

@@ -14,7 +14,6 @@
 
 #include "static_assert.h"
 
-#define ASSESS_MAX_CANDIDATES 256 /* single changes the what-if search tries */
 #define ASSESS_MAX_LIBRARY 1000   /* case files of a library */
 #define ASSESS_VCODE_OPEN 63      /* verdict code of an undetermined lens */
 
@@ -65,11 +64,29 @@ const char *lk_assess__fact_pointer(int id)
 
 /* ---- what-if -------------------------------------------------------- */
 
-typedef struct {
-    lk_change ch;           /* the change */
-    uint64_t lens[LK_MAX_LENSES]; /* outcomes of the lenses after it */
-    int mover;              /* 1 if it changes any target at all */
-} assess_cand;
+/*
+ * The search space. A single change is one of the candidates below (each
+ * other value of a yes/no or choice fact; adding or removing one member of
+ * a set; "only by <method>" for the access methods); a change of two facts
+ * is two candidates of two different facts. The search finds, for every
+ * lens, every verdict some single or pair reaches (tests compare it with
+ * brute force over the whole space). Pairs are skipped only when that
+ * cannot lose a verdict:
+ *   - a pair (a, b) can change lens L only if both facts are among L's
+ *     dependencies (lk_target.deps: the facts its rules read, directly or
+ *     through the targets they read); if fact a is not, L under (a, b) is
+ *     L under b alone, a single already tried;
+ *   - a pair is only recorded for a verdict no single change reaches, so a
+ *     lens whose every other possible verdict (the outcomes of its rules,
+ *     and undetermined) is reached by a single needs no pair;
+ *   - L's verdict is a function of its inputs (the targets its rules read)
+ *     and of the facts its rules read directly. An input that does not
+ *     depend on both facts comes out under (a, b) as under the change of
+ *     the one it depends on (or as now). So when no input depends on both
+ *     facts, not both are read directly, and change a alone leaves every
+ *     input of L as it is (and a is not read directly), L's inputs under
+ *     (a, b) are those under b alone, and so is its verdict.
+ */
 
 /* State of one what-if search over assessment "a". */
 typedef struct {
@@ -78,9 +95,15 @@ typedef struct {
     lk_facts f;             /* scratch facts of a changed case */
     int lens[LK_MAX_LENSES]; /* target indices of the lenses */
     int nlens;              /* number of lenses searched */
-    assess_cand *cand;      /* every single change, with its effect */
+    lk_change *cand;        /* every single change */
     int ncand;              /* number of candidates */
     uint64_t single_reach[LK_MAX_LENSES]; /* codes reached by singles */
+    uint64_t codes[LK_MAX_LENSES]; /* codes each lens can take at all */
+    unsigned fact_lenses[LK_F_COUNT]; /* per fact: lenses depending on it */
+    uint64_t inputs[LK_MAX_LENSES]; /* targets the lens's rules read */
+    uint64_t joint[LK_MAX_LENSES][LK_F_COUNT]; /* inputs depending on a fact */
+    uint32_t direct[LK_MAX_LENSES]; /* facts its rules read directly */
+    unsigned *moves;        /* per candidate: lenses whose inputs it moves */
     size_t cap;             /* allocated entries of a->wi */
     int full;               /* re-evaluate everything (LK_ASSESS__FULL_EVAL) */
 } assess_search;
@@ -95,42 +118,57 @@ static int assess_lenses(const lk_law *law, int *lens)
     return n;
 }
 
-/* Every single change of a base fact the search considers. */
-static int assess_candidates(const lk_facts *base, lk_change *out, int max)
+/* The changes of fact "id" from "cur" the search tries, written to "out"
+ * when not NULL. @return their number. */
+static int assess_fact_candidates(int id, const lk_fval *cur, lk_change *out)
 {
-    int id, i, n = 0;
-    for (id = 0; id < LK_FACT_FIRST_DERIVED; id++) {
-        const lk_fact_def *def = lk_facts__def(id);
-        const lk_fval *cur = &base->f[id];
-        int size = def->type == LK_FT_BOOL ? 2 : lk_facts__domain_size(id);
-        for (i = 0; i < size && n < max; i++) {
-            lk_fval to;
-            memset(&to, 0, sizeof(to));
-            to.known = 1;
-            if (def->type == LK_FT_ENUM || def->type == LK_FT_BOOL) {
-                if (cur->known && cur->v == i)
-                    continue;
-                to.v = i;
-            } else if (def->type == LK_FT_SET && id == LK_F_ACCESS_METHOD) {
-                /* access: "had the data been obtained only by <method>" */
-                if (cur->known && !cur->partial && cur->mask == (1u << i))
-                    continue;
-                to.mask = 1u << i;
-            } else if (def->type == LK_FT_SET) {
-                if (cur->known) {
-                    to.mask = cur->mask;
-                    to.partial = cur->partial;
-                }
-                to.mask ^= 1u << i;
-            } else {
-                continue; /* dates and countries are not varied */
+    const lk_fact_def *def = lk_facts__def(id);
+    int size = def->type == LK_FT_BOOL ? 2 : lk_facts__domain_size(id);
+    int i, n = 0;
+    for (i = 0; i < size; i++) {
+        lk_fval to;
+        memset(&to, 0, sizeof(to));
+        to.known = 1;
+        if (def->type == LK_FT_ENUM || def->type == LK_FT_BOOL) {
+            if (cur->known && cur->v == i)
+                continue;
+            to.v = i;
+        } else if (def->type == LK_FT_SET && id == LK_F_ACCESS_METHOD) {
+            /* access: "had the data been obtained only by <method>" */
+            if (cur->known && !cur->partial && cur->mask == (1u << i))
+                continue;
+            to.mask = 1u << i;
+        } else if (def->type == LK_FT_SET) {
+            if (cur->known) {
+                to.mask = cur->mask;
+                to.partial = cur->partial;
             }
+            to.mask ^= 1u << i;
+        } else {
+            return 0; /* dates and countries are not varied */
+        }
+        if (out) {
             out[n].fact = id;
             out[n].to = to;
-            n++;
         }
+        n++;
     }
     return n;
+}
+
+int lk_assess__candidates(const lk_facts *base, lk_change **out, int *n,
+                          lk_error *err)
+{
+    int id, total = 0;
+    for (id = 0; id < LK_FACT_FIRST_DERIVED; id++)
+        total += assess_fact_candidates(id, &base->f[id], NULL);
+    *out = lk_calloc((size_t)total + 1, sizeof(lk_change));
+    if (*out == NULL)
+        return lk_error_set_oom(err);
+    *n = 0;
+    for (id = 0; id < LK_FACT_FIRST_DERIVED; id++)
+        *n += assess_fact_candidates(id, &base->f[id], *out + *n);
+    return 0;
 }
 
 /* Apply the "nch" changes "ch" to the search's case and evaluate it,
@@ -153,11 +191,20 @@ static void assess_eval(assess_search *s, const lk_change *ch, int nch)
         lk_eval__run_from(&s->ev, law, &s->f, &s->a->ev, changed);
 }
 
-/* The verdict of a lens as a small code: its single outcome, or
- * ASSESS_VCODE_OPEN when several outcomes remain possible. */
-static int assess_vcode(uint64_t possible)
+int lk_assess__vcode(uint64_t possible)
 {
     return LK_ONE(possible) ? __builtin_ctzll(possible) : ASSESS_VCODE_OPEN;
+}
+
+/* The verdict codes lens "t" can take: its rules' outcomes, or open. */
+static uint64_t assess_lens_codes(const lk_law *law, int t)
+{
+    uint64_t codes = (uint64_t)1 << ASSESS_VCODE_OPEN;
+    int k;
+    for (k = 0; k < law->targets[t].nrules; k++)
+        codes |= (uint64_t)1
+                 << law->rules[law->targets[t].rules[k]].outcome;
+    return codes;
 }
 
 static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
@@ -178,7 +225,8 @@ static int assess_push_whatif(lk_assessment *a, const lk_whatif *w,
 static int assess_whatif_cmp(const void *x, const void *y)
 {
     const lk_whatif *a = x, *b = y;
-    int i, va = assess_vcode(a->possible), vb = assess_vcode(b->possible);
+    int i, va = lk_assess__vcode(a->possible);
+    int vb = lk_assess__vcode(b->possible);
     if (a->lens != b->lens)
         return a->lens - b->lens;
     if (a->n != b->n)
@@ -198,64 +246,56 @@ static int assess_whatif_cmp(const void *x, const void *y)
     return 0;
 }
 
-/* Evaluate every single change: note whether it moves any target, and
- * record a what-if entry for each lens whose verdict it changes. */
-static int assess_singles(assess_search *s, lk_error *err)
+/* The lenses (a bit per s->lens entry) some input of which the scratch
+ * evaluation changes, or which read fact "fact" directly. */
+static unsigned assess_moves(const assess_search *s, int fact)
 {
-    lk_assessment *a = s->a;
-    const lk_law *law = a->law;
-    int i, l, t, error;
-    for (i = 0; i < s->ncand; i++) {
-        assess_cand *c = &s->cand[i];
-        assess_eval(s, &c->ch, 1);
-        for (t = 0; t < law->ntargets; t++)
-            if (s->ev.t[t].possible != a->ev.t[t].possible ||
-                s->ev.t[t].smin != a->ev.t[t].smin ||
-                s->ev.t[t].smax != a->ev.t[t].smax)
-                c->mover = 1;
-        for (l = 0; l < s->nlens; l++) {
-            int v = assess_vcode(s->ev.t[s->lens[l]].possible);
-            lk_whatif w;
-            c->lens[l] = s->ev.t[s->lens[l]].possible;
-            if (v == assess_vcode(a->ev.t[s->lens[l]].possible))
-                continue;
-            memset(&w, 0, sizeof(w));
-            w.lens = s->lens[l];
-            w.possible = c->lens[l];
-            w.n = 1;
-            w.ch[0] = c->ch;
-            w.fills = !a->facts.f[c->ch.fact].known;
-            s->single_reach[l] |= (uint64_t)1 << v;
-            error = assess_push_whatif(a, &w, &s->cap, err);
-            if (error < 0)
-                return error;
-        }
+    const lk_tres *now = s->a->ev.t, *then = s->ev.t;
+    unsigned moves = 0;
+    int l, t;
+    for (l = 0; l < s->nlens; l++) {
+        if (s->direct[l] & (1u << fact))
+            moves |= 1u << l;
+        for (t = 0; t < s->a->law->ntargets && !(moves & (1u << l)); t++)
+            if ((s->inputs[l] & ((uint64_t)1 << t)) &&
+                (then[t].possible != now[t].possible ||
+                 then[t].smin != now[t].smin || then[t].smax != now[t].smax))
+                moves |= 1u << l;
     }
-    return 0;
+    return moves;
 }
 
-/* Evaluate the pair "pair" of changes: a what-if entry for each lens it
- * brings to a verdict that no single change reaches. */
-static int assess_pair(assess_search *s, const lk_change *pair,
-                       lk_error *err)
+/* Evaluate the "n" changes "ch" (1 or 2; "ch" points into s->cand for
+ * a single) and record a what-if entry for
+ * each lens of "lenses" (a bit per s->lens entry) whose verdict becomes
+ * one not in "skip[l]" (the present one, and for pairs those a single
+ * reaches). Singles note the verdicts they reach in s->single_reach. */
+static int assess_try(assess_search *s, const lk_change *ch, int n,
+                      unsigned lenses, lk_error *err)
 {
     lk_assessment *a = s->a;
-    int l, error;
-    assess_eval(s, pair, 2);
+    int l, k, error;
+    assess_eval(s, ch, n);
+    if (n == 1)
+        s->moves[ch - s->cand] = assess_moves(s, ch->fact);
     for (l = 0; l < s->nlens; l++) {
-        int v = assess_vcode(s->ev.t[s->lens[l]].possible);
+        uint64_t p = s->ev.t[s->lens[l]].possible;
+        int v = lk_assess__vcode(p);
         lk_whatif w;
-        if (v == assess_vcode(a->ev.t[s->lens[l]].possible) ||
-            (s->single_reach[l] & ((uint64_t)1 << v)))
+        if (!(lenses & (1u << l)) ||
+            v == lk_assess__vcode(a->ev.t[s->lens[l]].possible) ||
+            (n == 2 && (s->single_reach[l] & ((uint64_t)1 << v))))
             continue;
         memset(&w, 0, sizeof(w));
         w.lens = s->lens[l];
-        w.possible = s->ev.t[s->lens[l]].possible;
-        w.n = 2;
-        w.ch[0] = pair[0];
-        w.ch[1] = pair[1];
-        w.fills = !a->facts.f[pair[0].fact].known +
-                  !a->facts.f[pair[1].fact].known;
+        w.possible = p;
+        w.n = n;
+        for (k = 0; k < n; k++) {
+            w.ch[k] = ch[k];
+            w.fills += !a->facts.f[ch[k].fact].known;
+        }
+        if (n == 1)
+            s->single_reach[l] |= (uint64_t)1 << v;
         error = assess_push_whatif(a, &w, &s->cap, err);
         if (error < 0)
             return error;
@@ -263,20 +303,62 @@ static int assess_pair(assess_search *s, const lk_change *pair,
     return 0;
 }
 
-/* Every pair of changes of two different facts that both move something. */
-static int assess_pairs(assess_search *s, lk_error *err)
+/* The lenses (a bit per s->lens entry) the pair of candidates "i" and
+ * "j" could bring to a verdict no single change reaches (see above). */
+static unsigned assess_pair_lenses(const assess_search *s, unsigned open,
+                                   int i, int j)
 {
+    int fa = s->cand[i].fact, fb = s->cand[j].fact, l;
+    unsigned lenses = open & s->fact_lenses[fa] & s->fact_lenses[fb];
+    unsigned both = s->moves[i] & s->moves[j];
+    for (l = 0; l < s->nlens; l++) {
+        uint32_t ab = (1u << fa) | (1u << fb);
+        if ((both & (1u << l)) || (s->joint[l][fa] & s->joint[l][fb]) ||
+            (s->direct[l] & ab) == ab)
+            continue;
+        lenses &= ~(1u << l);
+    }
+    return lenses;
+}
+
+/* The lenses (a bit per s->lens entry) with a verdict no single change
+ * reaches: those a pair may still reach. */
+static unsigned assess_open_lenses(const assess_search *s)
+{
+    unsigned open = 0;
+    int l;
+    for (l = 0; l < s->nlens; l++) {
+        uint64_t now = (uint64_t)1
+                       << lk_assess__vcode(s->a->ev.t[s->lens[l]].possible);
+        if (s->codes[l] & ~s->single_reach[l] & ~now)
+            open |= 1u << l;
+    }
+    return open;
+}
+
+/* Every single change, then every pair of changes of two different facts
+ * that could reach a verdict no single reaches (see above). */
+static int assess_search_all(assess_search *s, lk_error *err)
+{
+    unsigned all = (1u << s->nlens) - 1, lenses, open;
     int i, j, error;
     for (i = 0; i < s->ncand; i++) {
-        if (!s->cand[i].mover)
-            continue;
+        error = assess_try(s, &s->cand[i], 1, all, err);
+        if (error < 0)
+            return error;
+    }
+    open = assess_open_lenses(s);
+    for (i = 0; i < s->ncand && open; i++) {
         for (j = i + 1; j < s->ncand; j++) {
             lk_change pair[2];
-            if (!s->cand[j].mover || s->cand[j].ch.fact == s->cand[i].ch.fact)
+            if (s->cand[j].fact == s->cand[i].fact)
                 continue;
-            pair[0] = s->cand[i].ch;
-            pair[1] = s->cand[j].ch;
-            error = assess_pair(s, pair, err);
+            lenses = assess_pair_lenses(s, open, i, j);
+            if (lenses == 0)
+                continue;
+            pair[0] = s->cand[i];
+            pair[1] = s->cand[j];
+            error = assess_try(s, pair, 2, lenses, err);
             if (error < 0)
                 return error;
         }
@@ -286,19 +368,21 @@ static int assess_pairs(assess_search *s, lk_error *err)
 
 /* Rank the entries and keep, per lens and verdict, the first change of
  * each fact (or pair of facts) and at most "max" of them: varied
- * alternatives rather than every value of one fact. */
+ * alternatives rather than every value of one fact. Entries of other
+ * facts left out by "max" are counted in a->wi_more. */
 static void assess_whatif_keep(lk_assessment *a, unsigned max)
 {
     size_t k, kept, out;
     if (a->nwi > 1)
         qsort(a->wi, a->nwi, sizeof(lk_whatif), assess_whatif_cmp);
+    a->wi_more = 0;
     for (k = 0, out = 0, kept = 0; k < a->nwi; k++) {
         const lk_whatif *w = &a->wi[k];
         size_t first = out - kept, m;
         int dup = 0;
         if (k > 0 && (w->lens != a->wi[k - 1].lens || w->n != a->wi[k - 1].n ||
-                      assess_vcode(w->possible) !=
-                          assess_vcode(a->wi[k - 1].possible)))
+                      lk_assess__vcode(w->possible) !=
+                          lk_assess__vcode(a->wi[k - 1].possible)))
             kept = 0, first = out;
         for (m = first; m < out; m++)
             if (a->wi[m].ch[0].fact == w->ch[0].fact &&
@@ -307,106 +391,81 @@ static void assess_whatif_keep(lk_assessment *a, unsigned max)
         if (!dup && kept < max) {
             a->wi[out++] = *w;
             kept++;
+        } else if (!dup) {
+            a->wi_more++;
         }
     }
     a->nwi = out;
+}
+
+/* What the pruning of pairs needs to know of each lens: the verdicts it
+ * can take, its inputs, the facts it reads directly, and per fact the
+ * lenses and the inputs that depend on it. */
+static void assess_lens_deps(assess_search *s)
+{
+    const lk_law *law = s->a->law;
+    int l, f, k, t;
+    for (l = 0; l < s->nlens; l++) {
+        const lk_target *tg = &law->targets[s->lens[l]];
+        s->codes[l] = assess_lens_codes(law, s->lens[l]);
+        for (k = 0; k < tg->nrules; k++) {
+            const lk_rule *r = &law->rules[tg->rules[k]];
+            s->inputs[l] |= r->targets;
+            for (f = 0; f < LK_F_COUNT; f++)
+                if (r->facts & (1u << f))
+                    s->direct[l] |= lk_law__fact_deps(f);
+        }
+        for (f = 0; f < LK_F_COUNT; f++) {
+            if (tg->deps & (1u << f))
+                s->fact_lenses[f] |= 1u << l;
+            for (t = 0; t < law->ntargets; t++)
+                if ((s->inputs[l] & ((uint64_t)1 << t)) &&
+                    (law->targets[t].deps & (1u << f)))
+                    s->joint[l][f] |= (uint64_t)1 << t;
+        }
+    }
 }
 
 /*
  * The what-if search (HYPO-style near misses). For each lens and each
  * verdict it could take instead of its present one, the smallest sets of
  * fact changes that produce that verdict: every single change first; a
- * pair only for a verdict no single change reaches, and only when neither
- * change of the pair reaches it alone. At most "max" entries are kept per
- * lens and verdict.
+ * pair only for a verdict no single change reaches. At most "max" entries
+ * are kept per lens and verdict.
  */
-static int assess_whatif(lk_assessment *a, unsigned max, int full,
-                         lk_error *err)
+int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
+                      lk_error *err)
 {
-    lk_change changes[ASSESS_MAX_CANDIDATES];
     assess_search s;
-    int i, error;
+    int error;
     memset(&s, 0, sizeof(s));
     s.a = a;
     s.full = full;
+    lk_free(a->wi);
+    a->wi = NULL;
+    a->nwi = 0;
     error = lk_eval__init(&s.ev, a->law, err);
     if (error < 0)
         return error;
     s.nlens = assess_lenses(a->law, s.lens);
-    s.ncand = assess_candidates(&a->facts, changes, ASSESS_MAX_CANDIDATES);
-    s.cand = lk_calloc((size_t)s.ncand + 1, sizeof(*s.cand));
-    if (s.cand == NULL) {
-        error = lk_error_set_oom(err);
-        goto out;
+    assess_lens_deps(&s);
+    error = lk_assess__candidates(&a->facts, &s.cand, &s.ncand, err);
+    if (error == 0) {
+        s.moves = lk_calloc((size_t)s.ncand + 1, sizeof(unsigned));
+        if (s.moves == NULL)
+            error = lk_error_set_oom(err);
     }
-    for (i = 0; i < s.ncand; i++)
-        s.cand[i].ch = changes[i];
-    error = assess_singles(&s, err);
     if (error == 0)
-        error = assess_pairs(&s, err);
+        error = assess_search_all(&s, err);
     if (error < 0)
         goto out;
     assess_whatif_keep(a, max);
     a->whatif_done = 1;
 out:
+    lk_free(s.moves);
     lk_free(s.cand);
     lk_eval__dispose(&s.ev);
     return error;
-}
-
-/* ---- precedents ----------------------------------------------------- */
-
-/*
- * Similarity of two assessments by their element values, per mille. Per
- * element: the same outcomes 4; the same status, other level 3; outcomes
- * that could coincide (one side undetermined and the other's outcome among
- * its possibilities) 1; different 0.
- */
-static int assess_similarity(const lk_law *law, const lk_assessment *a,
-                             const lk_assessment *b)
-{
-    int t, n = 0, score = 0;
-    for (t = 0; t < law->ntargets; t++) {
-        uint64_t pa = a->ev.t[t].possible, pb = b->ev.t[t].possible;
-        const char *sa, *sb;
-        if (law->targets[t].kind != LK_TK_ELEMENT)
-            continue;
-        n++;
-        sa = lk_assess__status_of(law, t, pa, NULL);
-        sb = lk_assess__status_of(law, t, pb, NULL);
-        if (pa == pb)
-            score += 4;
-        else if (strcmp(sa, sb) == 0 && strcmp(sa, lk_law__open_status(law)))
-            score += 3;
-        else if (pa & pb)
-            score += 1;
-    }
-    return n ? score * 1000 / (4 * n) : 0;
-}
-
-static void assess_precedents(lk_assessment *a, const lk_library *lib)
-{
-    size_t i;
-    int k;
-    a->nprec = 0;
-    for (i = 0; i < lib->n; i++) {
-        lk_precedent p;
-        if (strcmp(lk_case_id(lib->cases[i]), lk_case_id(a->c)) == 0)
-            continue;
-        p.index = i;
-        p.similarity = assess_similarity(a->law, a, lib->as[i]);
-        /* insertion into the top list; ties keep library (name) order */
-        for (k = a->nprec; k > 0 && a->prec[k - 1].similarity < p.similarity;
-             k--)
-            if (k < LK_MAX_PRECEDENTS)
-                a->prec[k] = a->prec[k - 1];
-        if (k < LK_MAX_PRECEDENTS) {
-            a->prec[k] = p;
-            if (a->nprec < LK_MAX_PRECEDENTS)
-                a->nprec++;
-        }
-    }
-    a->lib = lib;
 }
 
 /* ---- public --------------------------------------------------------- */
@@ -436,13 +495,13 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
     lk_law__derive(law, &a->facts);
     lk_eval__run(&a->ev, law, &a->facts);
     if (!(flags & LK_ASSESS_NO_WHATIF)) {
-        error = assess_whatif(a, max, !!(flags & LK_ASSESS__FULL_EVAL),
-                              err);
+        error = lk_assess__whatif(a, max, !!(flags & LK_ASSESS__FULL_EVAL),
+                                  err);
         if (error < 0)
             goto out;
     }
     if (!(flags & LK_ASSESS_NO_PRECEDENTS) && opts && opts->library)
-        assess_precedents(a, opts->library);
+        lk_assess__precedents(a, opts->library);
 out:
     if (error < 0) {
         lk_assessment_free(a);

@@ -26,6 +26,9 @@ typedef struct lk_whatif {
 typedef struct lk_precedent {
     size_t index;        /* case index in the library */
     int similarity;      /* 0..1000 (per mille) */
+    uint64_t agree;      /* decisive elements of the same status */
+    uint64_t differ;     /* decisive elements of another status */
+    int ndiffer;         /* elements and key facts that differ */
 } lk_precedent;
 
 struct lk_assessment {
@@ -37,6 +40,7 @@ struct lk_assessment {
     lk_whatif *wi;              /* what-if entries, ranked per lens */
     size_t nwi;                 /* number of entries */
     int whatif_done;            /* 1 if the what-if search ran */
+    size_t wi_more;             /* entries of other facts cut by the cap */
     lk_precedent prec[LK_MAX_PRECEDENTS]; /* nearest precedents */
     int nprec;                  /* number of precedents */
 };
@@ -59,6 +63,21 @@ const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,
 /* Same, for an arbitrary possible-outcome mask of target "t". */
 const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
                                  const char **level);
+/* Every single change the what-if search tries from "base" (see
+ * assess.c), in "*out" (owned: lk_free) and their number in "*n".
+ * @return 0 or LK_ENOMEM. */
+int lk_assess__candidates(const lk_facts *base, lk_change **out, int *n,
+                          lk_error *err);
+/* The verdict code of a lens: its single outcome, or 63 (open) when
+ * several outcomes remain possible. */
+int lk_assess__vcode(uint64_t possible);
+/* Run the what-if search on "a" (its facts and evaluation as they are),
+ * keeping "max" entries per lens and verdict; "full" re-evaluates every
+ * target for each change. Replaces earlier entries. @return 0, LK_ENOMEM */
+int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
+                      lk_error *err);
+/* The nearest precedents of "a" in "lib" (precedent.c). Cannot fail. */
+void lk_assess__precedents(lk_assessment *a, const lk_library *lib);
 /* JSON pointer of base fact "id" in a case (e.g. "/access" for methods). */
 const char *lk_assess__fact_pointer(int id);
 

@@ -13,6 +13,8 @@
 
 /* The arrays below are sized for the vocabulary and the model. */
 typedef char explain_facts_fit[LK_F_COUNT <= LK_EXPLAIN_MAX_FACTS ? 1 : -1];
+typedef char explain_points_fit[LK_MAX_TARGETS <= LK_EXPLAIN_MAX_POINTS ? 1
+                                                                      : -1];
 typedef char explain_levels_fit[LK_MAX_LEVELS < LK_EXPLAIN_MAX_LEVELS ? 1
                                                                       : -1];
 
@@ -270,6 +272,11 @@ void lk_explain_whatif(const lk_assessment *a, size_t i, lk_whatif_view *out)
     }
 }
 
+size_t lk_explain_whatif_more(const lk_assessment *a)
+{
+    return a->wi_more;
+}
+
 /* ---- precedents ------------------------------------------------------ */
 
 size_t lk_explain_precedent_count(const lk_assessment *a)
@@ -280,10 +287,25 @@ size_t lk_explain_precedent_count(const lk_assessment *a)
 void lk_explain_precedent(const lk_assessment *a, size_t i,
                           lk_precedent_view *out)
 {
-    const lk_assessment *p = a->lib->as[a->prec[i].index];
+    const lk_precedent *pr = &a->prec[i];
+    const lk_assessment *p = a->lib->as[pr->index];
+    int t;
+    memset(out, 0, sizeof(*out));
     out->c = p->c;
     out->assessment = p;
-    out->similarity = a->prec[i].similarity;
+    out->similarity = pr->similarity;
+    for (t = 0; t < a->law->ntargets; t++) {
+        lk_precedent_point *pt;
+        if (pr->agree & ((uint64_t)1 << t))
+            pt = &out->agrees[out->nagrees++];
+        else if (pr->differ & ((uint64_t)1 << t))
+            pt = &out->differs[out->ndiffers++];
+        else
+            continue;
+        pt->element = (size_t)t;
+        pt->status = lk_assess__status(a->law, &a->ev, t, NULL);
+        pt->precedent = lk_assess__status(a->law, &p->ev, t, NULL);
+    }
 }
 
 /* ---- commentary ------------------------------------------------------ */

@@ -298,6 +298,23 @@ static json_t *rjson_whatif(const lk_assessment *a, int *bad)
     return arr;
 }
 
+/* The decisive elements "pts" as [{"element", "case", "precedent"}]. */
+static json_t *rjson_points(const lk_law *law, const lk_precedent_point *pts,
+                            size_t n, int *bad)
+{
+    json_t *arr = json_array();
+    size_t k;
+    if (arr == NULL)
+        *bad = 1;
+    for (k = 0; arr && k < n; k++)
+        rjson_push(arr,
+                  json_pack("{s:s, s:s, s:s}", "element",
+                            lk_law_target(law, pts[k].element)->id, "case",
+                            pts[k].status, "precedent", pts[k].precedent),
+                  bad);
+    return arr;
+}
+
 static json_t *rjson_precedents(const lk_assessment *a, int *bad)
 {
     const lk_law *law = lk_assessment_law(a);
@@ -318,9 +335,13 @@ static json_t *rjson_precedents(const lk_assessment *a, int *bad)
                      json_string(r.status), bad);
         }
         rjson_push(arr,
-                  json_pack("{s:s, s:s, s:f, s:o}", "case", lk_case_id(pv.c),
-                            "title", lk_case_title(pv.c), "similarity",
-                            pv.similarity / 1000.0, "verdicts", verdicts),
+                  json_pack("{s:s, s:s, s:f, s:o, s:o, s:o}", "case",
+                            lk_case_id(pv.c), "title", lk_case_title(pv.c),
+                            "similarity", pv.similarity / 1000.0, "verdicts",
+                            verdicts, "agrees",
+                            rjson_points(law, pv.agrees, pv.nagrees, bad),
+                            "differs",
+                            rjson_points(law, pv.differs, pv.ndiffers, bad)),
                   bad);
     }
     return arr;

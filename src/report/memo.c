@@ -613,6 +613,32 @@ static void memo_whatif(lk_writer *w, const lk_assessment *a)
         lk_writer_cell_text(w,
                             lk_report__label(law, LK_TARGET_LENS, wv.verdict));
     }
+    if (lk_explain_whatif_more(a) > 0) {
+        lk_writer_para(w);
+        lk_writer_textf(w,
+                        "More changes than these change a verdict: %zu "
+                        "further change%s of other facts, not listed.",
+                        lk_explain_whatif_more(a),
+                        lk_explain_whatif_more(a) == 1 ? "" : "s");
+    }
+}
+
+/* The decisive elements "pts" as a cell: ids, with both statuses when
+ * "both" (the elements on which case and precedent differ). */
+static void memo_points(lk_writer *w, const lk_law *law,
+                        const lk_precedent_point *pts, size_t n, int both)
+{
+    size_t k;
+    lk_writer_cell(w);
+    if (n == 0)
+        lk_writer_text(w, "-");
+    for (k = 0; k < n; k++) {
+        lk_writer_textf(w, "%s%s", k ? ", " : "",
+                        lk_law_target(law, pts[k].element)->id);
+        if (both)
+            lk_writer_textf(w, " (%s here, %s there)", pts[k].status,
+                            pts[k].precedent);
+    }
 }
 
 static void memo_precedents(lk_writer *w, const lk_assessment *a)
@@ -627,14 +653,18 @@ static void memo_precedents(lk_writer *w, const lk_assessment *a)
         lk_writer_text(w, "No case library was consulted.");
         return;
     }
-    lk_writer_text(w, "By agreement of element values with the library's "
-                      "real incidents:");
-    lk_writer_table(w, 2 + (int)nl);
+    lk_writer_text(w, "By agreement with the library's real incidents on "
+                      "the decisive elements this case has decided and the "
+                      "key facts it states; what a precedent leaves open "
+                      "or unknown earns no credit:");
+    lk_writer_table(w, 4 + (int)nl);
     lk_writer_row(w);
     lk_writer_cell_text(w, "Case");
     lk_writer_cell_text(w, "Similarity");
     for (k = 0; k < nl; k++)
         lk_writer_cell_text(w, lk_law_target(law, lens[k])->id);
+    lk_writer_cell_text(w, "Agrees on");
+    lk_writer_cell_text(w, "Differs on");
     for (i = 0; i < n; i++) {
         lk_precedent_view pv;
         lk_explain_precedent(a, i, &pv);
@@ -650,6 +680,8 @@ static void memo_precedents(lk_writer *w, const lk_assessment *a)
             lk_explain_target(pv.assessment, lens[k], &r);
             lk_writer_cell_text(w, r.status);
         }
+        memo_points(w, law, pv.agrees, pv.nagrees, 0);
+        memo_points(w, law, pv.differs, pv.ndiffers, 1);
     }
 }
 
