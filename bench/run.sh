@@ -11,7 +11,7 @@ ll=$root/$build/leaklaw
 
 # 1. In-process latency: law load, one assessment, one what-if.
 cc -O2 -I"$root/include" "$root/bench/bench_assess.c" \
-    "$root/$build/libleaklaw_static.a" -ljansson -lyaml -lcrypto -lm \
+    "$root/$build/libleaklaw.a" -ljansson -lyaml -lcrypto -lm \
     -o "$out/bench_assess"
 : > "$out/latency.txt"
 for c in "$root"/data/cases/*.json "$root"/tests/resources/cases/partial.yaml; do
