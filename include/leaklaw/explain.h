@@ -121,7 +121,28 @@ typedef struct lk_fact_view {
     const char *cites[LK_EXPLAIN_MAX_CITES]; /* case source ids supporting
                                                it (borrowed from the case) */
     int from_evidence;                 /* 1: derived from an evidence item */
-    size_t evidence;                   /* that item's index in /evidence */
+    size_t evidence;                   /* that item's index in /evidence
+                                          (also when evidence_text is set) */
+    /* the attribution's confidence stated in an agency's words: */
+    const char *phrase;      /* the words of the case, e.g. "Highly likely"
+                                (borrowed from the case), or NULL when the
+                                case states a level or nothing */
+    const char *vocabulary;  /* the vocabulary of those words, e.g. "UK PHIA
+                                probability yardstick" (" / "-joined when
+                                several use them), or NULL */
+    size_t nvocabulary_cites; /* entries of "vocabulary_cites" */
+    const char *vocabulary_cites[LK_EXPLAIN_MAX_CITES]; /* law source ids:
+                                the vocabulary's, then the calibration's */
+    /* what the law's evidence rules read into the case's evidence: */
+    const char *evidence_rule; /* id of the rule of rules/evidence.json that
+                                  applied to item "evidence", whether it
+                                  gave the value (from_evidence) or left the
+                                  fact unknown; NULL if none did */
+    const char *evidence_text; /* that rule's text: what the evidence shows
+                                  and what it does not, or NULL */
+    size_t nevidence_cites;    /* entries of "evidence_cites" */
+    const char *evidence_cites[LK_EXPLAIN_MAX_CITES]; /* the rule's law
+                                  source ids */
 } lk_fact_view;
 
 /** METHOD: fact "f" of the assessed case in "out". Cannot fail. */

@@ -488,6 +488,7 @@ int lk_assess(lk_assessment **out, const lk_law *law, const lk_case *c,
         goto out;
     lk_case__base_facts(c, &a->facts);
     lk_law__evidence_facts(law, lk_case__json(c), &a->facts);
+    lk_law__confidence_facts(law, lk_case__json(c), &a->facts);
     error = lk_law__map_access(law, lk_case__json(c), &a->facts, c->doc,
                                NULL, NULL, err);
     if (error < 0)

@@ -60,12 +60,18 @@ static int evidence_load_rule(lk_law *law, const lk_doc *doc, const char *ptr,
     value = lk_lawfile__str(err, doc, ptr, j, "value", 1);
     if (!r->id || !r->text || !value)
         return LK_EINVALID;
-    r->value = lk_law__value_index(law, def->fact, value);
-    if (r->value < 0)
-        return lk_lawfile__fail(err, doc, ptr, "'%.100s' is not a value of %s",
+    /* "unknown": the rule says why the evidence leaves the fact open */
+    r->value = strcmp(value, "unknown") == 0
+                   ? -1
+                   : lk_law__value_index(law, def->fact, value);
+    if (r->value < 0 && strcmp(value, "unknown") != 0)
+        return lk_lawfile__fail(err, doc, ptr,
+                                "'%.100s' is neither a value of %s nor "
+                                "\"unknown\"",
                                 value, lk_facts__def(def->fact)->pointer);
+    /* an empty list always holds: the last rule, for every other case */
     r->when = json_object_get(j, "when");
-    if (!json_is_array(r->when) || json_array_size(r->when) == 0)
+    if (!json_is_array(r->when))
         return lk_lawfile__fail(err, doc, ptr, "'when' is a list of tests");
     json_array_foreach(r->when, i, t)
     {
@@ -212,8 +218,9 @@ static json_t *evidence_stated(json_t *case_json, int fact)
     return v;
 }
 
-int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
-                           size_t *item)
+const lk_evidence_rule *lk_law__evidence_rule(const lk_law *law,
+                                              json_t *case_json, int fact,
+                                              size_t *item)
 {
     json_t *items = json_object_get(case_json, "evidence"), *it;
     json_t *stated = evidence_stated(case_json, fact);
@@ -222,11 +229,11 @@ int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
 
     /* what the case states itself, or disputes, is never overridden */
     if (json_is_object(stated) && json_object_get(stated, "disputed"))
-        return -1;
+        return NULL;
     stated = lk_case__value(stated);
     if (json_is_string(stated) &&
         lk_law__value_index(law, fact, json_string_value(stated)) >= 0)
-        return -1;
+        return NULL;
     for (d = 0; d < law->nevidence; d++) {
         const lk_evidence_def *def = &law->evidence[d];
         if (def->fact != fact)
@@ -243,10 +250,18 @@ int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
             *item = (size_t)first;
         for (k = 0; k < def->nrules; k++)
             if (evidence_holds(def, &def->rules[k], items))
-                return def->rules[k].value;
-        return -1;
+                return &def->rules[k];
+        return NULL;
     }
-    return -1;
+    return NULL;
+}
+
+int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
+                           size_t *item)
+{
+    const lk_evidence_rule *r =
+        lk_law__evidence_rule(law, case_json, fact, item);
+    return r != NULL ? r->value : -1;
 }
 
 void lk_law__evidence_facts(const lk_law *law, json_t *case_json,

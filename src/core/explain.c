@@ -10,6 +10,7 @@
 
 #include "assess.h"
 #include "error.h"
+#include "vocab.h"
 
 /* The arrays below are sized for the vocabulary and the model. */
 typedef char explain_facts_fit[LK_F_COUNT <= LK_EXPLAIN_MAX_FACTS ? 1 : -1];
@@ -205,14 +206,49 @@ static json_t *explain_nearest_cites(json_t *root, const char *p)
     return best;
 }
 
+/* The evidence rule that read the case's evidence for fact "f", with its
+ * text and law sources, into "v" (see lk_fact_view). */
+static const lk_evidence_rule *explain_evidence(const lk_assessment *a,
+                                                int f, lk_fact_view *v)
+{
+    const lk_evidence_rule *r =
+        lk_law__evidence_rule(a->law, lk_case__json(a->c), f, &v->evidence);
+    size_t i;
+    json_t *c;
+    if (r == NULL)
+        return NULL;
+    v->evidence_rule = r->id;
+    v->evidence_text = r->text;
+    json_array_foreach(r->cites, i, c)
+        if (json_is_string(c) && v->nevidence_cites < LK_EXPLAIN_MAX_CITES)
+            v->evidence_cites[v->nevidence_cites++] = json_string_value(c);
+    return r;
+}
+
+/* The agency's words for the attribution's confidence, their vocabulary
+ * and its sources, into "v" (see lk_fact_view). */
+static void explain_phrase(const lk_assessment *a, lk_fact_view *v)
+{
+    const char *words = lk_vocab__stated(lk_case__json(a->c));
+    const lk_vocab_phrase *p = NULL;
+    if (lk_vocab__level(a->law, words, &p) < 0 || p == NULL)
+        return;
+    v->phrase = words;
+    v->vocabulary = p->titles;
+    v->nvocabulary_cites = lk_vocab__cites(a->law, p, v->vocabulary_cites,
+                                           LK_EXPLAIN_MAX_CITES);
+}
+
 /* Case-local sources cited for fact "f" (see lk_fact_view). */
 static void explain_fact_cites(const lk_assessment *a, int f, lk_fact_view *v)
 {
     json_t *root = lk_case__json(a->c), *item;
+    const lk_evidence_rule *r = explain_evidence(a, f, v);
     size_t i;
-    if (f == LK_F_DISC_AUTHENTICITY &&
-        lk_law__evidence_value(a->law, root, f, &v->evidence) >= 0) {
-        /* derived from the mail verification: cite that evidence */
+    if (f == LK_F_ATTR_CONFIDENCE)
+        explain_phrase(a, v);
+    if (r != NULL && r->value >= 0) {
+        /* derived from the evidence (mail verification): cite it */
         json_t *e = json_array_get(json_object_get(root, "evidence"),
                                    v->evidence);
         v->from_evidence = 1;

@@ -1,8 +1,9 @@
 /*
  * law.c: loading the law from its data directory: which file is which,
  * the order in which the modules read them (catalogue, techniques, model,
- * intrusiveness, profile, rules, compiler), the digest, and the law's
- * public accessors. Nothing here decides a legal question.
+ * intrusiveness, evidence, confidence vocabularies, profile, rules,
+ * compiler), the digest, and the law's public accessors. Nothing here
+ * decides a legal question.
  */
 #include "law.h"
 
@@ -21,6 +22,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "techniques.h"
+#include "vocab.h"
 
 /* ---- load ----------------------------------------------------------- */
 
@@ -49,6 +51,7 @@ typedef struct {
     lk_doc *intr;                    /* leaklaw/intrusiveness/1 */
     lk_doc *profile;                 /* the profile */
     lk_doc *evidence;                /* leaklaw/evidence/1, optional */
+    lk_doc *confidence;              /* leaklaw/confidence/1, optional */
     lk_doc *rules[LK_LAW_MAX_FILES]; /* leaklaw/rules/1, name order */
     size_t nrules;                   /* number of rule files */
 } law_files;
@@ -64,12 +67,16 @@ static int law_sort_file(law_files *lf, lk_doc *doc, lk_error *err)
         lf->intr = doc;
     else if (format && !strcmp(format, "leaklaw/evidence/1") && !lf->evidence)
         lf->evidence = doc;
+    else if (format && !strcmp(format, "leaklaw/confidence/1") &&
+             !lf->confidence)
+        lf->confidence = doc;
     else if (format && !strcmp(format, "leaklaw/rules/1"))
         lf->rules[lf->nrules++] = doc;
     else
         return lk_lawfile__fail(err, doc, "/format",
                                 "expected \"leaklaw/rules/1\" (or one model, "
-                                "one intrusiveness and one evidence file)");
+                                "one intrusiveness, one evidence and one "
+                                "confidence file)");
     return 0;
 }
 
@@ -163,6 +170,8 @@ static int law_read(lk_law *law, const char *profile_name, lk_error *err)
         error = lk_techniques__load_intrusiveness(law, lf.intr, err);
     if (error == 0 && lf.evidence != NULL)
         error = lk_evidence__load(law, lf.evidence, err);
+    if (error == 0 && lf.confidence != NULL)
+        error = lk_vocab__load(law, lf.confidence, err);
     if (error == 0)
         error = lk_profile__load(law, profile_name, &lf.profile, err);
     if (error == 0)
@@ -228,6 +237,7 @@ void lk_law_free(lk_law *law)
     lk_free(law->sources);
     lk_free(law->attack);
     lk_free(law->techniques);
+    lk_vocab__free(law->vocab);
     lk_free(law->name);
     lk_free(law->version);
     lk_free(law->datadir);
@@ -304,10 +314,12 @@ int lk_law_check_case(const lk_law *law, const lk_case *c, lk_diag_cb cb,
                       void *payload, lk_error *err)
 {
     lk_facts facts;
-    int error, error2;
+    int error, error2, n;
     lk_case__base_facts(c, &facts);
     error = lk_law__map_access(law, lk_case__json(c), &facts, c->doc, cb,
                                payload, err);
-    error2 = law_check_expected(law, c, cb, payload, err, error < 0);
+    n = error < 0;
+    n += lk_vocab__check_case(law, c, cb, payload, err, n);
+    error2 = law_check_expected(law, c, cb, payload, err, n);
     return error < 0 ? error : error2;
 }

@@ -132,8 +132,9 @@ typedef struct lk_standard {
 typedef struct lk_evidence_rule {
     const char *id;      /* rule id */
     json_t *when;        /* [{"sum": [count names], "ge"|"le"|"eq": n}] */
-    int value;           /* index of the value in the fact's domain */
-    const char *text;    /* why */
+    int value;           /* index of the value in the fact's domain, or
+                            -1: the rule leaves the fact unknown */
+    const char *text;    /* what the evidence shows, and what it does not */
     json_t *cites;       /* source ids (borrowed) */
 } lk_evidence_rule;
 
@@ -190,6 +191,8 @@ struct lk_law {
     int nlevels;                   /* number of access levels */
     lk_evidence_def evidence[LK_MAX_EVIDENCE]; /* evidence file */
     int nevidence;                 /* kinds of evidence */
+    struct lk_vocab_set *vocab;    /* confidence vocabularies (vocab.h),
+                                      NULL without a confidence file */
 };
 
 /* model.c */
@@ -237,10 +240,23 @@ int lk_law__value_index(const lk_law *law, int fact, const char *value);
  */
 int lk_law__evidence_value(const lk_law *law, json_t *case_json, int fact,
                            size_t *item);
+/* The evidence rule that applies to "fact" in the case (one that gives it
+ * a value, or one that leaves it unknown and says why), or NULL: no
+ * evidence of a kind bearing on it, none applies, or the case states the
+ * fact itself. "*item" as in lk_law__evidence_value. In evidence.c. */
+const lk_evidence_rule *lk_law__evidence_rule(const lk_law *law,
+                                              json_t *case_json, int fact,
+                                              size_t *item);
 /* Fill the facts of "facts" the case leaves unknown that its evidence
  * decides (lk_law__evidence_value). Cannot fail. */
 void lk_law__evidence_facts(const lk_law *law, json_t *case_json,
                             lk_facts *facts);
+/* Fill the attribution's confidence when the case states it in a phrase
+ * of the law's vocabularies ("highly likely"), or as a level in other
+ * case or spacing, and the case format left it unknown. Cannot fail.
+ * In vocab.c. */
+void lk_law__confidence_facts(const lk_law *law, json_t *case_json,
+                              lk_facts *facts);
 
 /* Base facts a derived fact depends on, as a fact bit mask. */
 uint32_t lk_law__fact_deps(int fact);

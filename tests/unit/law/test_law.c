@@ -354,6 +354,12 @@ static void test_law_is_data(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* test_confidence.c */
+void test_confidence_phrases(void **state);
+void test_confidence_check(void **state);
+void test_confidence_explain(void **state);
+void test_confidence_bad_files(void **state);
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +368,10 @@ int main(void)
         cmocka_unit_test(test_bad_laws),
         cmocka_unit_test(test_engine_semantics),
         cmocka_unit_test(test_law_is_data),
+        cmocka_unit_test(test_confidence_phrases),
+        cmocka_unit_test(test_confidence_check),
+        cmocka_unit_test(test_confidence_explain),
+        cmocka_unit_test(test_confidence_bad_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

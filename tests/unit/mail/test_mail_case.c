@@ -1,6 +1,8 @@
 /*
  * test_mail_case.c: a case's "mail-verification" evidence decides
- * /disclosure/authenticity when the case leaves it unknown, and only then.
+ * /disclosure/authenticity when the case leaves it unknown, and only then:
+ * authentic when every message verifies in full; failures alone never
+ * make it altered or mixed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -49,23 +51,91 @@ void test_mail_case_authenticity(void **state);
 void test_mail_case_authenticity(void **state)
 {
     (void)state;
+    /* authentic only when every message verifies in full, at least one */
     assert_string_equal(authenticity("\"verified\": 10", NULL), "authentic");
-    assert_string_equal(authenticity("\"verified\": 9, \"altered\": 1", NULL),
-                        "mixed");
+    assert_string_equal(authenticity("\"verified\": 1", NULL), "authentic");
     assert_string_equal(
-        authenticity("\"verified-partial\": 1, \"altered\": 2", NULL),
-        "mixed");
+        authenticity("\"verified\": 1, \"verified-partial\": 0, "
+                     "\"altered\": 0, \"unverifiable\": 0, "
+                     "\"unsigned\": 0",
+                     NULL),
+        "authentic");
+    /* no message at all proves nothing */
+    assert_string_equal(authenticity("\"verified\": 0", NULL), "unknown");
+    /* one message short of every one: not authentic (the edges) */
     assert_string_equal(
-        authenticity("\"altered\": 3, \"unverifiable\": 5", NULL), "altered");
-    /* unverifiable = unknown, not fake; partly unknown is not authentic */
-    assert_string_equal(authenticity("\"unverifiable\": 5", NULL),
-                        "unknown");
+        authenticity("\"verified\": 999, \"altered\": 1", NULL), "unknown");
+    assert_string_equal(
+        authenticity("\"verified\": 999, \"verified-partial\": 1", NULL),
+        "unknown");
+    assert_string_equal(
+        authenticity("\"verified\": 999, \"unverifiable\": 1", NULL),
+        "unknown");
     assert_string_equal(
         authenticity("\"verified\": 5, \"unsigned\": 1", NULL), "unknown");
+    /* failures alone never make the material altered or mixed: a failed
+     * signature can have innocent causes (relays, list footers) */
+    assert_string_equal(authenticity("\"altered\": 3", NULL), "unknown");
     assert_string_equal(
-        authenticity("\"verified\": 5, \"verified-partial\": 1", NULL),
+        authenticity("\"altered\": 3, \"unverifiable\": 5", NULL),
         "unknown");
+    assert_string_equal(
+        authenticity("\"verified-partial\": 1, \"altered\": 2", NULL),
+        "unknown");
+    /* unverifiable = unknown, not fake */
+    assert_string_equal(authenticity("\"unverifiable\": 5", NULL),
+                        "unknown");
     /* what the case states is never overridden */
     assert_string_equal(authenticity("\"altered\": 3", "authentic"),
                         "authentic");
+    assert_string_equal(authenticity("\"verified\": 3", "altered"),
+                        "altered");
+}
+
+/* The rule that read the evidence, and its value, for these verdicts. */
+static void rule_of(const char *verdicts, char id[32], int *value)
+{
+    char text[1024];
+    lk_case *c = NULL;
+    lk_law *law = test_law(NULL);
+    const lk_evidence_rule *r;
+    size_t item = 99;
+    lk_error err;
+    snprintf(text, sizeof(text),
+             "{\"format\": \"leaklaw/case/1\", \"id\": \"t\", "
+             "\"evidence\": [{\"kind\": \"other\", \"ref\": \"x\"}, "
+             "{\"kind\": \"mail-verification\", \"ref\": \"x\", "
+             "\"summary\": {\"verdicts\": {%s}}}]}",
+             verdicts);
+    assert_int_equal(lk_case_parse(&c, "t.json", text, strlen(text), NULL,
+                                   NULL, &err),
+                     0);
+    r = lk_law__evidence_rule(law, lk_case__json(c), LK_F_DISC_AUTHENTICITY,
+                              &item);
+    assert_non_null(r);
+    assert_int_equal(item, 1);
+    snprintf(id, 32, "%s", r->id);
+    *value = r->value;
+    assert_true(strlen(r->text) > 0);
+    lk_case_free(c);
+    lk_law_free(law);
+}
+
+/* Every reading of the evidence comes with the law's text saying what it
+ * shows: the value, or why the fact stays unknown. */
+void test_mail_case_rules(void **state);
+void test_mail_case_rules(void **state)
+{
+    char id[32];
+    int value;
+    (void)state;
+    rule_of("\"verified\": 4", id, &value);
+    assert_string_equal(id, "mail-authentic");
+    assert_true(value >= 0);
+    rule_of("\"verified\": 4, \"altered\": 1", id, &value);
+    assert_string_equal(id, "mail-failures");
+    assert_int_equal(value, -1);
+    rule_of("\"verified\": 4, \"unsigned\": 1", id, &value);
+    assert_string_equal(id, "mail-incomplete");
+    assert_int_equal(value, -1);
 }

@@ -398,6 +398,7 @@ static void test_time(void **state)
 
 /* test_mail_case.c, test_mail_torture.c */
 void test_mail_case_authenticity(void **state);
+void test_mail_case_rules(void **state);
 void test_mail_torture(void **state);
 
 int main(void)
@@ -413,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_mbox_split),
         cmocka_unit_test(test_time),
         cmocka_unit_test(test_mail_case_authenticity),
+        cmocka_unit_test(test_mail_case_rules),
         cmocka_unit_test(test_mail_torture),
     };
     lk_alloc__init();
