@@ -28,8 +28,10 @@ static void put(const char *rel, const char *text)
 /* A tiny law: one element decided by a fact, one lens over it. */
 static const char *const tiny_sources =
     "{\"format\": \"leaklaw/sources/1\", \"sources\": ["
-    "{\"id\": \"src\", \"title\": \"A source\", \"status\": \"confirmed\"},"
-    "{\"id\": \"src2\", \"title\": \"Another\", \"status\": \"unconfirmed\"}]}";
+    "{\"id\": \"src\", \"kind\": \"report\", \"title\": \"A source\", "
+    "\"status\": \"confirmed\", \"oscola\": \"*A source*\"},"
+    "{\"id\": \"src2\", \"kind\": \"press\", \"title\": \"Another\", "
+    "\"status\": \"unconfirmed\", \"oscola\": \"Another\"}]}";
 static const char *const tiny_model =
     "{\"format\": \"leaklaw/model/1\", \"name\": \"tiny\", \"version\": \"1\","
     " \"params\": {\"n\": 3}, \"scores\": [], "
