@@ -92,6 +92,14 @@ typedef struct lk_case_source_info {
     const char *title; /* title, or NULL */
     const char *url;   /* address, or NULL */
     const char *date;  /* ISO 8601 date, or NULL */
+    /* appended; each NULL when the case does not give it: */
+    const char *kind;      /* treaty, judgment, ..., press, other */
+    const char *publisher; /* who published it */
+    const char *pinpoint;  /* page, paragraph or section relied on */
+    const char *quote;     /* the words relied on, verbatim */
+    const char *accessed;  /* YYYY-MM-DD the address was read */
+    const char *archived;  /* address of an archived copy */
+    const char *status;    /* "confirmed" or "unconfirmed" */
 } lk_case_source_info;
 
 /** METHOD: number of entries of /sources. Cannot fail. */

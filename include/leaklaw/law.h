@@ -174,15 +174,32 @@ typedef struct lk_chart_info {
  */
 LK_EXTERN(const lk_chart_info *) lk_law_chart(const lk_law *law);
 
+/** A copy in which a source's text was read (its "seen_at" entries). */
+typedef struct lk_source_copy {
+    const char *url;  /* address of the copy (or a path in the tree) */
+    const char *what; /* what was read there */
+} lk_source_copy;
+
 /** A legal source of the catalogue, read-only. */
 typedef struct lk_source_info {
     const char *id;       /* catalogue id, e.g. "icj-nicaragua-205" */
     const char *title;    /* full title */
     const char *pinpoint; /* article, rule, paragraph or section */
     const char *date;     /* ISO 8601 (may be partial) or "" */
-    const char *url;      /* where it can be read, or "" */
+    const char *url;      /* its official home, or "" when unknown */
     const char *status;   /* "confirmed" or "unconfirmed" */
     const char *quote;    /* short verified quotation or "" */
+    /* appended in format leaklaw/sources/1 with kind and oscola: */
+    const char *kind;     /* treaty, judgment, un-document,
+                             national-position, official-statement,
+                             indictment, report, scholarship, press,
+                             standard or method */
+    const char *oscola;   /* OSCOLA citation; *text* marks italics */
+    const char *supports; /* what it supports, or "" */
+    const char *note;     /* what was seen and what was not, or "" */
+    const lk_source_copy *seen_at; /* copies read, "nseen_at" of them
+                                      (NULL when none), in file order */
+    size_t nseen_at;
 } lk_source_info;
 
 /** METHOD: number of rules and indicators. Cannot fail. */

@@ -26,8 +26,9 @@ static const char explain_help[] =
     "Usage: leaklaw explain [--profile NAME] RULE-ID\n"
     "\n"
     "Print one rule: what it decides, its condition, its text, every source\n"
-    "it cites in full (title, pinpoint, date, address, whether verified),\n"
-    "and the bundled cases it applies to or may apply to.\n"
+    "it cites in full (title, pinpoint, date, kind, OSCOLA citation, official\n"
+    "address, the copies its text was read in, quotation, what it supports,\n"
+    "whether verified), and the bundled cases it applies to or may apply to.\n"
     "\n"
     "Options:\n"
     "  -p, --profile NAME  the law as adjusted by data/profiles/NAME.json\n"
@@ -103,6 +104,28 @@ int cmd_rules(int argc, char **argv)
     return LK_EXIT_OK;
 }
 
+/* The details of source "s" under its title line: kind, OSCOLA citation
+ * (italics marks dropped), official address, copies read, quotation,
+ * what it supports and status. */
+static void explain_source(const lk_source_info *s)
+{
+    const char *c;
+    size_t i;
+    printf("      kind: %s\n      OSCOLA: ", s->kind);
+    for (c = s->oscola; *c; c++)
+        if (*c != '*')
+            putchar(*c);
+    printf("\n      official: %s\n", s->url[0] ? s->url : "(not known)");
+    for (i = 0; i < s->nseen_at; i++)
+        printf("      read at: %s (%s)\n", s->seen_at[i].url,
+               s->seen_at[i].what);
+    if (s->quote[0])
+        printf("      \"%s\"\n", s->quote);
+    if (s->supports[0])
+        printf("      supports: %s\n", s->supports);
+    printf("      status: %s\n", s->status);
+}
+
 int cmd_explain(int argc, char **argv)
 {
     const char *profile = NULL;
@@ -145,11 +168,7 @@ int cmd_explain(int argc, char **argv)
         if (s->date[0])
             printf(" (%s)", s->date);
         printf("\n");
-        if (s->url[0])
-            printf("      %s\n", s->url);
-        if (s->quote[0])
-            printf("      \"%s\"\n", s->quote);
-        printf("      status: %s\n", s->status);
+        explain_source(s);
     }
     status = cli_library(&lib, law);
     if (status == 0 && lib != NULL) {

@@ -24,6 +24,13 @@ void lk_case_source(const lk_case *c, size_t i, lk_case_source_info *out)
     out->title = json_string_value(json_object_get(s, "title"));
     out->url = json_string_value(json_object_get(s, "url"));
     out->date = json_string_value(json_object_get(s, "date"));
+    out->kind = json_string_value(json_object_get(s, "kind"));
+    out->publisher = json_string_value(json_object_get(s, "publisher"));
+    out->pinpoint = json_string_value(json_object_get(s, "pinpoint"));
+    out->quote = json_string_value(json_object_get(s, "quote"));
+    out->accessed = json_string_value(json_object_get(s, "accessed"));
+    out->archived = json_string_value(json_object_get(s, "archived"));
+    out->status = json_string_value(json_object_get(s, "status"));
     if (out->id == NULL)
         out->id = "";
 }

@@ -345,7 +345,9 @@ static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
     }
 }
 
-/* The sources of fact the case lists, and its unconfirmed points. */
+/* The sources of fact the case lists, and its unconfirmed points. Each
+ * source: title (date), then what the case gives of its kind, publisher,
+ * pinpoint, quotation, address, access date, archived copy and status. */
 static void memo_case_sources(lk_writer *w, const lk_case *c)
 {
     size_t i, n = lk_case_source_count(c);
@@ -361,9 +363,31 @@ static void memo_case_sources(lk_writer *w, const lk_case *c)
         lk_writer_text(w, s.title ? s.title : "(untitled)");
         if (s.date)
             lk_writer_textf(w, " (%s)", s.date);
+        if (s.kind)
+            lk_writer_textf(w, ", %s", s.kind);
+        if (s.publisher)
+            lk_writer_textf(w, ", %s", s.publisher);
+        if (s.pinpoint)
+            lk_writer_textf(w, ", %s", s.pinpoint);
+        if (s.quote)
+            lk_writer_textf(w, ": \u201c%s\u201d", s.quote);
         if (s.url) {
             lk_writer_text(w, " ");
             lk_writer_link(w, s.url);
+        }
+        if (s.accessed)
+            lk_writer_textf(w, ", accessed %s", s.accessed);
+        if (s.archived) {
+            lk_writer_text(w, ", archived at ");
+            lk_writer_link(w, s.archived);
+        }
+        if (s.status && strcmp(s.status, "confirmed") == 0)
+            lk_writer_text(w, " (confirmed)");
+        else if (s.status) {
+            lk_writer_text(w, " ");
+            lk_writer_em(w, 1);
+            lk_writer_text(w, "(unconfirmed)");
+            lk_writer_em(w, 0);
         }
     }
     n = lk_case_unconfirmed_count(c);
@@ -756,21 +780,67 @@ static void memo_caveats(lk_writer *w, const lk_assessment *a)
     }
 }
 
-/* One authority of the list. */
+/* An OSCOLA citation, its *text* in emphasis (the catalogue pairs the
+ * marks). */
+static void memo_oscola(lk_writer *w, const char *s)
+{
+    const char *star;
+    int em = 0;
+    while ((star = strchr(s, '*')) != NULL) {
+        if (star > s)
+            lk_writer_textf(w, "%.*s", (int)(star - s), s);
+        em = !em;
+        lk_writer_em(w, em);
+        s = star + 1;
+    }
+    lk_writer_text(w, s);
+    if (em)
+        lk_writer_em(w, 0);
+}
+
+/* 1 if addresses "a" and "b" are the same but for http/https. */
+static int memo_same_url(const char *a, const char *b)
+{
+    if (strncmp(a, "https://", 8) == 0)
+        a += 8;
+    else if (strncmp(a, "http://", 7) == 0)
+        a += 7;
+    if (strncmp(b, "https://", 8) == 0)
+        b += 8;
+    else if (strncmp(b, "http://", 7) == 0)
+        b += 7;
+    return strcmp(a, b) == 0;
+}
+
+/* The copy in which the text of "src" was read when it was not read at
+ * its official home: its first "seen_at" entry, or NULL. */
+static const char *memo_read_at(const lk_source_info *src)
+{
+    size_t i;
+    for (i = 0; i < src->nseen_at; i++)
+        if (src->url[0] && memo_same_url(src->seen_at[i].url, src->url))
+            return NULL;
+    return src->nseen_at ? src->seen_at[0].url : NULL;
+}
+
+/* One authority of the list: "[id] OSCOLA <official address> (kind);
+ * read at: <copy>", and the unconfirmed marker. */
 static void memo_authority(lk_writer *w, const lk_source_info *src)
 {
+    const char *copy = memo_read_at(src);
     lk_writer_item(w);
     lk_writer_textf(w, "[%s] ", src->id);
-    lk_writer_text(w, src->title);
-    if (src->pinpoint[0]) {
-        lk_writer_text(w, ", ");
-        lk_writer_text(w, src->pinpoint);
-    }
-    if (src->date[0])
-        lk_writer_textf(w, " (%s)", src->date);
+    memo_oscola(w, src->oscola);
     if (src->url[0]) {
         lk_writer_text(w, " ");
         lk_writer_link(w, src->url);
+        lk_writer_textf(w, " (%s)", src->kind);
+    } else {
+        lk_writer_textf(w, " (%s; official address not known)", src->kind);
+    }
+    if (copy != NULL) {
+        lk_writer_text(w, "; read at: ");
+        lk_writer_link(w, copy);
     }
     if (strcmp(src->status, "confirmed") != 0) {
         lk_writer_text(w, " ");

@@ -28,8 +28,10 @@ static void put(const char *rel, const char *text)
 /* A tiny law: one element decided by a fact, one lens over it. */
 static const char *const tiny_sources =
     "{\"format\": \"leaklaw/sources/1\", \"sources\": ["
-    "{\"id\": \"src\", \"title\": \"A source\", \"status\": \"confirmed\"},"
-    "{\"id\": \"src2\", \"title\": \"Another\", \"status\": \"unconfirmed\"}]}";
+    "{\"id\": \"src\", \"kind\": \"report\", \"title\": \"A source\", "
+    "\"status\": \"confirmed\", \"oscola\": \"*A source*\"},"
+    "{\"id\": \"src2\", \"kind\": \"press\", \"title\": \"Another\", "
+    "\"status\": \"unconfirmed\", \"oscola\": \"Another\"}]}";
 static const char *const tiny_model =
     "{\"format\": \"leaklaw/model/1\", \"name\": \"tiny\", \"version\": \"1\","
     " \"params\": {\"n\": 3}, \"scores\": [], "
@@ -285,6 +287,123 @@ static void test_engine_semantics(void **state)
     assert_int_equal(__builtin_popcountll(p), 1);
 }
 
+/* A source of a test catalogue: "extra" goes inside the object. */
+#define SRCK(id, kind, oscola, extra)                                         \
+    "{\"id\": \"" id "\", \"kind\": \"" kind "\", \"title\": \"T\", "          \
+    "\"status\": \"confirmed\", \"oscola\": \"" oscola "\"" extra "}"
+#define SRC(id, extra) SRCK(id, "report", "*T* (2020)", extra)
+#define CATALOGUE(more)                                                       \
+    "{\"format\": \"leaklaw/sources/1\", \"sources\": [" SRC("src", "")       \
+    "," SRC("src2", "") more "]}"
+
+/* The catalogue: kind, OSCOLA and the copies read ("seen_at") are read
+ * into lk_source_info; malformed entries are refused with their
+ * location. */
+static void test_catalogue(void **state)
+{
+    static const char *const rules =
+        "{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "]}";
+    static const struct {
+        const char *sources;  /* sources.json text */
+        const char *message;  /* expected substring of the error */
+        const char *pointer;  /* expected pointer */
+    } cases[] = {
+        {CATALOGUE("," SRCK("x", "blog", "T", "")),
+         "unknown kind 'blog'", "/sources/2/kind"},
+        {"{\"format\": \"leaklaw/sources/1\", \"sources\": [{\"id\": "
+         "\"src\", \"title\": \"T\", \"status\": \"confirmed\", \"oscola\": "
+         "\"T\"}]}",
+         "missing required key 'kind'", "/sources/0"},
+        {CATALOGUE("," SRCK("x", "press", "*T (2020)", "")),
+         "unpaired '*'", "/sources/2/oscola"},
+        {CATALOGUE("," SRC("x", ", \"seen_at\": {}")), "expected an array",
+         "/sources/2/seen_at"},
+        {CATALOGUE("," SRC("x", ", \"seen_at\": [{\"url\": \"https://a\", "
+                                "\"what\": \"w\"}, {\"url\": \"https://b\"}]")),
+         "missing required key 'what'", "/sources/2/seen_at/1"},
+        {CATALOGUE("," SRC("x", ", \"seen_at\": [{\"url\": \"https://a\", "
+                                "\"what\": \"w\", \"when\": \"now\"}]")),
+         "when", "/sources/2/seen_at/0/when"},
+        {CATALOGUE("," SRC("x", ", \"url\": \"\"")),
+         "expected a non-empty string", "/sources/2/url"},
+    };
+    lk_law *law = NULL;
+    lk_error err;
+    const lk_source_info *s;
+    size_t i;
+    int rc;
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        tiny_setup(rules);
+        put("sources.json", cases[i].sources);
+        lk_error_clear(&err);
+        rc = lk_law_load(&law, tmpdir, NULL, &err);
+        tiny_teardown();
+        if (rc != LK_EINVALID)
+            fail_msg("case %zu loaded (rc %d)", i, rc);
+        if (strstr(err.message, cases[i].message) == NULL)
+            fail_msg("case %zu: '%s' lacks '%s'", i, err.message,
+                     cases[i].message);
+        if (strcmp(err.pointer, cases[i].pointer))
+            fail_msg("case %zu: pointer '%s', expected '%s'", i, err.pointer,
+                     cases[i].pointer);
+        assert_null(law);
+    }
+    /* a good catalogue: the copies of each source are its own */
+    tiny_setup(rules);
+    put("sources.json",
+        CATALOGUE("," SRC("x", ", \"url\": \"https://official\", "
+                               "\"supports\": \"S\", \"note\": \"N\", "
+                               "\"seen_at\": [{\"url\": \"https://a\", "
+                               "\"what\": \"wa\"}, {\"url\": \"https://b\", "
+                               "\"what\": \"wb\"}]")
+                  "," SRC("y", ", \"seen_at\": [{\"url\": \"https://c\", "
+                               "\"what\": \"wc\"}]")));
+    lk_error_clear(&err);
+    rc = lk_law_load(&law, tmpdir, NULL, &err);
+    tiny_teardown();
+    if (rc != 0)
+        fail_msg("%s", err.message);
+    s = lk_law_source_find(law, "src");
+    assert_string_equal(s->kind, "report");
+    assert_string_equal(s->oscola, "*T* (2020)");
+    assert_string_equal(s->url, "");
+    assert_string_equal(s->supports, "");
+    assert_int_equal(s->nseen_at, 0);
+    assert_null(s->seen_at);
+    s = lk_law_source_find(law, "x");
+    assert_string_equal(s->url, "https://official");
+    assert_string_equal(s->supports, "S");
+    assert_string_equal(s->note, "N");
+    assert_int_equal(s->nseen_at, 2);
+    assert_string_equal(s->seen_at[0].url, "https://a");
+    assert_string_equal(s->seen_at[1].what, "wb");
+    s = lk_law_source_find(law, "y");
+    assert_int_equal(s->nseen_at, 1);
+    assert_string_equal(s->seen_at[0].url, "https://c");
+    assert_string_equal(s->seen_at[0].what, "wc");
+    lk_law_free(law);
+}
+
+/* The bundled catalogue: every source has a known kind and an OSCOLA
+ * citation, and an official address unless it is unconfirmed. */
+static void test_bundled_catalogue(void **state)
+{
+    lk_law *law = test_law(NULL);
+    size_t i;
+    (void)state;
+    assert_true(lk_law_source_count(law) > 30);
+    for (i = 0; i < lk_law_source_count(law); i++) {
+        const lk_source_info *s = lk_law_source(law, i);
+        assert_true(s->kind[0] && s->oscola[0]);
+        if (s->url[0] == '\0' && strcmp(s->status, "unconfirmed"))
+            fail_msg("%s: confirmed without an official address", s->id);
+    }
+    assert_int_equal(lk_law_source_find(law, "icj-nicaragua-205")->nseen_at,
+                     4);
+    lk_law_free(law);
+}
+
 /* Legal choices are data: in a copy of data/ rewritten by
  * tests/resources/law/relabel.py (lens leak-norm renamed, a fourth lens,
  * five intrusiveness levels) the law loads, the cases check and assess,
@@ -366,6 +485,8 @@ int main(void)
         cmocka_unit_test(test_bundled_law_loads),
         cmocka_unit_test(test_unknown_profile),
         cmocka_unit_test(test_bad_laws),
+        cmocka_unit_test(test_catalogue),
+        cmocka_unit_test(test_bundled_catalogue),
         cmocka_unit_test(test_engine_semantics),
         cmocka_unit_test(test_law_is_data),
         cmocka_unit_test(test_confidence_phrases),
