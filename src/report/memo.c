@@ -432,6 +432,17 @@ static void memo_fact_note(lk_writer *w, const lk_case *c, const char *ptr)
         lk_writer_text(w, v.note);
 }
 
+static void memo_value_cell(lk_writer *w, const lk_case *c, size_t i);
+
+/* The competing values of the disputed fact at "ptr". */
+static void memo_disputed_value(lk_writer *w, const lk_case *c,
+                                const char *ptr)
+{
+    int i = lk_case_fact_find(c, ptr);
+    if (i >= 0)
+        memo_value_cell(w, c, (size_t)i);
+}
+
 /* One row of the facts table: a fact, its sources and its note. */
 static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
 {
@@ -444,7 +455,11 @@ static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
     lk_writer_textf(w, "%s (", fi.label);
     lk_writer_code(w, fi.pointer);
     lk_writer_text(w, ")");
-    lk_writer_cell_text(w, fv.value);
+    lk_writer_cell(w);
+    if (fv.disputed && !fv.known && !fi.derived)
+        memo_disputed_value(w, lk_assessment_case(a), fi.pointer);
+    else
+        lk_writer_text(w, fv.value);
     lk_writer_cell(w);
     if (fi.derived)
         lk_writer_text(w, "derived");
@@ -621,6 +636,34 @@ static void memo_access_cell(lk_writer *w, const lk_assessment *a, size_t e,
     memo_value_cell(w, c, (size_t)i);
 }
 
+/* After the note of access entry "e": the notes of its wrapped values. */
+static void memo_access_notes(lk_writer *w, const lk_case *c, size_t e)
+{
+    static const char *const keys[] = {"method", "attack", "date"};
+    char ptr[LK_CASE_POINTER_MAX];
+    size_t k;
+    int first;
+    snprintf(ptr, sizeof(ptr), "/access/%zu/note", e);
+    first = lk_case_fact_find(c, ptr) < 0;
+    for (k = 0; k < 3; k++) {
+        lk_case_fact_info info;
+        lk_case_value_info v;
+        int i;
+        snprintf(ptr, sizeof(ptr), "/access/%zu/%s", e, keys[k]);
+        i = lk_case_fact_find(c, ptr);
+        if (i < 0)
+            continue;
+        lk_case_fact(c, (size_t)i, &info);
+        lk_case_fact_value(c, (size_t)i, 0, &v);
+        if (info.disputed || v.note == NULL)
+            continue;
+        lk_writer_textf(w, "%s(%s: ", first ? "" : " ", keys[k]);
+        first = 0;
+        lk_writer_text(w, v.note);
+        lk_writer_text(w, ")");
+    }
+}
+
 /* The access entries: method, ATT&CK technique, date, note, sources. */
 static void memo_access(lk_writer *w, const lk_assessment *a)
 {
@@ -656,6 +699,7 @@ static void memo_access(lk_writer *w, const lk_assessment *a)
         lk_writer_code(w, ptr);
         for (k = 0; k < 4; k++)
             memo_access_cell(w, a, e, keys[k], cites, &ncites);
+        memo_access_notes(w, c, e);
         lk_writer_cell(w);
         memo_fact_cites(w, cites, ncites);
     }
