@@ -121,6 +121,128 @@ LK_EXTERN(size_t) lk_case_unconfirmed_count(const lk_case *c);
  */
 LK_EXTERN(const char *) lk_case_unconfirmed(const lk_case *c, size_t i);
 
+/* ---- the facts a case states, each with its own sources ------------ */
+
+#define LK_CASE_POINTER_MAX 128 /* bytes of a fact's JSON pointer */
+#define LK_CASE_MAX_CITES 32    /* sources kept for one value */
+#define LK_CASE_MAX_ITEMS 32    /* entries kept of a list value */
+#define LK_CASE_TEXT_MAX 512    /* bytes of a value that is not a string */
+#define LK_CASE_MAX_COUNTS 16   /* counts kept of an evidence summary */
+
+/** What a stated value is. */
+typedef enum lk_case_value_kind {
+    LK_CASE_VALUE_NULL = 0,   /* explicitly unknown */
+    LK_CASE_VALUE_STRING = 1,
+    LK_CASE_VALUE_BOOL = 2,
+    LK_CASE_VALUE_INTEGER = 3,
+    LK_CASE_VALUE_LIST = 4    /* a list of names */
+} lk_case_value_kind;
+
+/** A fact the case states: one value of its sections of facts. */
+typedef struct lk_case_fact_info {
+    char pointer[LK_CASE_POINTER_MAX]; /* e.g. "/access/0/attack" */
+    int disputed;                      /* 1: competing values */
+    size_t nvalues;                    /* 1, or the competing values */
+} lk_case_fact_info;
+
+/**
+ * One value of a stated fact with what supports it: the value's own
+ * "cite" when the fact is given wrapped ({"value", "cite", "note"}) or is
+ * one side of a dispute; else the "cite" of the nearest enclosing object,
+ * else the case's. Strings are borrowed: valid until lk_case_free.
+ */
+typedef struct lk_case_value_info {
+    lk_case_value_kind kind;
+    const char *string;     /* LK_CASE_VALUE_STRING: the string */
+    int boolean;            /* LK_CASE_VALUE_BOOL: 0 or 1 */
+    long long integer;      /* LK_CASE_VALUE_INTEGER */
+    size_t nitems;          /* LK_CASE_VALUE_LIST: entries of "items" */
+    const char *items[LK_CASE_MAX_ITEMS];
+    char text[LK_CASE_TEXT_MAX]; /* any kind but a string as text: "true",
+                                    "19252", "a, b"; "unknown" for null */
+    const char *note;       /* the value's own note, or NULL */
+    int own_cites;          /* 1 if "cites" are the value's own */
+    size_t ncites;          /* entries of "cites" */
+    const char *cites[LK_CASE_MAX_CITES]; /* case source ids */
+} lk_case_value_info;
+
+/**
+ * METHOD: number of facts "c" states: every value under actor, victim,
+ * access, disclosure, content, context, effects and purpose (but "cite",
+ * "x-" keys and explicit nulls), in file order. Cannot fail.
+ */
+LK_EXTERN(size_t) lk_case_fact_count(const lk_case *c);
+
+/** METHOD: stated fact "i" (< lk_case_fact_count) in "out". Cannot fail. */
+LK_EXTERN(void) lk_case_fact(const lk_case *c, size_t i,
+                             lk_case_fact_info *out);
+
+/**
+ * METHOD: value "k" (< nvalues of lk_case_fact) of stated fact "i" in
+ * "out". Cannot fail.
+ */
+LK_EXTERN(void) lk_case_fact_value(const lk_case *c, size_t i, size_t k,
+                                   lk_case_value_info *out);
+
+/** METHOD: the index of the fact stated at "pointer", or -1. */
+LK_EXTERN(int) lk_case_fact_find(const lk_case *c, const char *pointer);
+
+/**
+ * METHOD: the date the case's facts are current to: the latest "accessed"
+ * or "date" of its /sources (ISO 8601, possibly partial), or NULL when
+ * none has one. Borrowed: valid until lk_case_free.
+ */
+LK_EXTERN(const char *) lk_case_facts_date(const lk_case *c);
+
+/** An item of the case's /evidence. */
+typedef struct lk_case_evidence_info {
+    const char *kind;  /* e.g. "mail-verification", or NULL */
+    const char *ref;   /* what was examined, or NULL */
+    size_t ncounts;    /* entries of "count_name" and "count" */
+    const char *count_name[LK_CASE_MAX_COUNTS]; /* the summary's counts */
+    long long count[LK_CASE_MAX_COUNTS];        /* (messages, verdicts) */
+    size_t ncites;     /* entries of "cites" */
+    const char *cites[LK_CASE_MAX_CITES]; /* case source ids */
+} lk_case_evidence_info;
+
+/** METHOD: number of entries of /evidence. Cannot fail. */
+LK_EXTERN(size_t) lk_case_evidence_count(const lk_case *c);
+
+/**
+ * METHOD: evidence item "i" in "out": its kind, ref, the integer counts
+ * of its summary (top-level ones, then those of its "verdicts") and its
+ * sources. Strings are borrowed: valid until lk_case_free. Cannot fail.
+ */
+LK_EXTERN(void) lk_case_evidence(const lk_case *c, size_t i,
+                                 lk_case_evidence_info *out);
+
+/** METHOD: number of notes of the case's "x-notes" (pointer: text). */
+LK_EXTERN(size_t) lk_case_note_count(const lk_case *c);
+
+/**
+ * METHOD: note "i" of "x-notes": "*pointer" the fact it is about, and
+ * its text (or "?" when not a string). Borrowed: valid until
+ * lk_case_free.
+ */
+LK_EXTERN(const char *) lk_case_note(const lk_case *c, size_t i,
+                                     const char **pointer);
+
+/** METHOD: number of verdicts the case's "expected" states. */
+LK_EXTERN(size_t) lk_case_expected_count(const lk_case *c);
+
+/**
+ * METHOD: expected verdict "i": "*lens" the lens id, the verdict as
+ * return value. Borrowed: valid until lk_case_free.
+ */
+LK_EXTERN(const char *) lk_case_expected(const lk_case *c, size_t i,
+                                         const char **lens);
+
+/**
+ * METHOD: the "why" of the case's "expected", or NULL.
+ * Borrowed: valid until lk_case_free.
+ */
+LK_EXTERN(const char *) lk_case_expected_why(const lk_case *c);
+
 /** DESTRUCTOR: free "c". NULL is allowed. */
 LK_EXTERN(void) lk_case_free(lk_case *c);
 

@@ -119,7 +119,10 @@ typedef struct lk_fact_view {
     char value[LK_EXPLAIN_VALUE_MAX];  /* the value as text, "unknown" */
     size_t ncites;                     /* entries of "cites" */
     const char *cites[LK_EXPLAIN_MAX_CITES]; /* case source ids supporting
-                                               it (borrowed from the case) */
+                                               it (borrowed from the case):
+                                               a wrapped fact's own "cite",
+                                               a disputed one's sides', else
+                                               its object's */
     int from_evidence;                 /* 1: derived from an evidence item */
     size_t evidence;                   /* that item's index in /evidence
                                           (also when evidence_text is set) */
@@ -143,6 +146,8 @@ typedef struct lk_fact_view {
     size_t nevidence_cites;    /* entries of "evidence_cites" */
     const char *evidence_cites[LK_EXPLAIN_MAX_CITES]; /* the rule's law
                                   source ids */
+    int disputed;                      /* 1: the case states competing
+                                          values (lk_case_fact_value) */
 } lk_fact_view;
 
 /** METHOD: fact "f" of the assessed case in "out". Cannot fail. */
@@ -278,6 +283,26 @@ typedef struct lk_chart_grid {
  */
 LK_EXTERN(int) lk_explain_chart(lk_chart_grid *out, const lk_assessment *a,
                                 lk_error *err);
+
+/* ---- expected verdicts -------------------------------------------- */
+
+/** A verdict the case file expects of a lens, and the one it got. */
+typedef struct lk_expected_view {
+    const char *lens;     /* the lens id */
+    const char *expected; /* the verdict the case's "expected" states */
+    const char *got;      /* the lens's verdict in the assessment */
+    int matches;          /* 1 if they are the same */
+} lk_expected_view;
+
+/** METHOD: number of verdicts the assessed case expects. */
+LK_EXTERN(size_t) lk_explain_expected_count(const lk_assessment *a);
+
+/**
+ * METHOD: expected verdict "i", in the order of the case file, in "out";
+ * its strings are borrowed: valid while "a" lives. Cannot fail.
+ */
+LK_EXTERN(void) lk_explain_expected(const lk_assessment *a, size_t i,
+                                    lk_expected_view *out);
 
 LK_END_DECL
 

@@ -231,6 +231,14 @@ LK_EXTERN(size_t) lk_law_source_count(const lk_law *law);
 /** METHOD: source "i". Borrowed: valid until lk_law_free. */
 LK_EXTERN(const lk_source_info *) lk_law_source(const lk_law *law, size_t i);
 
+/**
+ * METHOD: the name of MITRE ATT&CK technique "id" (e.g. "T1566.002":
+ * "Spearphishing Link") in the bundled index, or NULL when the index
+ * does not list it. Borrowed: valid until lk_law_free.
+ */
+LK_EXTERN(const char *) lk_law_technique_name(const lk_law *law,
+                                              const char *id);
+
 struct lk_case;
 
 /**

@@ -35,10 +35,14 @@ typedef enum lk_report_format {
  * @param format one of lk_report_format
  * @param flags LK_REPORT_* bits
  * @param err   error detail
- * The CSV row has the columns case, title, then one per lens, element
- * and flag of the law's model in model order (elements as "status
- * (level)"); it skips what-if and precedents, so an assessment made
- * without them renders the same.
+ * The CSV row has the columns case, title, then one per lens, two per
+ * element (its status, then "<id>_level", its level when it has one) and
+ * one per flag of the law's model in model order, then profile,
+ * rules_sha256, case_sha256, actor_state, victim_state, disclosure_date
+ * and process_date (empty when unknown); it skips what-if and
+ * precedents, so an assessment made without them renders the same. The
+ * memo made here states no date, author or classification (see
+ * lk_report_render_ext).
  *
  * @return 0; LK_ETOOBIG past 64 MiB; LK_ENOMEM; LK_EINVALID for an
  *         unknown format. Owned by caller: release with lk_report_free.
@@ -47,6 +51,34 @@ LK_EXTERN(int) lk_report_render(char **out, size_t *len,
                                 const lk_assessment *a,
                                 lk_report_format format, unsigned flags,
                                 lk_error *err);
+
+/** Options of lk_report_render_ext. */
+typedef struct lk_report_options {
+    unsigned int version;       /* LK_REPORT_OPTIONS_VERSION */
+    unsigned int flags;         /* LK_REPORT_* bits */
+    const char *date;           /* memo: its date (YYYY-MM-DD), or NULL
+                                   for "not stated" */
+    const char *author;         /* memo: its author, or NULL */
+    const char *classification; /* memo: a classification line, or NULL */
+} lk_report_options;
+
+#define LK_REPORT_OPTIONS_VERSION 1
+#define LK_REPORT_OPTIONS_INIT {LK_REPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL}
+
+/**
+ * Render "a" in "format" as lk_report_render does, with "opts" (NULL
+ * for the defaults): the memo (md, html) states its date, author and
+ * classification when they are given. Output depends only on "a" and
+ * "opts".
+ *
+ * @return as lk_report_render; LK_EINVALID also for an unknown options
+ *         version. Owned by caller: release with lk_report_free.
+ */
+LK_EXTERN(int) lk_report_render_ext(char **out, size_t *len,
+                                    const lk_assessment *a,
+                                    lk_report_format format,
+                                    const lk_report_options *opts,
+                                    lk_error *err);
 
 /**
  * The listing of "law": every rule and intent indicator with what it

@@ -7,9 +7,11 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "date.h"
 #include "output.h"
 
 static const char assess_help[] =
@@ -18,7 +20,8 @@ static const char assess_help[] =
     "Assess each case under the three lenses (classic, intervention2,\n"
     "leak-norm): elements with reasons and citations, flags, missing\n"
     "facts, what-if changes and the nearest precedents of the bundled case\n"
-    "library. Output is deterministic. FILE - reads standard input.\n"
+    "library. Output is deterministic (a memo is dated today unless\n"
+    "--date is given). FILE - reads standard input.\n"
     "\n"
     "Options:\n"
     "  -f, --format FMT    json (default), md (memo), html (one\n"
@@ -31,10 +34,17 @@ static const char assess_help[] =
     "      --compact       JSON on one line (the default when stdout is not\n"
     "                      a terminal, and always with several files)\n"
     "      --pretty        indented JSON\n"
+    "      --date YYYY-MM-DD  the memo's date (default: today, UTC)\n"
+    "      --author NAME   the memo's author\n"
+    "      --classification TEXT\n"
+    "                      a classification line atop and below the memo\n"
     "  -h, --help          show this help\n"
     "\n"
     "With several files, json prints one assessment per line (JSON Lines)\n"
     "and md separates the memos with a rule; html takes one file.\n"
+    "\n"
+    "A case whose \"expected\" verdicts differ from the assessment gets one\n"
+    "line on stderr per lens; the exit status stays 0.\n"
     "\n"
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
     "1 runtime error, 2 usage error.\n";
@@ -47,6 +57,8 @@ typedef struct assess_run {
     int compact;              /* 1 compact JSON, 0 pretty, -1 not said */
     lk_report_format rf;      /* parsed format */
     lk_assess_options aopts;  /* what-if, precedents */
+    lk_report_options ropts;  /* the memo's date, author, classification */
+    char today[16];           /* the default date, YYYY-MM-DD */
     char **files;             /* the case files */
     int n;                    /* number of files */
 } assess_run;
@@ -63,6 +75,9 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         {"no-precedents", no_argument, 0, 'P'},
         {"compact", no_argument, 0, 'c'},
         {"pretty", no_argument, 0, 'r'},
+        {"date", required_argument, 0, 'D'},
+        {"author", required_argument, 0, 'A'},
+        {"classification", required_argument, 0, 'C'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
@@ -77,6 +92,9 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         case 'P': r->aopts.flags |= LK_ASSESS_NO_PRECEDENTS; break;
         case 'c': r->compact = 1; break;
         case 'r': r->compact = 0; break;
+        case 'D': r->ropts.date = optarg; break;
+        case 'A': r->ropts.author = optarg; break;
+        case 'C': r->ropts.classification = optarg; break;
         case 'h': fputs(assess_help, stdout); return -1;
         case ':':
             return cli_usage("assess", "option '%s' needs a value",
@@ -91,11 +109,37 @@ static int assess_parse(assess_run *r, int argc, char **argv)
     return 0;
 }
 
+/* Check --date, or make it today's date in UTC. */
+static int assess_date(assess_run *r)
+{
+    int32_t days;
+    time_t now;
+    struct tm tm;
+    if (r->ropts.date != NULL) {
+        if (strlen(r->ropts.date) != 10 ||
+            lk_date_parse(r->ropts.date, &days) < 0)
+            return cli_usage("assess", "--date '%s' is not a date "
+                                       "(YYYY-MM-DD)",
+                             r->ropts.date);
+        return 0;
+    }
+    now = time(NULL);
+    if (gmtime_r(&now, &tm) == NULL ||
+        strftime(r->today, sizeof(r->today), "%Y-%m-%d", &tm) == 0)
+        return 0; /* no clock: the memo says its date is not stated */
+    r->ropts.date = r->today;
+    return 0;
+}
+
 /* Check the parsed command line and settle the defaults. */
 static int assess_settle(assess_run *r)
 {
+    int status;
     if (r->n <= 0)
         return cli_usage("assess", "no case file given");
+    status = assess_date(r);
+    if (status != 0)
+        return status;
     if (lk_report_format_parse(&r->rf, r->format) < 0 ||
         r->rf == LK_REPORT_TEXT)
         return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
@@ -108,7 +152,22 @@ static int assess_settle(assess_run *r)
         r->compact = r->n > 1 || !isatty(STDOUT_FILENO) || r->output != NULL;
     if (r->n > 1)
         r->compact = 1;
+    r->ropts.flags = r->compact ? LK_REPORT_COMPACT : 0;
     return 0;
+}
+
+/* One line on stderr for each lens whose verdict is not the one the case
+ * "file" expects. */
+static void assess_expected(const lk_assessment *a, const char *file)
+{
+    size_t i, n = lk_explain_expected_count(a);
+    for (i = 0; i < n; i++) {
+        lk_expected_view ev;
+        lk_explain_expected(a, i, &ev);
+        if (!ev.matches)
+            fprintf(stderr, "leaklaw: %s: expected %s to be %s, got %s\n",
+                    file, ev.lens, ev.expected, ev.got);
+    }
 }
 
 /* Load and check case "i"; a bad case is reported and its exit status
@@ -142,14 +201,16 @@ static int assess_one(const assess_run *r, const lk_law *law,
     lk_error err;
     char *text = NULL;
     size_t len = 0;
-    unsigned flags = (r->compact ? LK_REPORT_COMPACT : 0) |
-                     (i == 0 ? LK_REPORT_CSV_HEADER : 0);
+    lk_report_options ropts = r->ropts;
     int error;
+    if (i == 0)
+        ropts.flags |= LK_REPORT_CSV_HEADER;
     lk_error_clear(&err);
     error = lk_assess(&a, law, cs, &r->aopts, &err);
     if (error == 0)
-        error = lk_report_render(&text, &len, a, r->rf, flags, &err);
+        error = lk_report_render_ext(&text, &len, a, r->rf, &ropts, &err);
     if (error == 0) {
+        assess_expected(a, r->files[i]);
         if (i > 0 && r->rf == LK_REPORT_MD)
             cli_sink_write(sink, "\n---\n\n", 6);
         cli_sink_write(sink, text, len);
@@ -193,6 +254,7 @@ int cmd_assess(int argc, char **argv)
     r.format = "json";
     r.compact = -1;
     r.aopts = (lk_assess_options)LK_ASSESS_OPTIONS_INIT;
+    r.ropts = (lk_report_options)LK_REPORT_OPTIONS_INIT;
     status = assess_parse(&r, argc, argv);
     if (status == 0)
         status = assess_settle(&r);

@@ -195,8 +195,12 @@ static json_t *explain_nearest_cites(json_t *root, const char *p)
         while (*p && *p != '/' && k + 1 < sizeof(seg))
             seg[k++] = *p++;
         seg[k] = '\0';
-        if (*p == '\0')
-            break; /* the fact itself, not an object */
+        if (*p == '\0') { /* the fact itself: its own cite wins */
+            json_t *v = json_object_get(obj, seg);
+            if (json_is_object(v) && json_object_get(v, "cite"))
+                best = json_object_get(v, "cite");
+            break;
+        }
         obj = json_object_get(obj, seg);
         if (!json_is_object(obj))
             break;
@@ -240,6 +244,37 @@ static void explain_phrase(const lk_assessment *a, lk_fact_view *v)
 }
 
 /* Case-local sources cited for fact "f" (see lk_fact_view). */
+/* The sources of the disputed fact at "pointer": those of each of its
+ * competing values (its own, else its object's) added to "v" (which may
+ * be NULL); 0 if not disputed. */
+static int explain_disputed_cites(const lk_case *c, const char *pointer,
+                                  lk_fact_view *v)
+{
+    lk_case_fact_info info;
+    lk_case_value_info alt;
+    int i = lk_case_fact_find(c, pointer);
+    size_t k, j;
+    if (i < 0)
+        return 0;
+    lk_case_fact(c, (size_t)i, &info);
+    if (!info.disputed)
+        return 0;
+    for (k = 0; v != NULL && k < info.nvalues; k++) {
+        lk_case_fact_value(c, (size_t)i, k, &alt);
+        for (j = 0; j < alt.ncites; j++) {
+            size_t d;
+            int dup = 0;
+            for (d = 0; d < v->ncites && !dup; d++)
+                dup = strcmp(v->cites[d], alt.cites[j]) == 0;
+            if (!dup && v->ncites < LK_EXPLAIN_MAX_CITES)
+                v->cites[v->ncites++] = alt.cites[j];
+        }
+    }
+    return 1;
+}
+
+/* Case-local sources cited for fact "f" (see lk_fact_view): a fact given
+ * wrapped cites its own sources, a disputed one those of each side. */
 static void explain_fact_cites(const lk_assessment *a, int f, lk_fact_view *v)
 {
     json_t *root = lk_case__json(a->c), *item;
@@ -259,10 +294,19 @@ static void explain_fact_cites(const lk_assessment *a, int f, lk_fact_view *v)
     }
     if (f == LK_F_ACCESS_METHOD) {
         json_array_foreach(json_object_get(root, "access"), i, item)
-            explain_add_cites(v, json_object_get(item, "cite"));
+        {
+            json_t *m = json_object_get(item, "method");
+            explain_add_cites(v, json_is_object(m) &&
+                                         json_object_get(m, "cite")
+                                     ? json_object_get(m, "cite")
+                                     : json_object_get(item, "cite"));
+        }
         if (v->ncites > 0)
             return;
     }
+    if (explain_disputed_cites(a->c, lk_facts__def(f)->pointer, v) &&
+        v->ncites > 0)
+        return;
     explain_add_cites(v, explain_nearest_cites(root,
                                                lk_facts__def(f)->pointer));
 }
@@ -273,9 +317,16 @@ void lk_explain_fact(const lk_assessment *a, size_t f, lk_fact_view *out)
     if (f >= LK_F_COUNT)
         return;
     out->known = a->facts.f[f].known;
+    out->disputed = a->facts.f[f].disputed;
     lk_facts__format(&a->facts, (int)f, out->value, sizeof(out->value));
-    if (f < LK_FACT_FIRST_DERIVED)
+    if (f < LK_FACT_FIRST_DERIVED) {
+        /* a dispute over a value the law does not enumerate (a date) is
+         * simply unknown to the law, but still a dispute */
+        out->disputed |= explain_disputed_cites(a->c,
+                                                lk_facts__def((int)f)->pointer,
+                                                NULL);
         explain_fact_cites(a, (int)f, out);
+    }
 }
 
 /* ---- what-if --------------------------------------------------------- */
@@ -478,4 +529,25 @@ int lk_explain_chart(lk_chart_grid *out, const lk_assessment *a,
     yv = &a->facts.f[fact];
     out->case_level = yv->known ? (int)yv->v : -1;
     return 0;
+}
+
+/* ---- expected verdicts ----------------------------------------------- */
+
+size_t lk_explain_expected_count(const lk_assessment *a)
+{
+    return lk_case_expected_count(a->c);
+}
+
+void lk_explain_expected(const lk_assessment *a, size_t i,
+                         lk_expected_view *out)
+{
+    int t;
+    memset(out, 0, sizeof(*out));
+    out->expected = lk_case_expected(a->c, i, &out->lens);
+    out->got = "";
+    t = lk_law_target_index(a->law, out->lens);
+    if (t < 0 || a->law->targets[t].kind != LK_TK_LENS)
+        return; /* not a lens: lk_law_check_case refuses such a case */
+    out->got = lk_assess__status(a->law, &a->ev, t, NULL);
+    out->matches = strcmp(out->got, out->expected) == 0;
 }

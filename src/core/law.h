@@ -16,6 +16,7 @@
 #include "leaklaw/law.h"
 #include "static_assert.h"
 
+#define LK_TECHNIQUE_ENTRY 80 /* ATT&CK index entry: id (12 bytes), name */
 #define LK_MAX_TARGETS 64   /* targets are bits of a uint64_t */
 #define LK_MAX_LEVELS 15    /* levels of one element */
 #define LK_MAX_STATUSES 8   /* closed statuses of one target kind */
@@ -170,7 +171,8 @@ struct lk_law {
     lk_method_info methods[LK_MAX_METHODS]; /* per access method */
     lk_attack_map *attack;         /* technique -> method, sorted by id */
     size_t nattack;
-    char (*techniques)[12];        /* known ATT&CK ids, sorted */
+    char (*techniques)[LK_TECHNIQUE_ENTRY]; /* known ATT&CK ids, sorted,
+                                   each followed by its name */
     size_t ntechniques;
     lk_standard standards[LK_MAX_STANDARDS]; /* standards of proof */
     int nstandards;

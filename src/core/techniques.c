@@ -27,15 +27,27 @@ static int techniques_cmp(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-int lk_law__technique_known(const lk_law *law, const char *id)
+/* The index entry of technique "id" (its id, then its name), or NULL. */
+static const char *techniques_find(const lk_law *law, const char *id)
 {
-    char key[12];
-    if (strlen(id) >= sizeof(key))
-        return 0;
+    char key[LK_TECHNIQUE_ENTRY];
+    if (strlen(id) >= 12)
+        return NULL;
     memset(key, 0, sizeof(key));
     memcpy(key, id, strlen(id));
     return bsearch(key, law->techniques, law->ntechniques, sizeof(key),
-                   techniques_cmp) != NULL;
+                   techniques_cmp);
+}
+
+int lk_law__technique_known(const lk_law *law, const char *id)
+{
+    return techniques_find(law, id) != NULL;
+}
+
+const char *lk_law_technique_name(const lk_law *law, const char *id)
+{
+    const char *entry = techniques_find(law, id);
+    return entry && entry[12] ? entry + 12 : NULL;
 }
 
 int lk_law__attack_method(const lk_law *law, const char *id)
@@ -73,12 +85,13 @@ int lk_techniques__load(lk_law *law, lk_error *err)
             continue; /* header and comments */
         tab = strchr(line, '\t');
         if (tab)
-            *tab = '\0';
+            *tab++ = '\0';
         if (strlen(line) >= 12)
             continue;
         if (law->ntechniques == cap) {
             size_t ncap = cap ? cap * 2 : 1024;
-            char(*t)[12] = lk_realloc(law->techniques, ncap * 12);
+            char(*t)[LK_TECHNIQUE_ENTRY] =
+                lk_realloc(law->techniques, ncap * LK_TECHNIQUE_ENTRY);
             if (t == NULL) {
                 lk_free(text);
                 return lk_error_set_oom(err);
@@ -86,11 +99,17 @@ int lk_techniques__load(lk_law *law, lk_error *err)
             law->techniques = t;
             cap = ncap;
         }
-        memset(law->techniques[law->ntechniques], 0, 12);
-        memcpy(law->techniques[law->ntechniques++], line, strlen(line));
+        memset(law->techniques[law->ntechniques], 0, LK_TECHNIQUE_ENTRY);
+        memcpy(law->techniques[law->ntechniques], line, strlen(line));
+        if (tab) /* the name, cut to its room (the index's are shorter) */
+            snprintf(law->techniques[law->ntechniques] + 12,
+                     LK_TECHNIQUE_ENTRY - 12, "%.*s",
+                     (int)strcspn(tab, "\t\r"), tab);
+        law->ntechniques++;
     }
     lk_free(text);
-    qsort(law->techniques, law->ntechniques, 12, techniques_cmp);
+    qsort(law->techniques, law->ntechniques, LK_TECHNIQUE_ENTRY,
+          techniques_cmp);
     return 0;
 }
 

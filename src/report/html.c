@@ -33,13 +33,14 @@ static void html_head(lk_writer *w, const lk_assessment *a)
                 "</style>\n</head>\n<body>\n");
 }
 
-int lk_report__html(lk_buf *b, const lk_assessment *a)
+int lk_report__html(lk_buf *b, const lk_assessment *a,
+                    const lk_report_options *opts)
 {
     lk_writer w;
     int error;
     lk_writer_init(&w, b, 1);
     html_head(&w, a);
-    error = lk_report__memo(&w, a, html_after_answer);
+    error = lk_report__memo(&w, a, html_after_answer, opts);
     lk_buf_puts(b, "</body>\n</html>\n");
     return error < 0 ? error : b->error;
 }

@@ -347,6 +347,174 @@ static json_t *rjson_precedents(const lk_assessment *a, int *bad)
     return arr;
 }
 
+/* A stated value as JSON. */
+static json_t *rjson_value(const lk_case_value_info *v, int *bad)
+{
+    json_t *arr;
+    size_t i;
+    switch (v->kind) {
+    case LK_CASE_VALUE_STRING: return json_string(v->string);
+    case LK_CASE_VALUE_BOOL: return json_boolean(v->boolean);
+    case LK_CASE_VALUE_INTEGER: return json_integer((json_int_t)v->integer);
+    case LK_CASE_VALUE_LIST:
+        arr = json_array();
+        for (i = 0; arr && i < v->nitems; i++)
+            rjson_push(arr, json_string(v->items[i]), bad);
+        return arr;
+    default: return json_null();
+    }
+}
+
+/* {"value", "sources", "note"?} of one stated value. */
+static json_t *rjson_stated_value(const lk_case_value_info *v, int *bad)
+{
+    json_t *o = json_object();
+    if (o == NULL) {
+        *bad = 1;
+        return NULL;
+    }
+    rjson_put(o, "value", rjson_value(v, bad), bad);
+    rjson_put(o, "sources", rjson_strings(v->cites, v->ncites, bad), bad);
+    if (v->note != NULL)
+        rjson_put(o, "note", json_string(v->note), bad);
+    return o;
+}
+
+/* "facts": every fact the case states, by pointer, with its value, its
+ * sources and note; a disputed one with each competing value; an ATT&CK
+ * id with its technique's name. */
+static json_t *rjson_facts(const lk_assessment *a, int *bad)
+{
+    const lk_case *c = lk_assessment_case(a);
+    json_t *facts = json_object();
+    size_t i, k, n = lk_case_fact_count(c);
+    if (facts == NULL)
+        *bad = 1;
+    for (i = 0; facts && i < n; i++) {
+        lk_case_fact_info info;
+        lk_case_value_info v;
+        json_t *o, *alts;
+        const char *name;
+        lk_case_fact(c, i, &info);
+        if (!info.disputed) {
+            lk_case_fact_value(c, i, 0, &v);
+            o = rjson_stated_value(&v, bad);
+            name = v.string && strncmp(strrchr(info.pointer, '/'), "/attack",
+                                       8) == 0
+                       ? lk_law_technique_name(lk_assessment_law(a), v.string)
+                       : NULL;
+            if (o != NULL && name != NULL)
+                rjson_put(o, "technique", json_string(name), bad);
+            rjson_put(facts, info.pointer, o, bad);
+            continue;
+        }
+        alts = json_array();
+        if (alts == NULL)
+            *bad = 1;
+        for (k = 0; alts && k < info.nvalues; k++) {
+            lk_case_fact_value(c, i, k, &v);
+            rjson_push(alts, rjson_stated_value(&v, bad), bad);
+        }
+        rjson_put(facts, info.pointer, json_pack("{s:o}", "disputed", alts),
+                  bad);
+    }
+    return facts;
+}
+
+/* "expected": the verdicts the case expects, each against the one it got;
+ * NULL when it expects none. */
+static json_t *rjson_expected(const lk_assessment *a, int *bad)
+{
+    const char *why = lk_case_expected_why(lk_assessment_case(a));
+    size_t i, n = lk_explain_expected_count(a);
+    json_t *o, *lenses;
+    int all = 1;
+    if (n == 0)
+        return NULL;
+    o = json_object();
+    lenses = json_object();
+    if (o == NULL || lenses == NULL) {
+        json_decref(o);
+        json_decref(lenses);
+        *bad = 1;
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        lk_expected_view ev;
+        lk_explain_expected(a, i, &ev);
+        all &= ev.matches;
+        rjson_put(lenses, ev.lens,
+                  json_pack("{s:s, s:s, s:b}", "expected", ev.expected,
+                            "verdict", ev.got, "matches", ev.matches),
+                  bad);
+    }
+    rjson_put(o, "matches", json_boolean(all), bad);
+    rjson_put(o, "lenses", lenses, bad);
+    if (why != NULL)
+        rjson_put(o, "why", json_string(why), bad);
+    return o;
+}
+
+/* The case's evidence items: kind, ref, summary counts and sources. */
+static json_t *rjson_evidence(const lk_case *c, int *bad)
+{
+    json_t *arr = json_array();
+    size_t i, k;
+    if (arr == NULL)
+        *bad = 1;
+    for (i = 0; arr && i < lk_case_evidence_count(c); i++) {
+        lk_case_evidence_info e;
+        json_t *o = json_object(), *counts = json_object();
+        lk_case_evidence(c, i, &e);
+        if (o == NULL || counts == NULL) {
+            json_decref(o);
+            json_decref(counts);
+            *bad = 1;
+            break;
+        }
+        rjson_put(o, "kind", e.kind ? json_string(e.kind) : json_null(), bad);
+        rjson_put(o, "ref", e.ref ? json_string(e.ref) : json_null(), bad);
+        for (k = 0; k < e.ncounts; k++)
+            rjson_put(counts, e.count_name[k],
+                      json_integer((json_int_t)e.count[k]), bad);
+        rjson_put(o, "counts", counts, bad);
+        rjson_put(o, "sources", rjson_strings(e.cites, e.ncites, bad), bad);
+        rjson_push(arr, o, bad);
+    }
+    return arr;
+}
+
+/* "case": id, title, hash, and what else the case says of itself. */
+static json_t *rjson_case(const lk_case *c, int *bad)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s}", "id", lk_case_id(c), "title",
+                          lk_case_title(c), "sha256", lk_case_sha256(c));
+    json_t *notes;
+    size_t i, n = lk_case_note_count(c);
+    if (o == NULL) {
+        *bad = 1;
+        return NULL;
+    }
+    if (lk_case_summary(c) != NULL)
+        rjson_put(o, "summary", json_string(lk_case_summary(c)), bad);
+    if (lk_case_facts_date(c) != NULL)
+        rjson_put(o, "facts_current_to", json_string(lk_case_facts_date(c)),
+                  bad);
+    if (lk_case_evidence_count(c) > 0)
+        rjson_put(o, "evidence", rjson_evidence(c, bad), bad);
+    if (n == 0)
+        return o;
+    notes = json_object();
+    if (notes == NULL)
+        *bad = 1;
+    for (i = 0; notes && i < n; i++) {
+        const char *ptr, *text = lk_case_note(c, i, &ptr);
+        rjson_put(notes, ptr, json_string(text), bad);
+    }
+    rjson_put(o, "notes", notes, bad);
+    return o;
+}
+
 /* The whole document, or NULL when out of memory. */
 static json_t *rjson_assessment(const lk_assessment *a)
 {
@@ -357,10 +525,7 @@ static json_t *rjson_assessment(const lk_assessment *a)
     if (bad)
         return NULL;
     rjson_put(root, "format", json_string("leaklaw/assessment/1"), &bad);
-    rjson_put(root, "case",
-             json_pack("{s:s, s:s, s:s}", "id", lk_case_id(c), "title",
-                       lk_case_title(c), "sha256", lk_case_sha256(c)),
-             &bad);
+    rjson_put(root, "case", rjson_case(c, &bad), &bad);
     rjson_put(root, "rules",
              json_pack("{s:s, s:s, s:s}", "name", lk_law_name(law), "version",
                        lk_law_version(law), "sha256", lk_law_sha256(law)),
@@ -370,6 +535,9 @@ static json_t *rjson_assessment(const lk_assessment *a)
     rjson_put(root, "missing", rjson_missing(a, &bad), &bad);
     rjson_put(root, "what_if", rjson_whatif(a, &bad), &bad);
     rjson_put(root, "precedents", rjson_precedents(a, &bad), &bad);
+    rjson_put(root, "facts", rjson_facts(a, &bad), &bad);
+    if (lk_explain_expected_count(a) > 0)
+        rjson_put(root, "expected", rjson_expected(a, &bad), &bad);
     if (bad) {
         json_decref(root);
         return NULL;

@@ -121,12 +121,49 @@ static void memo_reasons(lk_writer *w, const lk_assessment *a, size_t t)
     }
 }
 
+/* The classification line, when the memo has one. */
+static void memo_classification(lk_writer *w, const lk_report_options *opts)
+{
+    if (opts->classification == NULL)
+        return;
+    lk_writer_para(w);
+    lk_writer_strong(w, 1);
+    lk_writer_text(w, opts->classification);
+    lk_writer_strong(w, 0);
+}
+
+/* The rows of the title's table for the memo's author and dates. */
+static void memo_dates(lk_writer *w, const lk_case *c,
+                       const lk_report_options *opts)
+{
+    const char *current = lk_case_facts_date(c);
+    if (opts->author != NULL) {
+        lk_writer_row(w);
+        lk_writer_cell_text(w, "Author");
+        lk_writer_cell_text(w, opts->author);
+    }
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Date");
+    lk_writer_cell_text(w, opts->date ? opts->date : "not stated");
+    lk_writer_row(w);
+    lk_writer_cell_text(w, "Facts current to");
+    lk_writer_cell(w);
+    if (current != NULL) {
+        lk_writer_text(w, current);
+        lk_writer_text(w, " (the latest date of the case's sources)");
+    } else {
+        lk_writer_text(w, "not stated (no source of the case is dated)");
+    }
+}
+
 /* The title and the table of case, law and profile. */
-static void memo_title(lk_writer *w, const lk_assessment *a)
+static void memo_title(lk_writer *w, const lk_assessment *a,
+                       const lk_report_options *opts)
 {
     const lk_law *law = lk_assessment_law(a);
     const lk_case *c = lk_assessment_case(a);
     char hash[80];
+    memo_classification(w, opts);
     lk_writer_heading(w, 1);
     lk_writer_text(w, "Memorandum: ");
     lk_writer_text(w, lk_case_title(c));
@@ -160,6 +197,7 @@ static void memo_title(lk_writer *w, const lk_assessment *a)
     lk_writer_cell_text(w, "Prepared with");
     lk_writer_cell(w);
     lk_writer_textf(w, "leaklaw %s", lk_version());
+    memo_dates(w, c, opts);
 }
 
 /* The question, the lenses and the case's summary. */
@@ -293,6 +331,49 @@ static void memo_answer_lens(lk_writer *w, const lk_assessment *a, size_t t)
         memo_open_elements(w, a, memo_used(law, rs, n, 0));
 }
 
+/* The verdicts the case file expects, where it states them. */
+static void memo_expected(lk_writer *w, const lk_assessment *a)
+{
+    const lk_law *law = lk_assessment_law(a);
+    const char *why = lk_case_expected_why(lk_assessment_case(a));
+    size_t i, n = lk_explain_expected_count(a), differ = 0;
+    if (n == 0)
+        return;
+    lk_writer_heading(w, 3);
+    lk_writer_text(w, "Verdicts the case file expects");
+    for (i = 0; i < n; i++) {
+        lk_expected_view ev;
+        lk_explain_expected(a, i, &ev);
+        lk_writer_item(w);
+        lk_writer_code(w, ev.lens);
+        lk_writer_textf(w, ": expected %s, ",
+                        lk_report__label(law, LK_TARGET_LENS, ev.expected));
+        if (ev.matches) {
+            lk_writer_text(w, "as assessed.");
+            continue;
+        }
+        differ++;
+        lk_writer_strong(w, 1);
+        lk_writer_textf(w, "assessed %s",
+                        lk_report__label(law, LK_TARGET_LENS, ev.got));
+        lk_writer_strong(w, 0);
+        lk_writer_text(w, ".");
+    }
+    lk_writer_para(w);
+    if (why != NULL) {
+        lk_writer_text(w, "The case file's reason: ");
+        lk_writer_text(w, why);
+        lk_writer_text(w, " ");
+    }
+    if (differ)
+        lk_writer_textf(w, "%zu of %zu expected verdicts differ from this "
+                           "assessment: the case, its expectation or the law "
+                           "needs a second look.",
+                        differ, n);
+    else
+        lk_writer_text(w, "Every expected verdict is the one assessed.");
+}
+
 static void memo_short_answer(lk_writer *w, const lk_assessment *a)
 {
     const lk_law *law = lk_assessment_law(a);
@@ -318,9 +399,51 @@ static void memo_short_answer(lk_writer *w, const lk_assessment *a)
         lk_writer_item(w);
         lk_writer_textf(w, "Adjacent regime, %s: %s.", ti->title, r.status);
     }
+    memo_expected(w, a);
 }
 
-/* One row of the facts table: a stated fact and its sources. */
+/* The sources of a fact, or that it has none. */
+static void memo_fact_cites(lk_writer *w, const char *const *cites, size_t n)
+{
+    if (n) {
+        memo_cites(w, cites, n, "");
+        return;
+    }
+    lk_writer_em(w, 1);
+    lk_writer_text(w, "no source cited");
+    lk_writer_em(w, 0);
+}
+
+/* The note the case gives the fact at "pointer", or what stands for it. */
+static void memo_fact_note(lk_writer *w, const lk_case *c, const char *ptr)
+{
+    int i = lk_case_fact_find(c, ptr);
+    lk_case_fact_info info;
+    lk_case_value_info v;
+    if (i < 0)
+        return;
+    lk_case_fact(c, (size_t)i, &info);
+    if (info.disputed) {
+        lk_writer_text(w, "disputed: see below");
+        return;
+    }
+    lk_case_fact_value(c, (size_t)i, 0, &v);
+    if (v.note != NULL)
+        lk_writer_text(w, v.note);
+}
+
+static void memo_value_cell(lk_writer *w, const lk_case *c, size_t i);
+
+/* The competing values of the disputed fact at "ptr". */
+static void memo_disputed_value(lk_writer *w, const lk_case *c,
+                                const char *ptr)
+{
+    int i = lk_case_fact_find(c, ptr);
+    if (i >= 0)
+        memo_value_cell(w, c, (size_t)i);
+}
+
+/* One row of the facts table: a fact, its sources and its note. */
 static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
 {
     lk_fact_info fi;
@@ -332,16 +455,301 @@ static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
     lk_writer_textf(w, "%s (", fi.label);
     lk_writer_code(w, fi.pointer);
     lk_writer_text(w, ")");
-    lk_writer_cell_text(w, fv.value);
     lk_writer_cell(w);
-    if (fi.derived) {
+    if (fv.disputed && !fv.known && !fi.derived)
+        memo_disputed_value(w, lk_assessment_case(a), fi.pointer);
+    else
+        lk_writer_text(w, fv.value);
+    lk_writer_cell(w);
+    if (fi.derived)
         lk_writer_text(w, "derived");
-    } else if (fv.ncites) {
-        memo_cites(w, fv.cites, fv.ncites, "");
-    } else {
-        lk_writer_em(w, 1);
-        lk_writer_text(w, "no source cited");
-        lk_writer_em(w, 0);
+    else
+        memo_fact_cites(w, fv.cites, fv.ncites);
+    lk_writer_cell(w);
+    if (!fi.derived)
+        memo_fact_note(w, lk_assessment_case(a), fi.pointer);
+}
+
+/* A stated value and its own sources and note, inline. */
+static void memo_value_inline(lk_writer *w, const lk_case_value_info *v)
+{
+    lk_writer_text(w, v->string ? v->string : v->text);
+    lk_writer_text(w, " ");
+    memo_fact_cites(w, v->cites, v->ncites);
+    if (v->note != NULL) {
+        lk_writer_text(w, " (");
+        lk_writer_text(w, v->note);
+        lk_writer_text(w, ")");
+    }
+}
+
+/* The disputed facts, each competing value with its sources and note. */
+static void memo_disputes(lk_writer *w, const lk_case *c)
+{
+    size_t i, k, n = lk_case_fact_count(c);
+    int first = 1;
+    for (i = 0; i < n; i++) {
+        lk_case_fact_info info;
+        lk_case_fact(c, i, &info);
+        if (!info.disputed)
+            continue;
+        if (first) {
+            lk_writer_para(w);
+            lk_writer_text(w, "Disputed facts (the assessment keeps every "
+                              "competing value open):");
+            first = 0;
+        }
+        lk_writer_item(w);
+        lk_writer_code(w, info.pointer);
+        lk_writer_text(w, ": ");
+        for (k = 0; k < info.nvalues; k++) {
+            lk_case_value_info v;
+            lk_case_fact_value(c, i, k, &v);
+            lk_writer_text(w, k == 0 ? "" : k + 1 < info.nvalues ? "; "
+                                                                 : "; or ");
+            memo_value_inline(w, &v);
+        }
+        lk_writer_text(w, ".");
+    }
+}
+
+/* 1 if the stated fact at "ptr" has its row in the vocabulary table or
+ * the access table. */
+static int memo_fact_shown(const char *ptr)
+{
+    size_t f, nf = lk_explain_fact_count();
+    if (strncmp(ptr, "/access/", 8) == 0)
+        return 1;
+    for (f = 0; f < nf; f++) {
+        lk_fact_info fi;
+        lk_explain_fact_info(f, &fi);
+        if (strcmp(fi.pointer, ptr) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The value(s) of a stated fact in a cell: disputed ones joined by "or". */
+static void memo_value_cell(lk_writer *w, const lk_case *c, size_t i)
+{
+    lk_case_fact_info info;
+    size_t k;
+    lk_case_fact(c, i, &info);
+    if (info.disputed)
+        lk_writer_text(w, "disputed: ");
+    for (k = 0; k < info.nvalues; k++) {
+        lk_case_value_info v;
+        lk_case_fact_value(c, i, k, &v);
+        lk_writer_text(w, k ? " or " : "");
+        lk_writer_text(w, v.string ? v.string : v.text);
+    }
+}
+
+/* The sources of stated fact "i": of each of its values, each once. */
+static void memo_value_sources(lk_writer *w, const lk_case *c, size_t i,
+                               const char **seen, size_t *nseen)
+{
+    lk_case_fact_info info;
+    size_t k, j, d;
+    lk_case_fact(c, i, &info);
+    for (k = 0; k < info.nvalues; k++) {
+        lk_case_value_info v;
+        lk_case_fact_value(c, i, k, &v);
+        for (j = 0; j < v.ncites; j++) {
+            int dup = 0;
+            for (d = 0; d < *nseen && !dup; d++)
+                dup = strcmp(seen[d], v.cites[j]) == 0;
+            if (!dup && *nseen < LK_EXPLAIN_MAX_CITES)
+                seen[(*nseen)++] = v.cites[j];
+        }
+    }
+}
+
+/* The other facts the case states (names, statement, volume...). */
+static void memo_other_facts(lk_writer *w, const lk_case *c)
+{
+    size_t i, n = lk_case_fact_count(c);
+    int first = 1;
+    for (i = 0; i < n; i++) {
+        lk_case_fact_info info;
+        lk_case_value_info v;
+        const char *cites[LK_EXPLAIN_MAX_CITES];
+        size_t ncites = 0;
+        lk_case_fact(c, i, &info);
+        if (memo_fact_shown(info.pointer))
+            continue;
+        if (first) {
+            lk_writer_para(w);
+            lk_writer_text(w, "Also stated by the case:");
+            lk_writer_table(w, 4);
+            lk_writer_row(w);
+            lk_writer_cell_text(w, "Fact");
+            lk_writer_cell_text(w, "Value");
+            lk_writer_cell_text(w, "Sources");
+            lk_writer_cell_text(w, "Note");
+            first = 0;
+        }
+        lk_writer_row(w);
+        lk_writer_cell(w);
+        lk_writer_code(w, info.pointer);
+        lk_writer_cell(w);
+        memo_value_cell(w, c, i);
+        lk_writer_cell(w);
+        memo_value_sources(w, c, i, cites, &ncites);
+        memo_fact_cites(w, cites, ncites);
+        lk_writer_cell(w);
+        lk_case_fact_value(c, i, 0, &v);
+        if (info.disputed)
+            lk_writer_text(w, "disputed: see below");
+        else if (v.note != NULL)
+            lk_writer_text(w, v.note);
+    }
+}
+
+/* One cell of the access table: the value of field "key" of entry "e". */
+static void memo_access_cell(lk_writer *w, const lk_assessment *a, size_t e,
+                             const char *key, const char **seen,
+                             size_t *nseen)
+{
+    const lk_case *c = lk_assessment_case(a);
+    char ptr[LK_CASE_POINTER_MAX];
+    int i;
+    snprintf(ptr, sizeof(ptr), "/access/%zu/%s", e, key);
+    i = lk_case_fact_find(c, ptr);
+    lk_writer_cell(w);
+    if (i < 0)
+        return;
+    memo_value_sources(w, c, (size_t)i, seen, nseen);
+    if (strcmp(key, "attack") == 0) {
+        lk_case_value_info v;
+        const char *name;
+        lk_case_fact_value(c, (size_t)i, 0, &v);
+        lk_writer_code(w, v.string ? v.string : v.text);
+        name = lk_law_technique_name(lk_assessment_law(a),
+                                     v.string ? v.string : "");
+        if (name != NULL) {
+            lk_writer_text(w, " ");
+            lk_writer_text(w, name);
+        }
+        return;
+    }
+    memo_value_cell(w, c, (size_t)i);
+}
+
+/* After the note of access entry "e": the notes of its wrapped values. */
+static void memo_access_notes(lk_writer *w, const lk_case *c, size_t e)
+{
+    static const char *const keys[] = {"method", "attack", "date"};
+    char ptr[LK_CASE_POINTER_MAX];
+    size_t k;
+    int first;
+    snprintf(ptr, sizeof(ptr), "/access/%zu/note", e);
+    first = lk_case_fact_find(c, ptr) < 0;
+    for (k = 0; k < 3; k++) {
+        lk_case_fact_info info;
+        lk_case_value_info v;
+        int i;
+        snprintf(ptr, sizeof(ptr), "/access/%zu/%s", e, keys[k]);
+        i = lk_case_fact_find(c, ptr);
+        if (i < 0)
+            continue;
+        lk_case_fact(c, (size_t)i, &info);
+        lk_case_fact_value(c, (size_t)i, 0, &v);
+        if (info.disputed || v.note == NULL)
+            continue;
+        lk_writer_textf(w, "%s(%s: ", first ? "" : " ", keys[k]);
+        first = 0;
+        lk_writer_text(w, v.note);
+        lk_writer_text(w, ")");
+    }
+}
+
+/* The access entries: method, ATT&CK technique, date, note, sources. */
+static void memo_access(lk_writer *w, const lk_assessment *a)
+{
+    static const char *const keys[] = {"method", "attack", "date", "note"};
+    const lk_case *c = lk_assessment_case(a);
+    char ptr[LK_CASE_POINTER_MAX];
+    size_t e, k;
+    for (e = 0;; e++) {
+        const char *cites[LK_EXPLAIN_MAX_CITES];
+        size_t ncites = 0;
+        int any = 0;
+        for (k = 0; k < 4; k++) {
+            snprintf(ptr, sizeof(ptr), "/access/%zu/%s", e, keys[k]);
+            any |= lk_case_fact_find(c, ptr) >= 0;
+        }
+        if (!any)
+            break;
+        if (e == 0) {
+            lk_writer_para(w);
+            lk_writer_text(w, "Access to the material, entry by entry:");
+            lk_writer_table(w, 6);
+            lk_writer_row(w);
+            lk_writer_cell_text(w, "Entry");
+            lk_writer_cell_text(w, "Method");
+            lk_writer_cell_text(w, "ATT&CK technique");
+            lk_writer_cell_text(w, "Date");
+            lk_writer_cell_text(w, "Note");
+            lk_writer_cell_text(w, "Sources");
+        }
+        lk_writer_row(w);
+        snprintf(ptr, sizeof(ptr), "/access/%zu", e);
+        lk_writer_cell(w);
+        lk_writer_code(w, ptr);
+        for (k = 0; k < 4; k++)
+            memo_access_cell(w, a, e, keys[k], cites, &ncites);
+        memo_access_notes(w, c, e);
+        lk_writer_cell(w);
+        memo_fact_cites(w, cites, ncites);
+    }
+}
+
+/* The case's evidence items: kind, what was examined, summary counts. */
+static void memo_evidence(lk_writer *w, const lk_case *c)
+{
+    size_t i, k, n = lk_case_evidence_count(c);
+    char ptr[64];
+    if (n) {
+        lk_writer_para(w);
+        lk_writer_text(w, "Evidence attached to the case:");
+    }
+    for (i = 0; i < n; i++) {
+        lk_case_evidence_info e;
+        lk_case_evidence(c, i, &e);
+        snprintf(ptr, sizeof(ptr), "/evidence/%zu", i);
+        lk_writer_item(w);
+        lk_writer_code(w, ptr);
+        lk_writer_text(w, ": ");
+        lk_writer_text(w, e.kind ? e.kind : "evidence");
+        if (e.ref != NULL) {
+            lk_writer_text(w, " of ");
+            lk_writer_code(w, e.ref);
+        }
+        for (k = 0; k < e.ncounts; k++)
+            lk_writer_textf(w, "%s%s %lld", k ? ", " : "; ", e.count_name[k],
+                            e.count[k]);
+        if (e.ncites) {
+            lk_writer_text(w, " ");
+            memo_cites(w, e.cites, e.ncites, "");
+        }
+    }
+}
+
+/* The case's notes on its facts ("x-notes"). */
+static void memo_notes(lk_writer *w, const lk_case *c)
+{
+    size_t i, n = lk_case_note_count(c);
+    if (n) {
+        lk_writer_para(w);
+        lk_writer_text(w, "The case's notes on its facts:");
+    }
+    for (i = 0; i < n; i++) {
+        const char *ptr, *text = lk_case_note(c, i, &ptr);
+        lk_writer_item(w);
+        lk_writer_code(w, ptr);
+        lk_writer_text(w, ": ");
+        lk_writer_text(w, text);
     }
 }
 
@@ -438,7 +846,7 @@ static void memo_unknown(lk_writer *w, const lk_assessment *a)
         lk_fact_view fv;
         lk_explain_fact_info(f, &fi);
         lk_explain_fact(a, f, &fv);
-        if (fv.known || fi.derived)
+        if (fv.known || fv.disputed || fi.derived)
             continue;
         if (first) {
             lk_writer_para(w);
@@ -461,11 +869,12 @@ static void memo_facts(lk_writer *w, const lk_assessment *a)
     int derived;
     lk_writer_heading(w, 2);
     lk_writer_text(w, "3. Facts relied on");
-    lk_writer_table(w, 3);
+    lk_writer_table(w, 4);
     lk_writer_row(w);
     lk_writer_cell_text(w, "Fact");
     lk_writer_cell_text(w, "Value");
     lk_writer_cell_text(w, "Sources");
+    lk_writer_cell_text(w, "Note");
     /* stated facts first, then derived ones */
     for (derived = 0; derived <= 1; derived++) {
         for (f = 0; f < nf; f++) {
@@ -473,12 +882,17 @@ static void memo_facts(lk_writer *w, const lk_assessment *a)
             lk_fact_view fv;
             lk_explain_fact_info(f, &fi);
             lk_explain_fact(a, f, &fv);
-            if (fv.known && fi.derived == derived)
+            if ((fv.known || fv.disputed) && fi.derived == derived)
                 memo_fact_row(w, a, f);
         }
     }
+    memo_disputes(w, lk_assessment_case(a));
+    memo_other_facts(w, lk_assessment_case(a));
+    memo_access(w, a);
+    memo_evidence(w, lk_assessment_case(a));
     memo_evidence_note(w, a);
     memo_unknown(w, a);
+    memo_notes(w, lk_assessment_case(a));
     memo_case_sources(w, lk_assessment_case(a));
 }
 
@@ -906,10 +1320,13 @@ static void memo_signoff(lk_writer *w, const lk_assessment *a)
 }
 
 int lk_report__memo(lk_writer *w, const lk_assessment *a,
-                    lk_memo_hook after_answer)
+                    lk_memo_hook after_answer, const lk_report_options *opts)
 {
+    static const lk_report_options defaults = LK_REPORT_OPTIONS_INIT;
     int error = 0;
-    memo_title(w, a);
+    if (opts == NULL)
+        opts = &defaults;
+    memo_title(w, a, opts);
     memo_question(w, a);
     memo_short_answer(w, a);
     if (after_answer != NULL) {
@@ -923,6 +1340,7 @@ int lk_report__memo(lk_writer *w, const lk_assessment *a,
     memo_caveats(w, a);
     memo_authorities(w, a);
     memo_signoff(w, a);
+    memo_classification(w, opts);
     lk_writer_close(w);
     return error < 0 ? error : w->b->error;
 }

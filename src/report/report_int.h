@@ -15,17 +15,20 @@
 /* Hook called by the memo after its short answer (the HTML chart). */
 typedef int (*lk_memo_hook)(lk_writer *w, const lk_assessment *a);
 
-/* The memo into "w"; "after_answer" may be NULL. Returns w's buffer
- * error (LK_ENOMEM, LK_ETOOBIG) or 0. */
+/* The memo into "w"; "after_answer" may be NULL; "opts" gives its date,
+ * author and classification. Returns w's buffer error (LK_ENOMEM,
+ * LK_ETOOBIG) or 0. */
 int lk_report__memo(lk_writer *w, const lk_assessment *a,
-                    lk_memo_hook after_answer);
+                    lk_memo_hook after_answer, const lk_report_options *opts);
 
 /* The JSON document (leaklaw/assessment/1) into "b"; LK_REPORT_COMPACT
  * in "flags" puts it on one line. 0, LK_ENOMEM or LK_ETOOBIG. */
 int lk_report__json(lk_buf *b, const lk_assessment *a, unsigned flags);
 
-/* The HTML page into "b". 0, LK_ENOMEM or LK_ETOOBIG. */
-int lk_report__html(lk_buf *b, const lk_assessment *a);
+/* The HTML page into "b", the memo's with "opts". 0, LK_ENOMEM or
+ * LK_ETOOBIG. */
+int lk_report__html(lk_buf *b, const lk_assessment *a,
+                    const lk_report_options *opts);
 
 /* The CSV row of "a" into "b", after the header if LK_REPORT_CSV_HEADER
  * is in "flags". */

@@ -1,5 +1,5 @@
 # The memo a legal adviser reads.
-args: assess --format md data/cases/dnc-2016.json
+args: assess --format md --date 2025-01-31 data/cases/dnc-2016.json
 status: 0
 stdout-contains: # Memorandum: DNC hack-and-leak
 stdout-contains: ## 1. Question
@@ -18,3 +18,13 @@ stdout-contains: (official-statement; official address not known); read at: <htt
 stdout-contains: - [leaklaw-method] leaklaw, 'Method: how leaklaw encodes and applies the law' (leaklaw documentation) <docs/method.md> (method)
 stdout-contains: *(unconfirmed: not verified against the text)*
 stdout-contains: ## Sign-off
+stdout-contains: | Date | 2025-01-31 |
+stdout-contains: | Facts current to | 2026-11-30 (the latest date of the case's sources) |
+stdout-contains: | Fact | Value | Sources | Note |
+stdout-contains: | `/actor/name` | Russian military intelligence (GRU)
+stdout-contains: | `/access/0` | phishing | `T1566.002` Spearphishing Link | | Spearphishing e-mails
+stdout-contains: | `/disclosure/volume` | 19252 |
+stdout-contains: | `/purpose/statement` | ODNI ICA, 6 Jan 2017
+stdout-contains: - `/disclosure/volume`: 19,252 e-mails and 8,034 attachments
+stdout-contains: - `classic`: expected Undetermined, as assessed.
+stdout-lacks: | Author |

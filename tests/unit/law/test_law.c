@@ -131,6 +131,19 @@ static void test_bundled_law_loads(void **state)
     lk_law_free(law);
 }
 
+/* The ATT&CK index names its techniques, sub-techniques included. */
+static void test_technique_names(void **state)
+{
+    lk_law *law = test_law(NULL);
+    (void)state;
+    assert_string_equal(lk_law_technique_name(law, "T1566"), "Phishing");
+    assert_string_equal(lk_law_technique_name(law, "T1566.002"),
+                        "Spearphishing Link");
+    assert_null(lk_law_technique_name(law, "T9999"));
+    assert_null(lk_law_technique_name(law, "T1566.002.000000"));
+    lk_law_free(law);
+}
+
 static void test_unknown_profile(void **state)
 {
     lk_law *law = NULL;
@@ -483,6 +496,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bundled_law_loads),
+        cmocka_unit_test(test_technique_names),
         cmocka_unit_test(test_unknown_profile),
         cmocka_unit_test(test_bad_laws),
         cmocka_unit_test(test_catalogue),

@@ -107,6 +107,114 @@ static void test_memo_sections(void **state)
     lk_report_free(text);
 }
 
+/* Through lk_report_render the memo states no date; with options it
+ * states the date, author and classification given; an options struct of
+ * another version is refused. */
+static void test_memo_options(void **state)
+{
+    lk_report_options opts = LK_REPORT_OPTIONS_INIT;
+    lk_error err;
+    char *text = render(LK_REPORT_MD, 0);
+    size_t len;
+    (void)state;
+    assert_non_null(strstr(text, "| Date | not stated |"));
+    assert_non_null(strstr(text, "| Facts current to | 2026-11-30"));
+    assert_null(strstr(text, "| Author |"));
+    lk_report_free(text);
+    opts.date = "2025-01-31";
+    opts.author = "A. Adviser";
+    opts.classification = "OFFICIAL";
+    assert_int_equal(lk_report_render_ext(&text, &len, assessment,
+                                          LK_REPORT_MD, &opts, &err),
+                     0);
+    assert_non_null(strstr(text, "| Date | 2025-01-31 |"));
+    assert_non_null(strstr(text, "| Author | A. Adviser |"));
+    assert_int_equal(strncmp(text, "**OFFICIAL**\n", 13), 0);
+    assert_non_null(strstr(text, "\n**OFFICIAL**\n"));
+    assert_int_equal(strlen(text), len);
+    lk_report_free(text);
+    opts.version = 99;
+    text = NULL;
+    assert_int_equal(lk_report_render_ext(&text, &len, assessment,
+                                          LK_REPORT_MD, &opts, &err),
+                     LK_EINVALID);
+    assert_null(text);
+}
+
+/* The stated facts with their own sources, the expected verdicts, the
+ * ATT&CK names, as the explain and case APIs give them. */
+static void test_stated_facts(void **state)
+{
+    char path[512];
+    lk_case *c = test_case_file(
+        test_res(path, sizeof(path), "cases/memo/memo-facts.json"));
+    lk_assessment *a = NULL;
+    lk_assess_options ao = LK_ASSESS_OPTIONS_INIT;
+    lk_case_fact_info info;
+    lk_case_value_info v;
+    lk_expected_view ev;
+    lk_fact_view fv;
+    lk_error err;
+    size_t f, nf = lk_explain_fact_count();
+    int i;
+    (void)state;
+    ao.flags = LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
+    assert_int_equal(lk_assess(&a, law, c, &ao, &err), 0);
+    /* a wrapped fact: its own sources and note win over its object's */
+    i = lk_case_fact_find(c, "/actor/name");
+    assert_true(i >= 0);
+    lk_case_fact_value(c, (size_t)i, 0, &v);
+    assert_int_equal(v.kind, LK_CASE_VALUE_STRING);
+    assert_int_equal(v.own_cites, 1);
+    assert_int_equal(v.ncites, 1);
+    assert_string_equal(v.cites[0], "gov-statement");
+    assert_string_equal(v.note, "as named by the victim government");
+    /* a plain one: its object's */
+    i = lk_case_fact_find(c, "/disclosure/volume");
+    lk_case_fact_value(c, (size_t)i, 0, &v);
+    assert_int_equal(v.kind, LK_CASE_VALUE_INTEGER);
+    assert_int_equal(v.integer, 1200);
+    assert_string_equal(v.text, "1200");
+    assert_int_equal(v.own_cites, 0);
+    assert_string_equal(v.cites[0], "report");
+    /* a disputed one: each side with its own */
+    i = lk_case_fact_find(c, "/disclosure/date");
+    lk_case_fact(c, (size_t)i, &info);
+    assert_int_equal(info.disputed, 1);
+    assert_int_equal(info.nvalues, 2);
+    assert_string_equal(info.pointer, "/disclosure/date");
+    lk_case_fact_value(c, (size_t)i, 1, &v);
+    assert_string_equal(v.string, "2024-10-03");
+    assert_string_equal(v.cites[0], "press");
+    assert_string_equal(v.note, "first press coverage");
+    assert_int_equal(lk_case_fact_find(c, "/actor/control"), -1);
+    assert_true(lk_case_fact_count(c) > 20);
+    assert_string_equal(lk_case_facts_date(c), "2024-12-01");
+    /* the explain API: a wrapped vocabulary fact cites its own sources */
+    for (f = 0; f < nf; f++) {
+        lk_fact_info fi;
+        lk_explain_fact_info(f, &fi);
+        lk_explain_fact(a, f, &fv);
+        if (strcmp(fi.pointer, "/disclosure/authenticity") == 0) {
+            assert_int_equal(fv.ncites, 1);
+            assert_string_equal(fv.cites[0], "press");
+        }
+        if (strcmp(fi.pointer, "/disclosure/date") == 0) {
+            assert_int_equal(fv.disputed, 1);
+            assert_int_equal(fv.ncites, 2);
+        }
+    }
+    assert_int_equal(lk_explain_expected_count(a), 1);
+    lk_explain_expected(a, 0, &ev);
+    assert_string_equal(ev.lens, "leak-norm");
+    assert_string_equal(ev.expected, "no-breach");
+    assert_int_equal(ev.matches, 0);
+    assert_string_equal(lk_law_technique_name(law, "T1078"),
+                        "Valid Accounts");
+    lk_assessment_free(a);
+    lk_case_free(c);
+}
+
 static void test_html_self_contained(void **state)
 {
     char *text = render(LK_REPORT_HTML, 0);
@@ -312,6 +420,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_contract),
         cmocka_unit_test(test_memo_sections),
+        cmocka_unit_test(test_memo_options),
+        cmocka_unit_test(test_stated_facts),
         cmocka_unit_test(test_html_self_contained),
         cmocka_unit_test(test_memo_authenticity_from_mail),
         cmocka_unit_test(test_format_names),
