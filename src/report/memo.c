@@ -110,7 +110,8 @@ static void memo_reasons(lk_writer *w, const lk_assessment *a, size_t t)
     }
     if (r.several && r.nunknown) {
         lk_writer_item(w);
-        lk_writer_text(w, "Open because these facts are unknown: ");
+        lk_writer_text(w, "Open until these facts are established (unknown, "
+                          "disputed or below the standard of proof): ");
         for (i = 0; i < r.nunknown; i++) {
             lk_fact_info fi;
             lk_explain_fact_info((size_t)r.unknown[i], &fi);
@@ -128,7 +129,7 @@ static void memo_classification(lk_writer *w, const lk_report_options *opts)
         return;
     lk_writer_para(w);
     lk_writer_strong(w, 1);
-    lk_writer_text(w, opts->classification);
+    lk_writer_data(w, opts->classification);
     lk_writer_strong(w, 0);
 }
 
@@ -166,7 +167,7 @@ static void memo_title(lk_writer *w, const lk_assessment *a,
     memo_classification(w, opts);
     lk_writer_heading(w, 1);
     lk_writer_text(w, "Memorandum: ");
-    lk_writer_text(w, lk_case_title(c));
+    lk_writer_data(w, lk_case_title(c));
     lk_writer_table(w, 2);
     lk_writer_row(w);
     lk_writer_cell(w);
@@ -238,7 +239,7 @@ static void memo_question(lk_writer *w, const lk_assessment *a)
     if (lk_case_summary(c) != NULL) {
         lk_writer_para(w);
         lk_writer_text(w, "The case: ");
-        lk_writer_text(w, lk_case_summary(c));
+        lk_writer_data(w, lk_case_summary(c));
     }
 }
 
@@ -362,7 +363,7 @@ static void memo_expected(lk_writer *w, const lk_assessment *a)
     lk_writer_para(w);
     if (why != NULL) {
         lk_writer_text(w, "The case file's reason: ");
-        lk_writer_text(w, why);
+        lk_writer_data(w, why);
         lk_writer_text(w, " ");
     }
     if (differ)
@@ -429,7 +430,7 @@ static void memo_fact_note(lk_writer *w, const lk_case *c, const char *ptr)
     }
     lk_case_fact_value(c, (size_t)i, 0, &v);
     if (v.note != NULL)
-        lk_writer_text(w, v.note);
+        lk_writer_data(w, v.note);
 }
 
 static void memo_value_cell(lk_writer *w, const lk_case *c, size_t i);
@@ -460,6 +461,16 @@ static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
         memo_disputed_value(w, lk_assessment_case(a), fi.pointer);
     else
         lk_writer_text(w, fv.value);
+    if (fv.phrase != NULL) {
+        /* an agency's words, and the level leaklaw reads them as */
+        lk_writer_text(w, " (stated as \u201c");
+        lk_writer_data(w, fv.phrase);
+        lk_writer_text(w, "\u201d, ");
+        lk_writer_data(w, fv.vocabulary);
+        lk_writer_text(w, "; leaklaw's reading ");
+        memo_cites(w, fv.vocabulary_cites, fv.nvocabulary_cites, "");
+        lk_writer_text(w, ")");
+    }
     lk_writer_cell(w);
     if (fi.derived)
         lk_writer_text(w, "derived");
@@ -473,12 +484,12 @@ static void memo_fact_row(lk_writer *w, const lk_assessment *a, size_t f)
 /* A stated value and its own sources and note, inline. */
 static void memo_value_inline(lk_writer *w, const lk_case_value_info *v)
 {
-    lk_writer_text(w, v->string ? v->string : v->text);
+    lk_writer_data(w, v->string ? v->string : v->text);
     lk_writer_text(w, " ");
     memo_fact_cites(w, v->cites, v->ncites);
     if (v->note != NULL) {
         lk_writer_text(w, " (");
-        lk_writer_text(w, v->note);
+        lk_writer_data(w, v->note);
         lk_writer_text(w, ")");
     }
 }
@@ -541,7 +552,7 @@ static void memo_value_cell(lk_writer *w, const lk_case *c, size_t i)
         lk_case_value_info v;
         lk_case_fact_value(c, i, k, &v);
         lk_writer_text(w, k ? " or " : "");
-        lk_writer_text(w, v.string ? v.string : v.text);
+        lk_writer_data(w, v.string ? v.string : v.text);
     }
 }
 
@@ -602,7 +613,7 @@ static void memo_other_facts(lk_writer *w, const lk_case *c)
         if (info.disputed)
             lk_writer_text(w, "disputed: see below");
         else if (v.note != NULL)
-            lk_writer_text(w, v.note);
+            lk_writer_data(w, v.note);
     }
 }
 
@@ -659,7 +670,7 @@ static void memo_access_notes(lk_writer *w, const lk_case *c, size_t e)
             continue;
         lk_writer_textf(w, "%s(%s: ", first ? "" : " ", keys[k]);
         first = 0;
-        lk_writer_text(w, v.note);
+        lk_writer_data(w, v.note);
         lk_writer_text(w, ")");
     }
 }
@@ -721,14 +732,16 @@ static void memo_evidence(lk_writer *w, const lk_case *c)
         lk_writer_item(w);
         lk_writer_code(w, ptr);
         lk_writer_text(w, ": ");
-        lk_writer_text(w, e.kind ? e.kind : "evidence");
+        lk_writer_data(w, e.kind ? e.kind : "evidence");
         if (e.ref != NULL) {
             lk_writer_text(w, " of ");
             lk_writer_code(w, e.ref);
         }
-        for (k = 0; k < e.ncounts; k++)
-            lk_writer_textf(w, "%s%s %lld", k ? ", " : "; ", e.count_name[k],
-                            e.count[k]);
+        for (k = 0; k < e.ncounts; k++) {
+            lk_writer_text(w, k ? ", " : "; ");
+            lk_writer_data(w, e.count_name[k]);
+            lk_writer_textf(w, " %lld", e.count[k]);
+        }
         if (e.ncites) {
             lk_writer_text(w, " ");
             memo_cites(w, e.cites, e.ncites, "");
@@ -749,7 +762,7 @@ static void memo_notes(lk_writer *w, const lk_case *c)
         lk_writer_item(w);
         lk_writer_code(w, ptr);
         lk_writer_text(w, ": ");
-        lk_writer_text(w, text);
+        lk_writer_data(w, text);
     }
 }
 
@@ -768,17 +781,24 @@ static void memo_case_sources(lk_writer *w, const lk_case *c)
         lk_case_source(c, i, &s);
         lk_writer_item(w);
         lk_writer_textf(w, "[%s] ", s.id);
-        lk_writer_text(w, s.title ? s.title : "(untitled)");
+        lk_writer_data(w, s.title ? s.title : "(untitled)");
         if (s.date)
             lk_writer_textf(w, " (%s)", s.date);
         if (s.kind)
             lk_writer_textf(w, ", %s", s.kind);
-        if (s.publisher)
-            lk_writer_textf(w, ", %s", s.publisher);
-        if (s.pinpoint)
-            lk_writer_textf(w, ", %s", s.pinpoint);
-        if (s.quote)
-            lk_writer_textf(w, ": \u201c%s\u201d", s.quote);
+        if (s.publisher) {
+            lk_writer_text(w, ", ");
+            lk_writer_data(w, s.publisher);
+        }
+        if (s.pinpoint) {
+            lk_writer_text(w, ", ");
+            lk_writer_data(w, s.pinpoint);
+        }
+        if (s.quote) {
+            lk_writer_text(w, ": \u201c");
+            lk_writer_data(w, s.quote);
+            lk_writer_text(w, "\u201d");
+        }
         if (s.url) {
             lk_writer_text(w, " ");
             lk_writer_link(w, s.url);
@@ -811,28 +831,35 @@ static void memo_case_sources(lk_writer *w, const lk_case *c)
         lk_writer_text(w, ".");
 }
 
-/* Where a fact comes from evidence rather than the case: say so. */
+/* What the law's evidence rules read into the case's evidence (e.g. a
+ * DKIM verification): the rule's own text and authorities, and whether it
+ * gave a fact its value or left it unknown. */
 static void memo_evidence_note(lk_writer *w, const lk_assessment *a)
 {
     size_t f, nf = lk_explain_fact_count();
     char ptr[64];
     for (f = 0; f < nf; f++) {
+        lk_fact_info fi;
         lk_fact_view fv;
         lk_explain_fact(a, f, &fv);
-        if (!fv.from_evidence)
+        if (fv.evidence_text == NULL)
             continue;
+        lk_explain_fact_info(f, &fi);
         snprintf(ptr, sizeof(ptr), "/evidence/%zu", fv.evidence);
         lk_writer_para(w);
-        lk_writer_text(w, "The authenticity of the material is not stated "
-                          "by the case: it is derived from the DKIM "
-                          "verification in ");
+        lk_writer_textf(w, "The %s ", fi.label);
+        lk_writer_text(w, fv.from_evidence ? "is not stated by the case: it "
+                                             "is derived from the evidence "
+                                             "in "
+                                           : "is left unknown by the "
+                                             "evidence in ");
         lk_writer_code(w, ptr);
-        lk_writer_text(w, ". A verified signature shows a message unchanged "
-                          "since it was signed, not that its content is "
-                          "true; a failed one shows a change after signing, "
-                          "which can be benign (forwarding, mailing-list "
-                          "footers) and should be examined before it is "
-                          "relied on.");
+        lk_writer_text(w, " (rule ");
+        lk_writer_code(w, fv.evidence_rule);
+        lk_writer_text(w, "): ");
+        lk_writer_text(w, fv.evidence_text);
+        lk_writer_text(w, " ");
+        memo_cites(w, fv.evidence_cites, fv.nevidence_cites, "");
     }
 }
 
@@ -1110,7 +1137,7 @@ static void memo_precedents(lk_writer *w, const lk_assessment *a)
         lk_writer_cell(w);
         lk_writer_code(w, lk_case_id(pv.c));
         lk_writer_text(w, ": ");
-        lk_writer_text(w, lk_case_title(pv.c));
+        lk_writer_data(w, lk_case_title(pv.c));
         lk_writer_cell(w);
         lk_writer_textf(w, "%d%%", pv.similarity / 10);
         for (k = 0; k < nl; k++) {
@@ -1160,6 +1187,12 @@ static void memo_collect(const lk_assessment *a, char *cited)
     for (k = 0; k < lk_explain_caveat_count(law); k++) {
         lk_explain_caveat(law, k, &nv);
         memo_mark(law, cited, nv.cites, nv.ncites);
+    }
+    for (k = 0; k < lk_explain_fact_count(); k++) {
+        lk_fact_view fv;
+        lk_explain_fact(a, k, &fv);
+        memo_mark(law, cited, fv.vocabulary_cites, fv.nvocabulary_cites);
+        memo_mark(law, cited, fv.evidence_cites, fv.nevidence_cites);
     }
     lk_explain_profile(law, &nv);
     memo_mark(law, cited, nv.cites, nv.ncites);

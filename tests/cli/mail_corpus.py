@@ -362,7 +362,7 @@ row = [l for l in p.stdout.splitlines()
        if "(`/disclosure/authenticity`)" in l]
 if p.returncode != 0 or not row or "| authentic |" not in row[0]:
     failures.append(f"assess does not use the mail verification: {row}")
-if "derived from the DKIM verification in `/evidence/" not in p.stdout:
+if "derived from the evidence in `/evidence/" not in p.stdout:
     failures.append("the memo does not say authenticity comes from the "
                     "mail verification")
 

@@ -252,8 +252,9 @@ static void test_memo_authenticity_from_mail(void **state)
     assert_int_equal(lk_assess(&a, law, c, NULL, &err), 0);
     assert_int_equal(lk_report_render(&md, NULL, a, LK_REPORT_MD, 0, &err),
                      0);
-    assert_non_null(strstr(md, "derived from the DKIM verification in "
-                               "`/evidence/0`"));
+    assert_non_null(strstr(md, "derived from the evidence in "
+                               "`/evidence/0` (rule `mail-authentic`)"));
+    assert_non_null(strstr(md, "integrity since signing"));
     assert_non_null(strstr(md, "| authentic | [run] |"));
     lk_report_free(md);
     lk_assessment_free(a);
