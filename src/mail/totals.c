@@ -12,6 +12,7 @@
 #include "array.h"
 #include "date.h"
 #include "error.h"
+#include "msg.h"
 #include "totals.h"
 
 /* The counts of signing domain "name", added when new; NULL when out of
@@ -152,9 +153,11 @@ static int totals_sig(lk_mail_totals *r, const lk_mail_outcome *oc,
         if (totals_month(ks, s->t) < 0)
             return LK_ENOMEM;
     }
+    /* a message whose signatures were not all checked is no tamper
+     * signal: what was not read cannot be said to have changed */
     if ((s->result == LK_MAIL_R_FAIL_BODY ||
          s->result == LK_MAIL_R_FAIL_HEADER) &&
-        s->key_line > 0)
+        s->key_line > 0 && !(oc->limit & LK_MAIL_LIMIT_UNCHECKED))
         return totals_tamper(r, oc, s, file, offset);
     return 0;
 }
