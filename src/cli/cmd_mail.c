@@ -406,6 +406,9 @@ static int mail_verify(int argc, char **argv)
             return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
         }
     }
+    if (keys == NULL && !(mo.flags & LK_MAIL_DNS))
+        fputs("leaklaw: warning: no keys given (--keys or --dns): no "
+              "signature can be checked\n", stderr);
     mo.keys = keys;
     mo.keys_path = a.keys_path;
     prog.tty = isatty(STDERR_FILENO);

@@ -199,9 +199,34 @@ int lk_mail__totals_file(lk_mail_totals *t, const char *path,
     return 0;
 }
 
+int lk_mail__totals_skip(lk_mail_totals *t, const char *path,
+                         const char *reason)
+{
+    lk_mail_skip *s;
+    s = lk_array_grow(t->skipped, &t->cskipped, t->nskipped, sizeof(*s));
+    if (s == NULL)
+        return LK_ENOMEM;
+    t->skipped = s;
+    s = &s[t->nskipped];
+    s->path = lk_strdup(path);
+    s->reason = lk_strdup(reason);
+    if (s->path == NULL || s->reason == NULL) {
+        lk_free(s->path);
+        lk_free(s->reason);
+        return LK_ENOMEM;
+    }
+    t->nskipped++;
+    return 0;
+}
+
 void lk_mail__totals_dispose(lk_mail_totals *t)
 {
     size_t i;
+    for (i = 0; i < t->nskipped; i++) {
+        lk_free(t->skipped[i].path);
+        lk_free(t->skipped[i].reason);
+    }
+    lk_free(t->skipped);
     for (i = 0; i < t->nfiles; i++)
         lk_free(t->files[i].path);
     for (i = 0; i < t->nkeys; i++)
