@@ -116,6 +116,7 @@ const char *lk_mail__z_name(int z)
 
 /* ---- decoding ------------------------------------------------------------ */
 
+/* zlib's and liblzma's allocations go through lk_ (failure injection). */
 static voidpf stream_zalloc(voidpf opaque, uInt items, uInt size)
 {
     return lk_calloc(items, size);
