@@ -19,6 +19,7 @@ PREFIX     ?= /usr/local
 # libyaml.a and libcrypto.a that the -dev packages ship.
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
+	zlib1g-dev liblzma-dev libzstd-dev \
 	python3 python3-dkim python3-nacl valgrind
 # Only for `make bench`: the timing tool and the peers measured beside us.
 BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography

@@ -184,6 +184,25 @@ LK_EXTERN(void) lk_mail_text_free(char *text);
  */
 LK_EXTERN(int) lk_mail_time_parse(long long *out, const char *text);
 
+/**
+ * METHOD: number of inputs skipped so far: files that are not mail
+ * (binary data, images, archives), entries of a directory that cannot be
+ * read (a symbolic link loop, a dangling link, no permission) and
+ * compressed files that are corrupt part way. Cannot fail.
+ */
+LK_EXTERN(size_t) lk_mail_run_skipped(const lk_mail_run *run);
+
+/**
+ * METHOD: skipped input "i" (0 .. lk_mail_run_skipped - 1), in the order
+ * met: its path and why it was skipped.
+ *
+ * @return 0 or LK_ENOTFOUND ("i" out of range).
+ *         Borrowed: valid until lk_mail_run_free.
+ */
+LK_EXTERN(int) lk_mail_run_skipped_get(const lk_mail_run *run, size_t i,
+                                       const char **path,
+                                       const char **reason);
+
 LK_END_DECL
 
 #endif

@@ -24,8 +24,11 @@ static const char mail_help[] =
     "\n"
     "Authenticate a leaked e-mail corpus by its DKIM signatures (RFC 6376,\n"
     "RFC 8463). CORPUS is an mbox (mboxo or mboxrd), a maildir, an .eml\n"
-    "file or a directory of them. Keys come from an archive (a key history:\n"
-    "every record of a name is tried); no network access is made.\n"
+    "file or a directory of them; '-' (standard input), a pipe or a FIFO is\n"
+    "read as an mbox; .gz, .xz and .zst files are decompressed. Files that\n"
+    "are not mail are skipped with the reason. Keys come from an archive\n"
+    "(a key history: every record of a name is tried); no network access\n"
+    "is made.\n"
     "\n"
     "Options:\n"
     "  -k, --keys ARCHIVE     key archive: 'selector._domainkey.domain\n"
@@ -56,7 +59,12 @@ static const char mail_help[] =
     "means unknown, not fake. Output is deterministic for a given --at.\n"
     "\n"
     "Exit status reflects errors, not verdicts: 0 ok, 1 runtime error,\n"
-    "2 usage error, 65 bad key archive or case file.\n";
+    "2 usage error, 3 done but some inputs were skipped (listed on\n"
+    "stderr and in the summary), 65 bad key archive or case file.\n";
+
+/* Exit status of a run that completed but skipped some inputs (not
+ * mail, unreadable, looping): everything else was verified and written. */
+#define MAIL_EXIT_SKIPPED 3
 
 /* Progress on stderr when it is a terminal. */
 typedef struct mail_progress {
@@ -328,6 +336,23 @@ static int mail_render_to(const lk_mail_run *run, int format,
     return status;
 }
 
+/* Report on stderr the inputs skipped from index "from" on; returns the
+ * number reported in all. */
+static size_t mail_skips(const lk_mail_run *run, size_t from,
+                         mail_progress *prog)
+{
+    size_t n = lk_mail_run_skipped(run), i;
+    const char *path, *reason;
+    if (n > from && prog->shown) {
+        fputs("\n", stderr); /* below the progress line */
+        prog->shown = 0;
+    }
+    for (i = from; i < n; i++)
+        if (lk_mail_run_skipped_get(run, i, &path, &reason) == 0)
+            fprintf(stderr, "leaklaw: %s: skipped: %s\n", path, reason);
+    return n;
+}
+
 /* Verify the corpus paths argv[first..argc-1] in "run", records going to
  * "sink" when it is open. Returns the exit status. */
 static int mail_corpus(lk_mail_run *run, int argc, char **argv, int first,
@@ -335,8 +360,11 @@ static int mail_corpus(lk_mail_run *run, int argc, char **argv, int first,
                        lk_error *err)
 {
     int i, error = 0;
-    for (i = first; error == 0 && i < argc; i++)
+    size_t shown = 0;
+    for (i = first; error == 0 && i < argc; i++) {
         error = lk_mail_run_add_path(run, argv[i], err);
+        shown = mail_skips(run, shown, prog);
+    }
     if (prog->shown)
         fputs("\n", stderr);
     if (error == 0)
@@ -380,6 +408,18 @@ static int mail_finish(const lk_mail_run *run, const mail_args *a,
     return status;
 }
 
+/* The exit status of a run that completed: MAIL_EXIT_SKIPPED, said on
+ * stderr, when inputs were skipped, else 0. */
+static int mail_skipped_status(const lk_mail_run *run)
+{
+    size_t n = lk_mail_run_skipped(run);
+    if (n == 0)
+        return LK_EXIT_OK;
+    fprintf(stderr, "leaklaw: %zu input%s skipped; the summary lists them\n",
+            n, n == 1 ? "" : "s");
+    return MAIL_EXIT_SKIPPED;
+}
+
 static int mail_verify(int argc, char **argv)
 {
     mail_args a = {NULL, NULL, "jsonl", NULL, NULL, NULL, -1};
@@ -406,6 +446,9 @@ static int mail_verify(int argc, char **argv)
             return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
         }
     }
+    if (keys == NULL && !(mo.flags & LK_MAIL_DNS))
+        fputs("leaklaw: warning: no keys given (--keys or --dns): no "
+              "signature can be checked\n", stderr);
     mo.keys = keys;
     mo.keys_path = a.keys_path;
     prog.tty = isatty(STDERR_FILENO);
@@ -434,6 +477,8 @@ static int mail_verify(int argc, char **argv)
             goto out;
     }
     status = mail_finish(run, &a, argv + optind, argc - optind);
+    if (status == 0)
+        status = mail_skipped_status(run);
 out:
     if (open)
         cli_sink_abort(&sink);

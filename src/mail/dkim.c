@@ -381,7 +381,20 @@ static void dkim_sig_reset(lk_mail_sig *sg)
     sg->body_len = 0;
 }
 
-/* Verify one signature "sg" of "m". Returns 0, LK_ENOMEM or LK_ERROR. */
+/* Why no signature of a header cut short by limit bits "limit" can be
+ * checked (the fields and body past the cut were never read), or NULL. */
+static const char *dkim_cut_why(int limit)
+{
+    if (limit & LK_MAIL_LIMIT_HEADER)
+        return "not checked: the header is larger than --max-header-bytes";
+    if (limit & LK_MAIL_LIMIT_FIELDS)
+        return "not checked: the header has more fields than leaklaw reads";
+    return NULL;
+}
+
+/* Verify one signature "sg" of "m"; one of a header cut short by a limit
+ * is not checked (permerror naming the limit, never a failure). Returns
+ * 0, LK_ENOMEM or LK_ERROR. */
 static int dkim_verify_sig(lk_mail_dkim *w, const lk_mail_options *o,
                            const lk_mail_msg *m, lk_mail_sig *sg)
 {
@@ -394,6 +407,8 @@ static int dkim_verify_sig(lk_mail_dkim *w, const lk_mail_options *o,
 
     dkim_sig_reset(sg);
     lk_mail__sig_parse(sg);
+    if (sg->why == NULL)
+        sg->why = dkim_cut_why(m->limit);
     if (sg->why != NULL)
         return 0;
     if (sg->x >= 0 && sg->x < o->at)
@@ -442,7 +457,7 @@ static int dkim_unsigned_extra(const lk_mail_msg *m, const lk_mail_sig *sg)
 static int dkim_verdict(const lk_mail_eval *ev, int pass, int full,
                         int altered)
 {
-    int cut = ev->limit & (LK_MAIL_LIMIT_HEADER | LK_MAIL_LIMIT_FIELDS);
+    int cut = ev->limit & LK_MAIL_LIMIT_UNCHECKED;
     int verdict;
     if (full)
         verdict = LK_MAIL_V_VERIFIED;
@@ -454,7 +469,8 @@ static int dkim_verdict(const lk_mail_eval *ev, int pass, int full,
         verdict = LK_MAIL_V_UNVERIFIABLE;
     else
         verdict = LK_MAIL_V_UNSIGNED;
-    /* a message cut short by a limit is not judged on what was read */
+    /* a message whose signatures were not all checked is not judged on
+     * those that were */
     if (cut)
         verdict = ev->nsig > 0 || pass ? LK_MAIL_V_UNVERIFIABLE : verdict;
     return verdict;

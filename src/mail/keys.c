@@ -19,6 +19,8 @@
 
 #define KEYS_MAX_BYTES ((size_t)64 << 20) /* largest archive read */
 #define KEYS_MAX_DER 4096                 /* largest decoded p= */
+#define KEYS_MAX_BITS 16384 /* largest RSA key (OpenSSL's own limit) */
+#define KEYS_TOO_LARGE "p= holds a key larger than 16384 bits"
 
 static int keys_list_has(const char *s, size_t n, const char *word)
 {
@@ -76,6 +78,12 @@ static void keys_decode(lk_mail_key *key, const unsigned char *der,
         return;
     }
     key->bits = want == EVP_PKEY_RSA ? EVP_PKEY_get_bits(pk) : 0;
+    if (key->bits > KEYS_MAX_BITS) {
+        EVP_PKEY_free(pk);
+        key->state = LK_MAIL_KEY_BAD;
+        key->why = KEYS_TOO_LARGE;
+        return;
+    }
     key->pkey = pk;
 }
 
@@ -123,12 +131,24 @@ static int keys_flags(lk_mail_key *key, const lk_mail_taglist *tl)
     return 0;
 }
 
+/* The bytes the base64 text "s" of "n" bytes would decode to, blanks and
+ * padding aside (an upper bound when it is not base64). */
+static size_t keys_b64_len(const char *s, size_t n)
+{
+    size_t i, digits = 0;
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' &&
+            s[i] != '=')
+            digits++;
+    return digits / 4 * 3 + (digits % 4 ? digits % 4 - 1 : 0);
+}
+
 int lk_mail__key_parse(lk_mail_key *key, const char *text, size_t len)
 {
     lk_mail_taglist tl;
     const lk_mail_tag *p;
     const char *why = NULL;
-    unsigned char *der = NULL;
+    unsigned char der[KEYS_MAX_DER];
     long n;
 
     key->state = LK_MAIL_KEY_OK;
@@ -150,15 +170,13 @@ int lk_mail__key_parse(lk_mail_key *key, const char *text, size_t len)
         keys_reject(key, LK_MAIL_KEY_REVOKED, "empty p=: the key is revoked");
         return 0;
     }
-    der = lk_malloc(KEYS_MAX_DER);
-    if (der == NULL)
-        return LK_ENOMEM;
-    n = lk_base64_decode(der, KEYS_MAX_DER, p->value, p->value_len);
-    if (n <= 0)
+    n = lk_base64_decode(der, sizeof(der), p->value, p->value_len);
+    if (n <= 0 && keys_b64_len(p->value, p->value_len) > sizeof(der))
+        keys_reject(key, LK_MAIL_KEY_BAD, KEYS_TOO_LARGE);
+    else if (n <= 0)
         keys_reject(key, LK_MAIL_KEY_BAD, "p= is not base64");
     else
         keys_decode(key, der, (size_t)n);
-    lk_free(der);
     return 0;
 }
 
@@ -285,7 +303,6 @@ static int keys_add(lk_mail_keys *ks, size_t *cap, const char *name,
 {
     lk_mail_key *k;
     size_t i;
-    int error;
     k = lk_array_grow(ks->keys, cap, ks->n, sizeof(*k));
     if (k == NULL)
         return LK_ENOMEM;
@@ -304,10 +321,10 @@ static int keys_add(lk_mail_keys *ks, size_t *cap, const char *name,
     for (i = 0; i < name_len; i++)
         if (k->name[i] >= 'A' && k->name[i] <= 'Z')
             k->name[i] = (char)(k->name[i] - 'A' + 'a');
+    k->record_len = rec->len;
     k->line = line;
     ks->n++;
-    error = lk_mail__key_parse(k, k->record, rec->len);
-    return error;
+    return 0; /* parsed when first looked up */
 }
 
 static int keys_token_is(const char *s, size_t n, const char *w)
@@ -473,8 +490,9 @@ int lk_mail_keys_parse(lk_mail_keys **out, const char *name,
     if (ks == NULL)
         return lk_error_set_oom(err);
     ks->file = lk_strdup(name ? name : "");
-    if (ks->file == NULL) {
-        lk_mail_keys_free(ks);
+    if (ks->file == NULL || pthread_mutex_init(&ks->lock, NULL) != 0) {
+        lk_free(ks->file);
+        lk_free(ks);
         return lk_error_set_oom(err);
     }
     error = keys_sha256(ks->sha256, text, len, err);
@@ -531,7 +549,25 @@ void lk_mail_keys_free(lk_mail_keys *keys)
     }
     lk_free(keys->keys);
     lk_free(keys->file);
+    pthread_mutex_destroy(&keys->lock);
     lk_free(keys);
+}
+
+/* Parse records [a, b) of "keys" not parsed yet. The archive is shared
+ * by the workers: its lock makes this safe; parsing cannot fail. */
+static void keys_parse_range(const lk_mail_keys *keys, size_t a, size_t b)
+{
+    lk_mail_keys *ks = (lk_mail_keys *)keys; /* lazily filled cache */
+    size_t i;
+    pthread_mutex_lock(&ks->lock);
+    for (i = a; i < b; i++) {
+        lk_mail_key *k = &ks->keys[i];
+        if (k->parsed)
+            continue;
+        lk_mail__key_parse(k, k->record, k->record_len);
+        k->parsed = 1;
+    }
+    pthread_mutex_unlock(&ks->lock);
 }
 
 const lk_mail_key *lk_mail__keys_find(const lk_mail_keys *keys,
@@ -553,5 +589,8 @@ const lk_mail_key *lk_mail__keys_find(const lk_mail_keys *keys,
     while (lo < keys->n && strcmp(keys->keys[lo].name, name) == 0)
         lo++;
     *count = lo - first;
-    return *count ? &keys->keys[first] : NULL;
+    if (*count == 0)
+        return NULL;
+    keys_parse_range(keys, first, lo);
+    return &keys->keys[first];
 }

@@ -6,6 +6,7 @@
 #ifndef LK_MAIL_KEYS_H
 #define LK_MAIL_KEYS_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include <openssl/evp.h>
@@ -25,6 +26,7 @@ enum { LK_MAIL_K_RSA = 0, LK_MAIL_K_ED25519 = 1 };
 typedef struct lk_mail_key {
     char *name;           /* lowercase owner name, no trailing dot */
     char *record;         /* the TXT record, strings concatenated */
+    size_t record_len;    /* its length */
     unsigned line;        /* 1-based line of the record in the archive */
     int state;            /* LK_MAIL_KEY_* */
     const char *why;      /* static reason when state is not OK */
@@ -36,20 +38,24 @@ typedef struct lk_mail_key {
     int strict;           /* t=s: i= domain must equal d= */
     int bits;             /* RSA modulus size, 0 for Ed25519 */
     int from_dns;         /* 1: fetched by --dns, not from the archive */
+    int parsed;           /* 1: the fields above were read from record */
     EVP_PKEY *pkey;       /* the public key, NULL unless state is OK */
 } lk_mail_key;
 
 struct lk_mail_keys {
     char *file;           /* archive name for provenance */
     char sha256[65];      /* hex digest of the archive bytes */
-    lk_mail_key *keys;    /* sorted by name, then line */
+    lk_mail_key *keys;    /* sorted by name, then line; each record is
+                           * parsed the first time its name is looked up
+                           * (an archive of 100,000 records loads fast) */
     size_t n;             /* number of records */
+    pthread_mutex_t lock; /* guards the lazy parsing (worker threads) */
 };
 
 /*
  * Parse one key record's text into "key" (state, flags, pkey). Never
- * fails hard: a bad record gets state LK_MAIL_KEY_BAD and a reason.
- * Returns LK_ENOMEM only.
+ * fails hard: a bad record gets state LK_MAIL_KEY_BAD and a reason (an
+ * OpenSSL allocation failure too). Returns 0.
  */
 int lk_mail__key_parse(lk_mail_key *key, const char *text, size_t len);
 
@@ -58,7 +64,8 @@ void lk_mail__key_dispose(lk_mail_key *key);
 
 /*
  * The records named "name" (lowercase): "*count" of them from the
- * returned pointer. Borrowed: valid until lk_mail_keys_free.
+ * returned pointer, parsed (lk_mail__key_parse) on first lookup.
+ * Thread-safe. Borrowed: valid until lk_mail_keys_free.
  */
 const lk_mail_key *lk_mail__keys_find(const lk_mail_keys *keys,
                                       const char *name, size_t *count);

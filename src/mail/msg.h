@@ -35,6 +35,11 @@ enum {
     LK_MAIL_LIMIT_FIELDS = 8  /* more header fields than the limit */
 };
 
+/* The limits that keep some signature of a message from being checked:
+ * the message is then unverifiable, whatever the others found. */
+#define LK_MAIL_LIMIT_UNCHECKED                                            \
+    (LK_MAIL_LIMIT_HEADER | LK_MAIL_LIMIT_SIGS | LK_MAIL_LIMIT_FIELDS)
+
 #define LK_MAIL_MAX_FIELDS 2000 /* header fields parsed per message */
 
 /*

@@ -17,6 +17,9 @@
 
 /* ---- a table model rendered as Markdown or HTML -------------------------- */
 
+/* The plural ending of a count of "n". */
+#define REP_S(n) ((n) == 1 ? "" : "s")
+
 typedef struct rep {
     lk_buf *b;  /* output */
     int html;   /* 1: HTML, 0: Markdown */
@@ -67,6 +70,16 @@ static void rep_h(rep *r, int level, const char *title)
 static void rep_p(rep *r, const char *text)
 {
     lk_buf_puts(r->b, r->html ? "<p>" : "");
+    rep_text(r, text);
+    lk_buf_puts(r->b, r->html ? "</p>\n" : "\n\n");
+}
+
+/* A paragraph that opens with a warning in bold. */
+static void rep_warn(rep *r, const char *strong, const char *text)
+{
+    lk_buf_puts(r->b, r->html ? "<p><strong>" : "**");
+    rep_text(r, strong);
+    lk_buf_puts(r->b, r->html ? "</strong>" : "**");
     rep_text(r, text);
     lk_buf_puts(r->b, r->html ? "</p>\n" : "\n\n");
 }
@@ -379,9 +392,10 @@ static void rep_tamper(rep *r, const lk_mail_totals *t)
     if (t->tamper_dropped) {
         char msg[128];
         snprintf(msg, sizeof(msg),
-                 "%llu further failing messages are not listed; see the "
+                 "%llu further failing message%s not listed; see the "
                  "per-message records.",
-                 t->tamper_dropped);
+                 t->tamper_dropped,
+                 t->tamper_dropped == 1 ? " is" : "s are");
         rep_p(r, msg);
     }
 }
@@ -429,6 +443,47 @@ static void rep_other(rep *r, const lk_mail_totals *t)
     rep_table_end(r);
 }
 
+/* What the desk must know before reading the counts: no keys, inputs
+ * skipped. */
+static void rep_warnings(rep *r, const lk_mail_totals *t,
+                         const lk_mail_options *o)
+{
+    char buf[256];
+    if (o->keys == NULL && !(o->flags & LK_MAIL_DNS))
+        rep_warn(r, "Warning: no keys given",
+                 " (--keys or --dns): no signature could be checked, so "
+                 "every signed message is unverifiable.");
+    if (t->nskipped > 0) {
+        snprintf(buf, sizeof(buf),
+                 " (not mail or unreadable): %zu input%s not verified, "
+                 "listed under Skipped inputs.",
+                 t->nskipped, REP_S(t->nskipped));
+        rep_warn(r, t->nskipped == 1 ? "1 input skipped"
+                                     : "Inputs skipped", buf);
+    }
+}
+
+/* The inputs skipped and why, when there are any. */
+static void rep_skipped(rep *r, const lk_mail_totals *t)
+{
+    static const char *const cols[] = {"input", "reason"};
+    size_t i;
+    if (t->nskipped == 0)
+        return;
+    rep_h(r, 2, "Skipped inputs");
+    rep_p(r, "Files and directory entries that were not verified: they "
+             "are not mail, could not be read or loop back on themselves. "
+             "No message of theirs is counted above.");
+    rep_table(r, cols, 2);
+    for (i = 0; i < t->nskipped; i++) {
+        const char *cells[2];
+        cells[0] = t->skipped[i].path;
+        cells[1] = t->skipped[i].reason;
+        rep_row(r, cells, 2);
+    }
+    rep_table_end(r);
+}
+
 static void rep_custody(rep *r, const lk_mail_totals *t,
                         const lk_mail_options *o)
 {
@@ -440,12 +495,13 @@ static void rep_custody(rep *r, const lk_mail_totals *t,
     lk_mail__time_format(o->at, at);
     snprintf(buf, sizeof(buf),
              "leaklaw %s; verification time %s; key archive %s (%zu "
-             "records, sha256 %s); limits: %u signatures per message, %zu "
-             "header bytes, %zu bytes per header line.",
+             "record%s, sha256 %s); limits: %u signature%s per message, "
+             "%zu header bytes, %zu bytes per header line.",
              lk_version(), at, o->keys_path ? o->keys_path : "none",
-             lk_mail_keys_count(o->keys),
+             lk_mail_keys_count(o->keys), REP_S(lk_mail_keys_count(o->keys)),
              o->keys ? lk_mail_keys_sha256(o->keys) : "-",
-             o->max_signatures, o->max_header_bytes,
+             o->max_signatures, REP_S(o->max_signatures),
+             o->max_header_bytes,
              o->max_line_bytes);
     rep_p(r, buf);
     rep_table(r, cols, 4);
@@ -483,17 +539,20 @@ static void rep_summary(lk_buf *b, const lk_mail_totals *t,
     rep_h(&r, 1, "DKIM verification of an e-mail corpus");
     lk_mail__time_format(o->at, at);
     snprintf(line, sizeof(line),
-             "%llu messages in %zu files, verified at %s with %zu archived "
-             "key records.",
-             t->messages, t->nfiles, at,
-             lk_mail_keys_count(o->keys));
+             "%llu message%s in %zu file%s, verified at %s with %zu "
+             "archived key record%s.",
+             t->messages, REP_S(t->messages), t->nfiles, REP_S(t->nfiles),
+             at, lk_mail_keys_count(o->keys),
+             REP_S(lk_mail_keys_count(o->keys)));
     rep_p(&r, line);
+    rep_warnings(&r, t, o);
     rep_verdicts(&r, t);
     rep_caveats(&r);
     rep_domains(&r, t);
     rep_keys(&r, t);
     rep_tamper(&r, t);
     rep_other(&r, t);
+    rep_skipped(&r, t);
     rep_custody(&r, t, o);
     if (html)
         lk_buf_puts(b, "</body></html>\n");
@@ -509,6 +568,24 @@ static void rep_json_counts(lk_buf *b, const char *const *names,
     for (k = 0; k < n; k++)
         lk_buf_printf(b, "%s\"%s\":%llu", k ? "," : "", names[k], v[k]);
     lk_buf_puts(b, "}");
+}
+
+/* The manifest's list of skipped inputs, when there are any. */
+static void rep_json_skipped(lk_buf *b, const lk_mail_totals *t)
+{
+    size_t i;
+    if (t->nskipped == 0)
+        return;
+    lk_buf_puts(b, ",\"skipped\":[");
+    for (i = 0; i < t->nskipped; i++) {
+        const lk_mail_skip *s = &t->skipped[i];
+        lk_buf_puts(b, i ? ",{\"path\":" : "{\"path\":");
+        lk_jsonw_str(b, s->path, strlen(s->path));
+        lk_buf_puts(b, ",\"reason\":");
+        lk_jsonw_str(b, s->reason, strlen(s->reason));
+        lk_buf_puts(b, "}");
+    }
+    lk_buf_puts(b, "]");
 }
 
 static void rep_manifest(lk_buf *b, const lk_mail_totals *t,
@@ -546,7 +623,9 @@ static void rep_manifest(lk_buf *b, const lk_mail_totals *t,
         else
             lk_buf_puts(b, "null}");
     }
-    lk_buf_printf(b, "],\"dns\":%s", dns ? "[" : "false");
+    lk_buf_puts(b, "]");
+    rep_json_skipped(b, t);
+    lk_buf_printf(b, ",\"dns\":%s", dns ? "[" : "false");
     if (dns != NULL) { /* the answers used, to rebuild an archive */
         const lk_mail_dnsname *names;
         size_t nn = lk_mail__dns_names(dns, &names), j, k, c = 0;

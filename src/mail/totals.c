@@ -12,6 +12,7 @@
 #include "array.h"
 #include "date.h"
 #include "error.h"
+#include "msg.h"
 #include "totals.h"
 
 /* The counts of signing domain "name", added when new; NULL when out of
@@ -152,9 +153,11 @@ static int totals_sig(lk_mail_totals *r, const lk_mail_outcome *oc,
         if (totals_month(ks, s->t) < 0)
             return LK_ENOMEM;
     }
+    /* a message whose signatures were not all checked is no tamper
+     * signal: what was not read cannot be said to have changed */
     if ((s->result == LK_MAIL_R_FAIL_BODY ||
          s->result == LK_MAIL_R_FAIL_HEADER) &&
-        s->key_line > 0)
+        s->key_line > 0 && !(oc->limit & LK_MAIL_LIMIT_UNCHECKED))
         return totals_tamper(r, oc, s, file, offset);
     return 0;
 }
@@ -196,9 +199,34 @@ int lk_mail__totals_file(lk_mail_totals *t, const char *path,
     return 0;
 }
 
+int lk_mail__totals_skip(lk_mail_totals *t, const char *path,
+                         const char *reason)
+{
+    lk_mail_skip *s;
+    s = lk_array_grow(t->skipped, &t->cskipped, t->nskipped, sizeof(*s));
+    if (s == NULL)
+        return LK_ENOMEM;
+    t->skipped = s;
+    s = &s[t->nskipped];
+    s->path = lk_strdup(path);
+    s->reason = lk_strdup(reason);
+    if (s->path == NULL || s->reason == NULL) {
+        lk_free(s->path);
+        lk_free(s->reason);
+        return LK_ENOMEM;
+    }
+    t->nskipped++;
+    return 0;
+}
+
 void lk_mail__totals_dispose(lk_mail_totals *t)
 {
     size_t i;
+    for (i = 0; i < t->nskipped; i++) {
+        lk_free(t->skipped[i].path);
+        lk_free(t->skipped[i].reason);
+    }
+    lk_free(t->skipped);
     for (i = 0; i < t->nfiles; i++)
         lk_free(t->files[i].path);
     for (i = 0; i < t->nkeys; i++)

@@ -47,6 +47,11 @@ typedef struct lk_mail_tamper {
 
 #define LK_MAIL_TAMPER_MAX 10000 /* failing messages kept for the report */
 
+typedef struct lk_mail_skip {
+    char *path;              /* the input or directory entry skipped */
+    char *reason;            /* why, e.g. "not mail: PNG image" */
+} lk_mail_skip;
+
 /* The totals of a run; all zero is empty. */
 typedef struct lk_mail_totals {
     unsigned long long messages;        /* messages verified */
@@ -63,6 +68,8 @@ typedef struct lk_mail_totals {
     lk_mail_tamper *tamper;             /* failing messages with a key */
     size_t ntamper, ctamper;            /* used, allocated */
     unsigned long long tamper_dropped;  /* failing messages not kept */
+    lk_mail_skip *skipped;              /* inputs skipped, in order */
+    size_t nskipped, cskipped;          /* used, allocated */
 } lk_mail_totals;
 
 /*
@@ -78,6 +85,13 @@ int lk_mail__totals_file(lk_mail_totals *t, const char *path,
  */
 int lk_mail__totals_add(lk_mail_totals *t, const lk_mail_outcome *oc,
                         size_t file, long long offset);
+
+/*
+ * Note that input "path" was skipped because of "reason" (both copied).
+ * Returns 0 or LK_ENOMEM (nothing added).
+ */
+int lk_mail__totals_skip(lk_mail_totals *t, const char *path,
+                         const char *reason);
 
 /* Free what the totals hold. Cannot fail. */
 void lk_mail__totals_dispose(lk_mail_totals *t);

@@ -400,6 +400,12 @@ static void test_time(void **state)
 void test_mail_case_authenticity(void **state);
 void test_mail_case_rules(void **state);
 void test_mail_torture(void **state);
+/* test_mail_reliability.c */
+void test_mail_reliability_stream_pieces(void **state);
+void test_mail_reliability_stream_pipe(void **state);
+void test_mail_reliability_maildir_skips(void **state);
+void test_mail_reliability_sniff(void **state);
+void test_mail_reliability_key_errors(void **state);
 
 int main(void)
 {
@@ -416,6 +422,11 @@ int main(void)
         cmocka_unit_test(test_mail_case_authenticity),
         cmocka_unit_test(test_mail_case_rules),
         cmocka_unit_test(test_mail_torture),
+        cmocka_unit_test(test_mail_reliability_stream_pieces),
+        cmocka_unit_test(test_mail_reliability_stream_pipe),
+        cmocka_unit_test(test_mail_reliability_maildir_skips),
+        cmocka_unit_test(test_mail_reliability_sniff),
+        cmocka_unit_test(test_mail_reliability_key_errors),
     };
     lk_alloc__init();
     return cmocka_run_group_tests(tests, NULL, NULL);
