@@ -452,6 +452,24 @@ static int yaml_on_event(yaml_builder *b, const yaml_event_t *ev, int *done,
     }
 }
 
+/* The byte of the text at a libyaml mark's line and column (both count
+ * characters, not bytes), or NULL past the end. */
+static const char *yaml_mark_at(const lk_doc *doc, const yaml_mark_t *m)
+{
+    const char *p = doc->text, *end = doc->text + doc->len;
+    size_t line = 0, col = 0;
+    while (p < end && line < m->line)
+        if (*p++ == '\n')
+            line++;
+    while (p < end && *p != '\n' && col < m->column) {
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+            p++; /* continuation bytes of the same character */
+        col++;
+    }
+    return p < end ? p : NULL;
+}
+
 /* The parser's error as a diagnostic: a reader error (bad UTF-8) at its
  * byte offset, a tab where indentation is expected said to be one. */
 static int yaml_parse_error(lk_doc *doc, const yaml_parser_t *parser,
@@ -471,7 +489,7 @@ static int yaml_parse_error(lk_doc *doc, const yaml_parser_t *parser,
                                "%s", parser->problem ? parser->problem
                                                      : "invalid text");
     }
-    at = m.index < doc->len ? doc->text + m.index : NULL;
+    at = yaml_mark_at(doc, &m);
     if (at != NULL && *at == '\t') {
         const char *p = at;
         while (p > doc->text && (p[-1] == ' ' || p[-1] == '\t'))
