@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "consistency.h"
 #include "date.h"
+#include "iso3166.h"
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
@@ -299,6 +300,7 @@ static void check_enum(case_check *cc, const char *ptr, const char *s,
 
 static void check_value(case_check *cc, const schema_node *node, json_t *v,
                         char *ptr, size_t ptrsize);
+static void check_free(case_check *cc, json_t *v, char *ptr, size_t ptrsize);
 static void check_disputed(case_check *cc, const schema_node *node,
                            json_t *v, char *ptr, size_t ptrsize);
 static const schema_node root_node;
@@ -336,9 +338,11 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v,
             cc->facts = 0;
         } else if (f->key != NULL)
             check_value(cc, f, val, ptr, ptrsize);
-        else if (node->items != NULL && strncmp(key, "x-", 2) != 0)
+        else if (strncmp(key, "x-", 2) == 0)
+            check_free(cc, val, ptr, ptrsize);
+        else if (node->items != NULL)
             check_value(cc, node->items, val, ptr, ptrsize);
-        else if (strncmp(key, "x-", 2) != 0)
+        else
             check_diag(cc, ptr, "unknown key '%.100s'", key);
         ptr[len] = '\0';
     }
@@ -346,6 +350,36 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v,
         if (f->required && json_object_get(v, f->key) == NULL)
             check_diag(cc, ptr[0] ? ptr : "", "missing required key '%s'",
                        f->key);
+    }
+}
+
+/* A value of free form (under an x- key, or evidence[].summary): any
+ * JSON, within the limits of strings and lists. The document's nesting
+ * limit bounds the recursion. */
+static void check_free(case_check *cc, json_t *v, char *ptr, size_t ptrsize)
+{
+    size_t len = strlen(ptr), i;
+    const char *key;
+    json_t *item;
+    if (json_is_string(v) && json_string_length(v) > CASE_TEXT_MAX)
+        check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
+    if (json_array_size(v) > CASE_ARRAY_MAX) {
+        check_diag(cc, ptr, "more than %d items", CASE_ARRAY_MAX);
+        return;
+    }
+    json_array_foreach(v, i, item)
+    {
+        lk_doc__ptr_push_index(ptr, ptrsize, i);
+        check_free(cc, item, ptr, ptrsize);
+        ptr[len] = '\0';
+    }
+    json_object_foreach(v, key, item)
+    {
+        lk_doc__ptr_push(ptr, ptrsize, key);
+        if (strlen(key) > CASE_TEXT_MAX)
+            check_diag(cc, ptr, "key longer than %d bytes", CASE_TEXT_MAX);
+        check_free(cc, item, ptr, ptrsize);
+        ptr[len] = '\0';
     }
 }
 
@@ -392,6 +426,81 @@ static void check_array(case_check *cc, const schema_node *node, json_t *v,
     }
 }
 
+/* The entry (alpha-2 then alpha-3) of the bundled ISO 3166-1 list whose
+ * alpha-2 (n 2) or alpha-3 (n 3) code is "s", or NULL. */
+static const char *country_find(const char *s, size_t n)
+{
+    const char *p;
+    for (p = lk_iso3166; *p; p += 5)
+        if (strncmp(n == 3 ? p + 2 : p, s, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* 1 for the codes ISO 3166-1 leaves to its users (AA, QM-QZ, XA-XZ, ZZ):
+ * accepted on purpose, for fictional States and for Kosovo (XK). */
+static int country_user_assigned(const char *s)
+{
+    return !strcmp(s, "AA") || !strcmp(s, "ZZ") || s[0] == 'X' ||
+           (s[0] == 'Q' && s[1] >= 'M');
+}
+
+/* The code meant by "s" (2 or 3 letters, any case), or NULL: the common
+ * mistakes UK, EL (the EU's code for Greece) and FX, a lower-case code,
+ * or an alpha-3 code. */
+static const char *country_hint(const char *s, char *buf)
+{
+    static const char *const mistakes[] = {"UK", "GB", "EL", "GR",
+                                           "FX", "FR", NULL};
+    size_t n = strlen(s), i;
+    const char *hit;
+    if (n != 2 && n != 3)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        if (!isalpha((unsigned char)s[i]))
+            return NULL;
+        buf[i] = (char)toupper((unsigned char)s[i]);
+    }
+    buf[n] = '\0';
+    for (i = 0; mistakes[i]; i += 2)
+        if (strcmp(mistakes[i], buf) == 0)
+            return mistakes[i + 1];
+    hit = country_find(buf, n);
+    if (hit == NULL && n == 2 && country_user_assigned(buf))
+        return buf;
+    if (hit == NULL || (n == 2 && strcmp(buf, s) == 0))
+        return NULL;
+    buf[0] = hit[0];
+    buf[1] = hit[1];
+    buf[2] = '\0';
+    return buf;
+}
+
+/* A country: an ISO 3166-1 alpha-2 code, assigned or user-assigned. */
+static void check_country(case_check *cc, const char *s, const char *ptr)
+{
+    char buf[4];
+    const char *hint;
+    if (strlen(s) == 2 && isupper((unsigned char)s[0]) &&
+        isupper((unsigned char)s[1]) &&
+        (country_find(s, 2) || country_user_assigned(s)))
+        return;
+    if (strcmp(s, "EU") == 0) {
+        check_diag(cc, ptr, "'EU' is reserved for the European Union, "
+                            "which is not a State: name the State");
+        return;
+    }
+    hint = country_hint(s, buf);
+    if (hint != NULL)
+        check_diag(cc, ptr, "'%.100s' is not an ISO 3166-1 alpha-2 code: "
+                            "did you mean %s?",
+                   s, hint);
+    else
+        check_diag(cc, ptr, "'%.100s' is not an ISO 3166-1 alpha-2 code "
+                            "(e.g. \"US\")",
+                   s);
+}
+
 /* A string "s" of a kind with a pattern: dates, ids, codes, format. */
 static void check_pattern(case_check *cc, const schema_node *node,
                           const char *s, const char *ptr)
@@ -425,12 +534,7 @@ static void check_pattern(case_check *cc, const schema_node *node,
                        s);
         break;
     case S_COUNTRY:
-        if (strlen(s) != 2 || !isupper((unsigned char)s[0]) ||
-            !isupper((unsigned char)s[1]))
-            check_diag(cc, ptr,
-                       "'%.100s' is not an ISO 3166-1 alpha-2 code (e.g. "
-                       "\"US\")",
-                       s);
+        check_country(cc, s, ptr);
         break;
     case S_ATTACK:
         if (!check_attack(s))
@@ -485,6 +589,14 @@ static int check_is_leaf(const schema_node *node)
     }
 }
 
+/* 1 if "unknown" may stand for the value of "node", as null does: any
+ * optional value of fact but ids (source ids, ATT&CK ids, citations). */
+static int check_unknown_ok(const schema_node *node)
+{
+    return !node->required && check_is_leaf(node) && node->kind != S_ATTACK &&
+           node->kind != S_SRCID && node->kind != S_ID;
+}
+
 static const schema_node check_cite_node = CITE;
 static const schema_node check_note_node = {"note", S_STRING, NULL, NULL,
                                             NULL, 0};
@@ -512,7 +624,9 @@ static void check_fact_object(case_check *cc, const schema_node *node,
             check_value(cc, &check_cite_node, val, ptr, ptrsize);
         } else if (strcmp(key, "note") == 0) {
             check_value(cc, &check_note_node, val, ptr, ptrsize);
-        } else if (strncmp(key, "x-", 2) != 0) {
+        } else if (strncmp(key, "x-", 2) == 0) {
+            check_free(cc, val, ptr, ptrsize);
+        } else {
             check_diag(cc, ptr, "unknown key '%.100s' (a fact given as an "
                                 "object takes value, cite, note%s)",
                        key, disputed_ok ? " or disputed" : "");
@@ -563,6 +677,8 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
 
     if (json_is_null(v) && !node->required && node->kind != S_CITE)
         return; /* explicit null: unknown */
+    if (s != NULL && strcmp(s, "unknown") == 0 && check_unknown_ok(node))
+        return; /* "unknown", as null */
     switch (node->kind) {
     case S_OBJECT:
     case S_EXPECTED:
@@ -583,6 +699,7 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
                        check_type_name(v));
         return;
     case S_ANY:
+        check_free(cc, v, ptr, ptrsize);
         return;
     case S_VOLUME:
         if (json_is_integer(v) && json_integer_value(v) >= 0)
@@ -632,6 +749,56 @@ static void case_contradiction(void *ctx, const char *pointer,
     check_diag((case_check *)ctx, pointer, "%s", message);
 }
 
+/* Report the diagnostics past LK_CASE_MAX_DIAGS as their number. */
+static void check_suppressed(const case_check *cc)
+{
+    lk_error d;
+    if (cc->cb == NULL || cc->count <= LK_CASE_MAX_DIAGS)
+        return;
+    lk_error_clear(&d);
+    lk_error_set_at(&d, LK_EINVALID, cc->doc->name, 0, 0, NULL,
+                    "... and %u more problems",
+                    cc->count - LK_CASE_MAX_DIAGS);
+    cc->cb(&d, cc->payload);
+}
+
+/* Check the parsed document; the number of problems is cc->count. */
+static int case_validate(case_check *cc)
+{
+    char ptr[LK_ERROR_POINTER_MAX] = "";
+    int error;
+    json_t *root = cc->doc->root;
+    cc->source_ids = json_object();
+    if (cc->source_ids == NULL)
+        return lk_error_set_oom(cc->err);
+    if (!json_is_object(root)) {
+        check_diag(cc, "", "a case must be an object, found %s",
+                   check_type_name(root));
+        return 0;
+    }
+    error = check_sources(cc, root);
+    if (error < 0)
+        return error;
+    check_value(cc, &root_node, root, ptr, sizeof(ptr));
+    /* contradictions only between facts that are each well formed */
+    if (cc->count == 0)
+        lk_consistency__check(root, case_contradiction, cc);
+    check_suppressed(cc);
+    return 0;
+}
+
+/* Report the input problem "e" (a read or syntax error) once: to "cb",
+ * and into "err"; "error" is returned. */
+static int case_input_error(int error, const lk_error *e, lk_diag_cb cb,
+                            void *payload, lk_error *err)
+{
+    if (err != NULL)
+        *err = *e;
+    if ((error == LK_EINVALID || error == LK_EIO) && cb != NULL)
+        cb(e, payload);
+    return error;
+}
+
 int lk_case_parse(lk_case **out, const char *name, const char *data,
                   size_t len, lk_diag_cb cb, void *payload, lk_error *err)
 {
@@ -639,47 +806,23 @@ int lk_case_parse(lk_case **out, const char *name, const char *data,
     lk_case *c = NULL;
     lk_doc *doc = NULL;
     case_check cc;
-    char ptr[LK_ERROR_POINTER_MAX] = "";
+    lk_error e;
     json_t *title;
 
     memset(&cc, 0, sizeof(cc));
-    error = lk_doc__parse(&doc, name, data, len, err);
-    if (error < 0) {
-        if (error == LK_EINVALID && cb != NULL && err != NULL)
-            cb(err, payload);
-        else if (error == LK_EINVALID && cb != NULL) {
-            lk_error e;
-            lk_error_clear(&e);
-            lk_error_set_at(&e, error, name, 0, 0, NULL, "syntax error");
-            cb(&e, payload);
-        }
-        goto out;
-    }
+    lk_error_clear(&e);
+    error = lk_doc__parse(&doc, name, data, len, &e);
+    if (error < 0)
+        return case_input_error(error, &e, cb, payload, err);
     cc.doc = doc;
     cc.cb = cb;
     cc.payload = payload;
     cc.err = err;
-    cc.source_ids = json_object();
-    if (cc.source_ids == NULL) {
-        error = lk_error_set_oom(err);
-        goto out;
-    }
-    if (!json_is_object(doc->root)) {
-        check_diag(&cc, "", "a case must be an object, found %s",
-                   check_type_name(doc->root));
-    } else {
-        error = check_sources(&cc, doc->root);
-        if (error < 0)
-            goto out;
-        check_value(&cc, &root_node, doc->root, ptr, sizeof(ptr));
-        /* contradictions only between facts that are each well formed */
-        if (cc.count == 0)
-            lk_consistency__check(doc->root, case_contradiction, &cc);
-    }
-    if (cc.count > 0) {
+    error = case_validate(&cc);
+    if (error == 0 && cc.count > 0)
         error = LK_EINVALID;
+    if (error < 0)
         goto out;
-    }
     c = lk_calloc(1, sizeof(*c));
     if (c == NULL) {
         error = lk_error_set_oom(err);
@@ -703,12 +846,16 @@ int lk_case_load(lk_case **out, const char *path, lk_diag_cb cb,
 {
     char *text = NULL;
     size_t len = 0;
-    int error = lk_file_read(&text, &len, path, LK_DOC_MAX_BYTES, err);
-    if (error < 0) {
-        if (cb != NULL && err != NULL)
-            cb(err, payload);
-        return error;
+    lk_error e;
+    int error;
+    lk_error_clear(&e);
+    error = lk_file_read(&text, &len, path, LK_DOC_MAX_BYTES, &e);
+    if (error == LK_ETOOBIG) { /* over the limit: bad input, as documented */
+        error = LK_EINVALID;
+        e.code = LK_EINVALID;
     }
+    if (error < 0)
+        return case_input_error(error, &e, cb, payload, err);
     error = lk_case_parse(out, path, text, len, cb, payload, err);
     lk_free(text);
     return error;
@@ -831,8 +978,9 @@ void lk_case__base_facts(const lk_case *c, lk_facts *facts)
             continue;
         }
         v = lk_case__value(v);
-        if (v == NULL || json_is_null(v))
-            continue;
+        if (v == NULL || json_is_null(v) ||
+            (json_is_string(v) && !strcmp(json_string_value(v), "unknown")))
+            continue; /* unknown */
         switch (def->type) {
         case LK_FT_ENUM:
             idx = lk_facts__value_index(id, json_string_value(v));

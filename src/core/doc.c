@@ -205,9 +205,41 @@ static void text_linecol(const char *text, const char *at, unsigned *line,
     *column = c;
 }
 
+/* Refuse JSON nested deeper than LK_DOC_MAX_DEPTH before jansson builds
+ * it (jansson's own limit is 2048), as the YAML reader does: the depth
+ * bounds every recursive walk of the tree. Strings are skipped. */
+static int doc_json_depth(lk_doc *doc, lk_error *err)
+{
+    const char *p, *end = doc->text + doc->len;
+    int depth = 0, in_string = 0;
+    unsigned line, col;
+    for (p = doc->text; p < end; p++) {
+        if (in_string) {
+            if (*p == '\\' && p + 1 < end)
+                p++;
+            else if (*p == '"')
+                in_string = 0;
+        } else if (*p == '"') {
+            in_string = 1;
+        } else if ((*p == '{' || *p == '[') && ++depth > LK_DOC_MAX_DEPTH) {
+            text_linecol(doc->text, p, &line, &col);
+            return lk_error_set_at(err, LK_EINVALID, doc->name, line, col,
+                                   NULL, "nesting too deep (more than %d "
+                                         "levels)",
+                                   LK_DOC_MAX_DEPTH);
+        } else if ((*p == '}' || *p == ']') && depth > 0) {
+            depth--;
+        }
+    }
+    return 0;
+}
+
 static int doc_parse_json(lk_doc *doc, lk_error *err)
 {
     json_error_t jerr;
+    int error = doc_json_depth(doc, err);
+    if (error < 0)
+        return error;
     memset(&jerr, 0, sizeof(jerr));
     (void)lk_alloc__json_failed();
     doc->root = json_loadb(doc->text, doc->len, JSON_REJECT_DUPLICATES,
@@ -370,7 +402,8 @@ static int yaml_on_node(yaml_builder *b, const yaml_event_t *ev,
         if (b->depth >= LK_DOC_MAX_DEPTH) {
             json_decref(v);
             return yaml_fail(b->doc, err, &ev->start_mark,
-                             "nesting too deep");
+                             "nesting too deep (more than "
+                             LK_DOC_STR(LK_DOC_MAX_DEPTH) " levels)");
         }
         json_incref(v); /* one reference for the stack */
     }
@@ -419,6 +452,58 @@ static int yaml_on_event(yaml_builder *b, const yaml_event_t *ev, int *done,
     }
 }
 
+/* The byte of the text at a libyaml mark's line and column (both count
+ * characters, not bytes), or NULL past the end. */
+static const char *yaml_mark_at(const lk_doc *doc, const yaml_mark_t *m)
+{
+    const char *p = doc->text, *end = doc->text + doc->len;
+    size_t line = 0, col = 0;
+    while (p < end && line < m->line)
+        if (*p++ == '\n')
+            line++;
+    while (p < end && *p != '\n' && col < m->column) {
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+            p++; /* continuation bytes of the same character */
+        col++;
+    }
+    return p < end ? p : NULL;
+}
+
+/* The parser's error as a diagnostic: a reader error (bad UTF-8) at its
+ * byte offset, a tab where indentation is expected said to be one. */
+static int yaml_parse_error(lk_doc *doc, const yaml_parser_t *parser,
+                            lk_error *err)
+{
+    const char *at;
+    yaml_mark_t m = parser->problem_mark;
+    unsigned line, col;
+    if (parser->error == YAML_MEMORY_ERROR)
+        return lk_error_set_oom(err);
+    if (parser->error == YAML_READER_ERROR) {
+        at = doc->text + (parser->problem_offset < doc->len
+                              ? parser->problem_offset
+                              : doc->len);
+        text_linecol(doc->text, at, &line, &col);
+        return lk_error_set_at(err, LK_EINVALID, doc->name, line, col, NULL,
+                               "%s", parser->problem ? parser->problem
+                                                     : "invalid text");
+    }
+    at = yaml_mark_at(doc, &m);
+    if (at != NULL && *at == '\t') {
+        const char *p = at;
+        while (p > doc->text && (p[-1] == ' ' || p[-1] == '\t'))
+            p--;
+        if (p == doc->text || p[-1] == '\n')
+            return yaml_fail(doc, err, &m, "a tab in indentation: YAML "
+                                           "indents with spaces only");
+        return yaml_fail(doc, err, &m, "a tab where YAML allows none "
+                                       "(use spaces)");
+    }
+    return yaml_fail(doc, err, &m,
+                     parser->problem ? parser->problem : "YAML syntax error");
+}
+
 static int doc_parse_yaml(lk_doc *doc, lk_error *err)
 {
     yaml_parser_t parser;
@@ -434,12 +519,7 @@ static int doc_parse_yaml(lk_doc *doc, lk_error *err)
                                  doc->len);
     while (!done && error == 0) {
         if (!yaml_parser_parse(&parser, &ev)) {
-            if (parser.error == YAML_MEMORY_ERROR)
-                error = lk_error_set_oom(err);
-            else
-                error = yaml_fail(doc, err, &parser.problem_mark,
-                                  parser.problem ? parser.problem
-                                                 : "YAML syntax error");
+            error = yaml_parse_error(doc, &parser, err);
             break;
         }
         error = yaml_on_event(&b, &ev, &done, err);

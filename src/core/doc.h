@@ -12,6 +12,8 @@
 
 #define LK_DOC_MAX_BYTES ((size_t)16 << 20) /* largest document read */
 #define LK_DOC_MAX_DEPTH 64                 /* deepest nesting accepted */
+#define LK_DOC_STR_(x) #x
+#define LK_DOC_STR(x) LK_DOC_STR_(x)        /* a number as a string */
 
 typedef struct lk_doc {
     char *name;   /* file name used in diagnostics */

@@ -473,11 +473,105 @@ static void law_sort_rules(const lk_law *law, int *v, int n)
     }
 }
 
+/* Link rule "i" to the rules it is an exception to (their defeaters). */
+static int law_link_exceptions(lk_law *law, size_t i, lk_error *err)
+{
+    lk_rule *r = &law->rules[i];
+    size_t k;
+    for (k = 0; r->excs[k]; k++) {
+        int e = lk_rules__find_index(law, r->excs[k]);
+        lk_rule *base;
+        int *d;
+        if (e < 0 || (size_t)e == i)
+            return lk_lawfile__fail(err, r->doc, r->ptr,
+                                    "exception_to names unknown rule '%s'",
+                                    r->excs[k]);
+        base = &law->rules[e];
+        if (base->target != r->target)
+            return lk_lawfile__fail(err, r->doc, r->ptr,
+                                    "'%s' decides another target",
+                                    r->excs[k]);
+        d = lk_realloc(base->defeaters,
+                       (size_t)(base->ndefeaters + 1) * sizeof(int));
+        if (d == NULL)
+            return lk_error_set_oom(err);
+        base->defeaters = d;
+        base->defeaters[base->ndefeaters++] = (int)i;
+    }
+    return 0;
+}
+
+/* The cycle closed by the last rule of "path" (of "n") naming rule "e",
+ * which is on the path, as an error at that rule. */
+static int law_cycle_fail(const lk_law *law, const int *path, int n, int e,
+                          lk_error *err)
+{
+    const lk_rule *last = &law->rules[path[n - 1]];
+    char list[512];
+    size_t used = 0;
+    int k = 0;
+    while (path[k] != e)
+        k++;
+    list[0] = '\0';
+    for (; k < n && used < sizeof(list) - 120; k++)
+        used += (size_t)snprintf(list + used, sizeof(list) - used,
+                                 "%.100s -> ", law->rules[path[k]].info.id);
+    snprintf(list + used, sizeof(list) - used, "%.100s",
+             law->rules[e].info.id);
+    return lk_lawfile__fail(err, last->doc, last->ptr,
+                            "exception_to makes a cycle: %s (each rule an "
+                            "exception to the next)",
+                            list);
+}
+
+/* Depth-first walk of the exceptions from rule "i": "color" is 0 for a
+ * rule not seen, 1 on the path (the "n" rules of "path"), 2 done. The
+ * depth is bounded by the number of rules (LK_LAW_MAX_RULES). */
+static int law_cycle_walk(const lk_law *law, int i, char *color, int *path,
+                          int n, lk_error *err)
+{
+    const lk_rule *r = &law->rules[i];
+    size_t k;
+    int error;
+    color[i] = 1;
+    path[n++] = i;
+    for (k = 0; r->excs[k]; k++) {
+        int e = lk_rules__find_index(law, r->excs[k]);
+        if (color[e] == 1)
+            return law_cycle_fail(law, path, n, e, err);
+        if (color[e] == 0) {
+            error = law_cycle_walk(law, e, color, path, n, err);
+            if (error < 0)
+                return error;
+        }
+    }
+    color[i] = 2;
+    return 0;
+}
+
+/* Refuse rules that are, through exception_to, exceptions to themselves
+ * (A to B and B to A, or longer): which one wins would be undefined. */
+static int law_check_cycles(const lk_law *law, lk_error *err)
+{
+    char *color = lk_calloc(law->nrules + 1, 1);
+    int *path = lk_calloc(law->nrules + 1, sizeof(int));
+    size_t i;
+    int error = color && path ? 0 : lk_error_set_oom(err);
+    for (i = 0; i < law->nrules && error == 0; i++)
+        if (color[i] == 0)
+            error = law_cycle_walk(law, (int)i, color, path, 0, err);
+    lk_free(color);
+    lk_free(path);
+    return error;
+}
+
 /* Compile every rule, link exceptions, order rules per target. */
 int lk_law_compile__rules(lk_law *law, lk_error *err)
 {
     size_t i, k;
-    int t, error;
+    int t, error = lk_model__check_params(law, err);
+    if (error < 0)
+        return error;
     for (i = 0; i < law->nrules; i++) {
         lk_rule *r = &law->rules[i];
         law_compiler lc;
@@ -490,31 +584,16 @@ int lk_law_compile__rules(lk_law *law, lk_error *err)
         snprintf(p, sizeof(p), "%s/when", r->ptr);
         error =
             law_compile(&lc, json_object_get(r->json, "when"), p, 0, &r->cond);
+        if (error == 0)
+            error = law_link_exceptions(law, i, err);
         if (error < 0)
             return error;
         r->facts = lc.facts;
         r->targets = lc.targets;
-        for (k = 0; r->excs[k]; k++) {
-            int e = lk_rules__find_index(law, r->excs[k]);
-            lk_rule *base;
-            int *d;
-            if (e < 0 || (size_t)e == i)
-                return lk_lawfile__fail(err, r->doc, r->ptr,
-                                        "exception_to names unknown rule '%s'",
-                                        r->excs[k]);
-            base = &law->rules[e];
-            if (base->target != r->target)
-                return lk_lawfile__fail(err, r->doc, r->ptr,
-                                        "'%s' decides another target",
-                                        r->excs[k]);
-            d = lk_realloc(base->defeaters,
-                           (size_t)(base->ndefeaters + 1) * sizeof(int));
-            if (d == NULL)
-                return lk_error_set_oom(err);
-            base->defeaters = d;
-            base->defeaters[base->ndefeaters++] = (int)i;
-        }
     }
+    error = law_check_cycles(law, err);
+    if (error < 0)
+        return error;
     for (t = 0; t < law->ntargets; t++) {
         lk_target *tg = &law->targets[t];
         int has_default = 0;

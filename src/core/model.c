@@ -5,6 +5,7 @@
  */
 #include "model.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -242,6 +243,77 @@ static int model_load_params(lk_law *law, const lk_doc *doc, lk_error *err)
             return lk_lawfile__fail(err, doc, ptr, "parameters are integers");
         law->params[law->nparams].name = key;
         law->params[law->nparams++].value = (int)json_integer_value(item);
+    }
+    return 0;
+}
+
+#define MODEL_PARAM_MAX 100000 /* largest value of a parameter */
+
+/* Parameters that bound others: the first must not be below the second. */
+static const char *const model_param_order[][2] = {
+    {"intent_high", "intent_threshold"},
+};
+
+/* The last document that sets parameter "name" (a profile's after the
+ * model's) and its value there; -1 if none. */
+static int model_param_doc(const lk_law *law, const char *name, json_t **v)
+{
+    size_t i;
+    for (i = law->ndocs; i-- > 0;) {
+        json_t *p = json_object_get(law->docs[i]->root, "params");
+        *v = json_object_get(p, name);
+        if (*v != NULL)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Report parameter "name" (set by document "d") as out of order. */
+static int model_param_fail(const lk_law *law, int d, const char *name,
+                            lk_error *err, const char *fmt, ...)
+    LK_PRINTF(5, 6);
+static int model_param_fail(const lk_law *law, int d, const char *name,
+                            lk_error *err, const char *fmt, ...)
+{
+    char ptr[LK_ERROR_POINTER_MAX] = "/params", msg[LK_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    lk_doc__ptr_push(ptr, sizeof(ptr), name);
+    return lk_lawfile__fail(err, law->docs[d], ptr, "%s", msg);
+}
+
+int lk_model__check_params(const lk_law *law, lk_error *err)
+{
+    size_t k;
+    int i;
+    for (i = 0; i < law->nparams; i++) {
+        json_t *v;
+        int d = model_param_doc(law, law->params[i].name, &v);
+        json_int_t x = json_integer_value(v);
+        if (d >= 0 && (x < 0 || x > MODEL_PARAM_MAX))
+            return model_param_fail(law, d, law->params[i].name, err,
+                                    "must be between 0 and %d, found %"
+                                    JSON_INTEGER_FORMAT,
+                                    MODEL_PARAM_MAX, x);
+    }
+    for (k = 0; k < sizeof(model_param_order) / sizeof(*model_param_order);
+         k++) {
+        const char *hi = model_param_order[k][0], *lo = model_param_order[k][1];
+        json_t *vh, *vl;
+        int dh = model_param_doc(law, hi, &vh), dl = model_param_doc(law, lo,
+                                                                    &vl);
+        json_int_t h = json_integer_value(vh), l = json_integer_value(vl);
+        if (dh < 0 || dl < 0 || h >= l)
+            continue;
+        if (dl > dh) /* blame the one set last */
+            return model_param_fail(law, dl, lo, err,
+                                    "must not be above %s (%" JSON_INTEGER_FORMAT
+                                    "), found %" JSON_INTEGER_FORMAT, hi, h, l);
+        return model_param_fail(law, dh, hi, err,
+                                "must not be below %s (%" JSON_INTEGER_FORMAT
+                                "), found %" JSON_INTEGER_FORMAT, lo, l, h);
     }
     return 0;
 }

@@ -11,6 +11,11 @@
 /* Read the model "doc" into "law". LK_EINVALID, LK_ENOMEM. */
 int lk_model__load(lk_law *law, const lk_doc *doc, lk_error *err);
 
+/* Check the parameters as the model and the profile leave them: each
+ * between 0 and 100000, intent_high not below intent_threshold. The
+ * error names the parameter in the file that set it. LK_EINVALID. */
+int lk_model__check_params(const lk_law *law, lk_error *err);
+
 /* The parameter "name", or NULL. Borrowed: valid until lk_law_free. */
 lk_param *lk_model__param(lk_law *law, const char *name);
 

@@ -67,10 +67,24 @@ int lk_law__attack_method(const lk_law *law, const char *id)
     return hit ? hit->method : -1;
 }
 
+/* 1 if "line" of the index is "Tnnnn" or "Tnnnn.nnn", a tab, a name. */
+static int techniques_line_ok(const char *line)
+{
+    const char *tab = strchr(line, '\t');
+    size_t n = tab ? (size_t)(tab - line) : 0, i;
+    if ((n != 5 && n != 9) || line[0] != 'T' || tab[1] == '\0')
+        return 0;
+    for (i = 1; i < n; i++)
+        if (i == 5 ? line[i] != '.' : (line[i] < '0' || line[i] > '9'))
+            return 0;
+    return 1;
+}
+
 int lk_techniques__load(lk_law *law, lk_error *err)
 {
     char path[4096], *text = NULL, *line, *next;
     size_t len = 0, cap = 0;
+    unsigned lineno = 0;
     int error;
     snprintf(path, sizeof(path), "%s/attack/techniques.tsv", law->datadir);
     error = lk_file_read(&text, &len, path, (size_t)4 << 20, err);
@@ -81,13 +95,17 @@ int lk_techniques__load(lk_law *law, lk_error *err)
         next = strchr(line, '\n');
         if (next)
             *next++ = '\0';
-        if (line[0] != 'T')
-            continue; /* header and comments */
+        lineno++;
+        if (line[0] == '#' || line[0] == '\0')
+            continue; /* header, comments and blank lines */
+        if (!techniques_line_ok(line)) {
+            lk_free(text);
+            return lk_error_set_at(err, LK_EINVALID, path, lineno, 1, NULL,
+                                   "expected a technique id (Tnnnn or "
+                                   "Tnnnn.nnn), a tab and its name");
+        }
         tab = strchr(line, '\t');
-        if (tab)
-            *tab++ = '\0';
-        if (strlen(line) >= 12)
-            continue;
+        *tab++ = '\0'; /* techniques_line_ok: the id, a tab, the name */
         if (law->ntechniques == cap) {
             size_t ncap = cap ? cap * 2 : 1024;
             char(*t)[LK_TECHNIQUE_ENTRY] =
@@ -101,10 +119,10 @@ int lk_techniques__load(lk_law *law, lk_error *err)
         }
         memset(law->techniques[law->ntechniques], 0, LK_TECHNIQUE_ENTRY);
         memcpy(law->techniques[law->ntechniques], line, strlen(line));
-        if (tab) /* the name, cut to its room (the index's are shorter) */
-            snprintf(law->techniques[law->ntechniques] + 12,
-                     LK_TECHNIQUE_ENTRY - 12, "%.*s",
-                     (int)strcspn(tab, "\t\r"), tab);
+        /* the name, cut to its room (the index's are shorter) */
+        snprintf(law->techniques[law->ntechniques] + 12,
+                 LK_TECHNIQUE_ENTRY - 12, "%.*s", (int)strcspn(tab, "\t\r"),
+                 tab);
         law->ntechniques++;
     }
     lk_free(text);

@@ -237,6 +237,102 @@ static void test_depth_limit(void **state)
     assert_non_null(strstr(ds.first, "nesting too deep"));
 }
 
+/* A JSON case with "levels" nested arrays under an x- key (and brackets
+ * in a string, which do not count). */
+static void deep_json(char *text, size_t size, int levels)
+{
+    size_t n = (size_t)snprintf(text, size,
+                                "{\"format\": \"leaklaw/case/1\", \"id\": "
+                                "\"deep\", \"x-s\": \"[[[\", \"x-d\": ");
+    int i;
+    for (i = 0; i < levels; i++)
+        text[n++] = '[';
+    for (i = 0; i < levels; i++)
+        text[n++] = ']';
+    snprintf(text + n, size - n, "}");
+}
+
+/* JSON is held to the same nesting limit as YAML, 64 levels. */
+static void test_json_depth_limit(void **state)
+{
+    char text[4096];
+    diags ds;
+    (void)state;
+    deep_json(text, sizeof(text), 64); /* 65 with the root */
+    assert_int_equal(parse_diags("deep.json", text, &ds), LK_EINVALID);
+    assert_non_null(strstr(ds.first, "deep.json:1:"));
+    assert_non_null(strstr(ds.first, "nesting too deep"));
+    deep_json(text, sizeof(text), 63); /* 64: the limit */
+    assert_int_equal(parse_diags("deep.json", text, &ds), 0);
+}
+
+/* x- values keep the string limit. */
+static void test_x_string_limit(void **state)
+{
+    static const char head[] = "{\"format\": \"leaklaw/case/1\", \"id\": "
+                               "\"x\", \"x-a\": {\"b\": [\"";
+    size_t long_len = 65537, n = sizeof(head) - 1;
+    char *text = malloc(n + long_len + 16);
+    diags ds;
+    (void)state;
+    assert_non_null(text);
+    memcpy(text, head, n);
+    memset(text + n, 'a', long_len);
+    memcpy(text + n + long_len, "\"]}}", 5);
+    assert_int_equal(parse_diags("x.json", text, &ds), LK_EINVALID);
+    assert_non_null(
+        strstr(ds.first, "/x-a/b/0: string longer than 65536 bytes"));
+    free(text);
+}
+
+/* "unknown" reads as unknown, a boolean too (not false). */
+static void test_unknown_reads_unknown(void **state)
+{
+    lk_case *c;
+    lk_facts f;
+    (void)state;
+    c = test_case_text("u.json",
+                       "{\"format\": \"leaklaw/case/1\", \"id\": \"u\","
+                       " \"actor\": {\"state\": \"unknown\"},"
+                       " \"disclosure\": {\"date\": \"unknown\","
+                       " \"channels\": \"unknown\", \"selective\": "
+                       "{\"value\": \"unknown\"}},"
+                       " \"effects\": {\"process_manipulated\": \"unknown\"}}");
+    lk_case__base_facts(c, &f);
+    assert_int_equal(f.f[LK_F_ACTOR_STATE].known, 0);
+    assert_int_equal(f.f[LK_F_DISC_DATE].known, 0);
+    assert_int_equal(f.f[LK_F_DISC_CHANNELS].known, 0);
+    assert_int_equal(f.f[LK_F_DISC_SELECTIVE].known, 0);
+    assert_int_equal(f.f[LK_F_EFF_MANIPULATED].known, 0);
+    lk_case_free(c);
+}
+
+/* Every code of the bundled ISO 3166-1 list is accepted: the compiled-in
+ * table and data/iso3166-1.tsv agree. */
+static void test_iso3166_list(void **state)
+{
+    char path[512], line[512], text[256];
+    FILE *f;
+    int codes = 0;
+    diags ds;
+    (void)state;
+    snprintf(path, sizeof(path), "%s/iso3166-1.tsv", test_data());
+    f = fopen(path, "r");
+    assert_non_null(f);
+    while (fgets(line, sizeof(line), f)) {
+        if (line[0] == '#')
+            continue;
+        line[2] = '\0';
+        snprintf(text, sizeof(text), "{\"format\": \"leaklaw/case/1\", "
+                 "\"id\": \"c\", \"victim\": {\"state\": \"%.2s\"}}", line);
+        if (parse_diags("c.json", text, &ds) != 0)
+            fail_msg("%s refused: %s", line, ds.first);
+        codes++;
+    }
+    fclose(f);
+    assert_int_equal(codes, 249);
+}
+
 static void test_nul_byte(void **state)
 {
     lk_case *c = NULL;
@@ -311,6 +407,10 @@ int main(void)
         cmocka_unit_test(test_yaml_same_as_json),
         cmocka_unit_test(test_yaml_errors),
         cmocka_unit_test(test_depth_limit),
+        cmocka_unit_test(test_json_depth_limit),
+        cmocka_unit_test(test_x_string_limit),
+        cmocka_unit_test(test_unknown_reads_unknown),
+        cmocka_unit_test(test_iso3166_list),
         cmocka_unit_test(test_nul_byte),
         cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_citations),

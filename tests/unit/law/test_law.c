@@ -491,6 +491,72 @@ void test_confidence_phrases(void **state);
 void test_confidence_check(void **state);
 void test_confidence_explain(void **state);
 void test_confidence_bad_files(void **state);
+/* exception_to in a cycle (two rules, each an exception to the other)
+ * is refused at load, located at the rule that closes it. */
+static void test_exception_cycle(void **state)
+{
+    lk_law *law = NULL;
+    lk_error err;
+    (void)state;
+    assert_int_equal(
+        tiny_load("{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS
+                  "," R("a", "e", "{\"always\": true}",
+                        "{\"status\": \"met\"}", 1,
+                        ", \"exception_to\": [\"b\"]")
+                  "," R("b", "e", "{\"always\": true}",
+                        "{\"status\": \"met\"}", 2,
+                        ", \"exception_to\": [\"a\"]") "]}",
+                  &law, &err),
+        LK_EINVALID);
+    assert_null(law);
+    assert_non_null(strstr(err.message, "cycle: a -> b -> a"));
+    assert_string_equal(err.pointer, "/rules/3");
+}
+
+/* Load the tiny law with "params" as the model's parameters. */
+static int tiny_load_params(const char *params, lk_law **law, lk_error *err)
+{
+    char model[2048], *at;
+    int rc;
+    snprintf(model, sizeof(model), "%s", tiny_model);
+    at = strstr(model, "{\"n\": 3}");
+    assert_non_null(at);
+    snprintf(at, sizeof(model) - (size_t)(at - model), "%s%s", params,
+             strstr(tiny_model, "{\"n\": 3}") + strlen("{\"n\": 3}"));
+    tiny_setup("{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS
+               "]}");
+    put("rules/model.json", model);
+    lk_error_clear(err);
+    rc = lk_law_load(law, tmpdir, NULL, err);
+    tiny_teardown();
+    return rc;
+}
+
+/* Parameters are range-checked where the model sets them. */
+static void test_param_ranges(void **state)
+{
+    lk_law *law = NULL;
+    lk_error err;
+    (void)state;
+    assert_int_equal(tiny_load_params("{\"n\": -3}", &law, &err),
+                     LK_EINVALID);
+    assert_string_equal(err.pointer, "/params/n");
+    assert_non_null(strstr(err.file, "rules/model.json"));
+    assert_non_null(strstr(err.message, "between 0 and 100000, found -3"));
+    assert_int_equal(tiny_load_params("{\"n\": 4294967299}", &law, &err),
+                     LK_EINVALID);
+    assert_int_equal(tiny_load_params("{\"intent_threshold\": 5, "
+                                      "\"intent_high\": 4}",
+                                      &law, &err),
+                     LK_EINVALID);
+    assert_string_equal(err.pointer, "/params/intent_high");
+    assert_non_null(strstr(err.message, "below intent_threshold (5)"));
+    assert_int_equal(tiny_load_params("{\"intent_threshold\": 5, "
+                                      "\"intent_high\": 5}",
+                                      &law, &err),
+                     0);
+    lk_law_free(law);
+}
 
 int main(void)
 {
@@ -507,6 +573,8 @@ int main(void)
         cmocka_unit_test(test_confidence_check),
         cmocka_unit_test(test_confidence_explain),
         cmocka_unit_test(test_confidence_bad_files),
+        cmocka_unit_test(test_exception_cycle),
+        cmocka_unit_test(test_param_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
