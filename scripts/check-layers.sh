@@ -14,6 +14,7 @@ owner() {
     sqlite3.h) echo "store" ;;
     microhttpd.h) echo "server" ;;
     openssl/*) echo "util mail" ;;
+    zlib.h|lzma.h|zstd.h) echo "mail" ;;
     jansson.h) echo "util core report interop store server" ;;
     *) echo "*" ;;
     esac

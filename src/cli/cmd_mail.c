@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -393,6 +394,68 @@ static int mail_sink_open(cli_sink *sink, const mail_args *a,
     return 0;
 }
 
+/* The --case file checked before anything is read or written, so a bad
+ * case leaves no -o or --manifest behind. 0 or the exit status. */
+static int mail_case_precheck(const char *path)
+{
+    lk_case *c = NULL;
+    lk_error err;
+    size_t n = strlen(path);
+    int error;
+    if ((n > 5 && !strcmp(path + n - 5, ".yaml")) ||
+        (n > 4 && !strcmp(path + n - 4, ".yml"))) {
+        fprintf(stderr, "leaklaw: %s: --case takes a JSON case file\n",
+                path);
+        return LK_EXIT_USAGE;
+    }
+    lk_error_clear(&err);
+    error = lk_case_load(&c, path, cli_diag, NULL, &err);
+    lk_case_free(c);
+    if (error == 0)
+        return 0;
+    if (error != LK_EINVALID)
+        cli_error(&err);
+    return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+}
+
+/* 1 if "a" and "b" name one file: the same path, or (when they exist)
+ * the same device and inode. */
+static int mail_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+           sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* No output names an input of the run (a corpus, the key archive, the
+ * case), and -o and --manifest are two files. 0 or LK_EXIT_USAGE. */
+static int mail_refuse(const mail_args *a, char **corpus, int ncorpus)
+{
+    const char *inputs[2];
+    const char *outs[2];
+    int k, status = 0;
+    inputs[0] = a->keys_path;
+    inputs[1] = a->case_path;
+    outs[0] = a->output;
+    outs[1] = a->manifest;
+    for (k = 0; k < 2 && status == 0; k++) {
+        status = cli_output_refuse(outs[k], (const char *const *)corpus,
+                                   (size_t)ncorpus);
+        if (status == 0)
+            status = cli_output_refuse(outs[k], inputs, 2);
+    }
+    if (status == 0 && a->output != NULL && a->manifest != NULL &&
+        mail_same_file(a->output, a->manifest)) {
+        fprintf(stderr, "leaklaw: -o and --manifest name the same file "
+                        "%s\n",
+                a->output);
+        status = LK_EXIT_USAGE;
+    }
+    return status;
+}
+
 /* Write what the run produces once complete: the summary, the manifest
  * and the case's evidence item. Returns the exit status. */
 static int mail_finish(const lk_mail_run *run, const mail_args *a,
@@ -437,7 +500,11 @@ static int mail_verify(int argc, char **argv)
         status = mail_settle(argc, &a, &mo);
     if (status >= 0)
         return status;
-    status = LK_EXIT_OK;
+    status = mail_refuse(&a, argv + optind, argc - optind);
+    if (status == 0 && a.case_path != NULL)
+        status = mail_case_precheck(a.case_path);
+    if (status != 0)
+        return status;
     lk_error_clear(&err);
     if (a.keys_path != NULL) {
         error = lk_mail_keys_load(&keys, a.keys_path, &err);

@@ -94,6 +94,36 @@ def main():
         check("/dev/stdout is written into", p.returncode == 0 and
               p.stdout.startswith(b"# Memorandum") and
               os.path.islink("/dev/stdout"), "exit %d" % p.returncode)
+        mail = os.path.join(root, "tests/resources/mail/mailauth/signed.eml")
+        keys = os.path.join(root, "tests/resources/mail/keys/rfc8463.keys")
+        mbox = os.path.join(d, "corpus.mbox")
+        shutil.copy(mail, mbox)
+        mbefore = open(mbox, "rb").read()
+        p = run(["mail", "verify", "--keys", keys, "-o", mbox, mbox])
+        check("mail -o names the corpus: refused", p.returncode == 2 and
+              open(mbox, "rb").read() == mbefore, "exit %d" % p.returncode)
+        kcopy = os.path.join(d, "copy.keys")
+        shutil.copy(keys, kcopy)
+        kbefore = open(kcopy, "rb").read()
+        p = run(["mail", "verify", "--keys", kcopy, "--manifest", kcopy,
+                 mbox])
+        check("mail --manifest names the key archive: refused",
+              p.returncode == 2 and open(kcopy, "rb").read() == kbefore,
+              "exit %d" % p.returncode)
+        same = os.path.join(d, "same.out")
+        p = run(["mail", "verify", "--keys", keys, "-o", same,
+                 "--manifest", same, mbox])
+        check("mail -o X --manifest X: refused", p.returncode == 2 and
+              not os.path.exists(same), "exit %d" % p.returncode)
+        bad = os.path.join(d, "bad-case.json")
+        open(bad, "w").write('{"format": "leaklaw/case/1", "id": "Bad"}')
+        out, man = os.path.join(d, "rec.jsonl"), os.path.join(d, "man.json")
+        p = run(["mail", "verify", "--keys", keys, "-o", out, "--manifest",
+                 man, "--case", bad, mbox])
+        check("mail with a bad --case writes nothing", p.returncode == 65
+              and not os.path.exists(out) and not os.path.exists(man),
+              "exit %d, %s %s" % (p.returncode, os.path.exists(out),
+                                  os.path.exists(man)))
         left = [f for f in os.listdir(d) if ".tmp-" in f]
         check("no temporary file left behind", not left, str(left))
     finally:
