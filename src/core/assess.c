@@ -22,46 +22,6 @@
 LK_STATIC_ASSERT(assess_vcode_fits, ASSESS_VCODE_OPEN < LK_MAX_OUTCOMES);
 LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
 
-const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
-                                 const char **level)
-{
-    const lk_target *tg = &law->targets[t];
-    int s, l, o, status = -1;
-    if (level)
-        *level = NULL;
-    if (possible == 0)
-        return lk_law__open_status(law);
-    /* the status is determined when every possible outcome shares it,
-     * even if the level is still open */
-    for (o = 0; o < LK_MAX_OUTCOMES; o++) {
-        if (!(possible & ((uint64_t)1 << o)))
-            continue;
-        lk_law__outcome_split(tg, o, &s, &l);
-        if (status >= 0 && s != status)
-            return lk_law__open_status(law);
-        status = s;
-    }
-    if (LK_ONE(possible)) {
-        lk_law__outcome_split(tg, __builtin_ctzll(possible), &s, &l);
-        if (level && l >= 0)
-            *level = tg->levels[l];
-    }
-    return lk_law__statuses(law, tg->kind)[status];
-}
-
-const char *lk_assess__status(const lk_law *law, const lk_eval *ev, int t,
-                              const char **level)
-{
-    return lk_assess__status_of(law, t, ev->t[t].possible, level);
-}
-
-const char *lk_assess__fact_pointer(int id)
-{
-    if (id == LK_F_ACCESS_METHOD)
-        return "/access";
-    return lk_facts__def(id)->pointer;
-}
-
 /* ---- what-if -------------------------------------------------------- */
 
 /*

@@ -924,12 +924,6 @@ static json_t *case_fact_json(json_t *root, const char *pointer)
                    n > 2 ? parts[2] : NULL);
 }
 
-json_t *lk_case__value(json_t *v)
-{
-    if (!json_is_object(v))
-        return v;
-    return json_object_get(v, "value"); /* NULL when disputed */
-}
 
 /* A disputed ENUM or BOOL fact: the values its competing sources leave
  * open, or unknown outright when one of them is not a value. */

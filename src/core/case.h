@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "doc.h"
+#include "case_value.h"
 #include "facts.h"
 #include "leaklaw/case.h"
 
@@ -17,12 +18,6 @@ struct lk_case {
     char sha256[65];   /* hex digest of the file's bytes */
 };
 
-/*
- * The value of a fact as the case gives it: "v" itself, or the "value" of
- * a fact given as {"value", "cite", "note"}; NULL for a disputed fact
- * ({"disputed": [...]}), whose value is not established. Borrowed.
- */
-json_t *lk_case__value(json_t *v);
 
 /* The case's JSON tree. Borrowed: valid until lk_case_free. */
 json_t *lk_case__json(const lk_case *c);

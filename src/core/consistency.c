@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "case.h"
+#include "case_value.h"
 #include "date.h"
 
 /* The value at "a"/"b" of "root" (b may be NULL), unwrapped. */

@@ -69,11 +69,62 @@ static int eval_disputed(const lk_cond *c, const lk_fval *fv)
     return pass == 0 ? LK_TV_FALSE : LK_TV_UNKNOWN;
 }
 
+/* A test of one fact (LK_C_KNOWN, LK_C_SAME, LK_C_IN, LK_C_HAS,
+ * LK_C_EMPTY, LK_C_RANGE) in Kleene logic; the facts that leave it
+ * unknown go into "*unk". */
+static int eval_fact(const lk_facts *f, const lk_cond *c, uint32_t *unk)
+{
+    const lk_fval *fv;
+    int r;
+    fv = &f->f[c->arg];
+    if (c->op == LK_C_KNOWN)
+        return fv->known ? LK_TV_TRUE : LK_TV_FALSE;
+    if (c->op == LK_C_SAME) {
+        const lk_fval *o = &f->f[c->lo];
+        if (fv->known && o->known)
+            return fv->v == o->v;
+        if (!fv->known)
+            *unk |= eval_unknown(f, c->arg);
+        if (!o->known)
+            *unk |= eval_unknown(f, c->lo);
+        return LK_TV_UNKNOWN;
+    }
+    if (!fv->known) {
+        r = fv->disputed ? eval_disputed(c, fv) : LK_TV_UNKNOWN;
+        if (r == LK_TV_UNKNOWN)
+            *unk |= eval_unknown(f, c->arg);
+        return r;
+    }
+    switch (c->op) {
+    case LK_C_IN:
+        if (lk_facts__def(c->arg)->type == LK_FT_COUNTRY)
+            return fv->v == c->lo;
+        return (int)((c->mask >> fv->v) & 1);
+    case LK_C_HAS:
+        if (fv->mask & c->mask)
+            return LK_TV_TRUE;
+        if (!fv->partial)
+            return LK_TV_FALSE;
+        *unk |= eval_unknown(f, c->arg);
+        return LK_TV_UNKNOWN;
+    case LK_C_EMPTY:
+        if (fv->mask)
+            return LK_TV_FALSE;
+        if (!fv->partial)
+            return LK_TV_TRUE;
+        *unk |= eval_unknown(f, c->arg);
+        return LK_TV_UNKNOWN;
+    case LK_C_RANGE:
+        return fv->v >= c->lo && fv->v <= c->hi;
+    default:
+        return LK_TV_FALSE;
+    }
+}
+
 static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
                      int ci, uint32_t *unk)
 {
     const lk_cond *c = &law->conds[ci];
-    const lk_fval *fv = NULL;
     uint32_t m = 0, km;
     int i, r, res;
 
@@ -126,49 +177,7 @@ static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
     default:
         break;
     }
-    fv = &f->f[c->arg];
-    if (c->op == LK_C_KNOWN)
-        return fv->known ? LK_TV_TRUE : LK_TV_FALSE;
-    if (c->op == LK_C_SAME) {
-        const lk_fval *o = &f->f[c->lo];
-        if (fv->known && o->known)
-            return fv->v == o->v;
-        if (!fv->known)
-            *unk |= eval_unknown(f, c->arg);
-        if (!o->known)
-            *unk |= eval_unknown(f, c->lo);
-        return LK_TV_UNKNOWN;
-    }
-    if (!fv->known) {
-        r = fv->disputed ? eval_disputed(c, fv) : LK_TV_UNKNOWN;
-        if (r == LK_TV_UNKNOWN)
-            *unk |= eval_unknown(f, c->arg);
-        return r;
-    }
-    switch (c->op) {
-    case LK_C_IN:
-        if (lk_facts__def(c->arg)->type == LK_FT_COUNTRY)
-            return fv->v == c->lo;
-        return (int)((c->mask >> fv->v) & 1);
-    case LK_C_HAS:
-        if (fv->mask & c->mask)
-            return LK_TV_TRUE;
-        if (!fv->partial)
-            return LK_TV_FALSE;
-        *unk |= eval_unknown(f, c->arg);
-        return LK_TV_UNKNOWN;
-    case LK_C_EMPTY:
-        if (fv->mask)
-            return LK_TV_FALSE;
-        if (!fv->partial)
-            return LK_TV_TRUE;
-        *unk |= eval_unknown(f, c->arg);
-        return LK_TV_UNKNOWN;
-    case LK_C_RANGE:
-        return fv->v >= c->lo && fv->v <= c->hi;
-    default:
-        return LK_TV_FALSE;
-    }
+    return eval_fact(f, c, unk);
 }
 
 static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,

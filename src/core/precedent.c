@@ -3,11 +3,12 @@
  * (similarity over the decisive elements and the key facts both cases
  * know; docs/method.md) and the library's leave-one-out statistics.
  */
-#include "assess.h"
+#include "precedent.h"
 
 #include <string.h>
 
 #include "alloc.h"
+#include "status.h"
 
 #define PREC_ELEMENT_POINTS 4 /* an element with the same outcome */
 #define PREC_LEVEL_POINTS 3   /* the same status, another or open level */
