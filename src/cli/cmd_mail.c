@@ -155,17 +155,14 @@ static void mail_case_ref(lk_buf *ref, char **corpus, int ncorpus)
         lk_buf_puts(ref, "");
 }
 
-/* Add or replace the run's evidence item in the JSON case "path". */
-static int mail_case(const char *path, const lk_mail_run *run,
-                     char **corpus, int ncorpus)
+/* The --case file checked before anything is read or written, so a bad
+ * case leaves no -o or --manifest behind. 0 or the exit status. */
+static int mail_case_precheck(const char *path)
 {
     lk_case *c = NULL;
     lk_error err;
-    char *text = NULL, *out = NULL;
-    size_t len = 0, olen = 0, n = strlen(path);
-    int error, diags = 0;
-    lk_buf ref;
-
+    size_t n = strlen(path);
+    int error;
     if ((n > 5 && !strcmp(path + n - 5, ".yaml")) ||
         (n > 4 && !strcmp(path + n - 4, ".yml"))) {
         fprintf(stderr, "leaklaw: %s: --case takes a JSON case file\n",
@@ -175,11 +172,28 @@ static int mail_case(const char *path, const lk_mail_run *run,
     lk_error_clear(&err);
     error = lk_case_load(&c, path, cli_diag, NULL, &err);
     lk_case_free(c);
-    if (error < 0) {
-        if (error != LK_EINVALID)
-            cli_error(&err);
-        return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
-    }
+    if (error == 0)
+        return 0;
+    if (error != LK_EINVALID)
+        cli_error(&err);
+    return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+}
+
+/* Add or replace the run's evidence item in the JSON case "path". */
+static int mail_case(const char *path, const lk_mail_run *run,
+                     char **corpus, int ncorpus)
+{
+    lk_error err;
+    char *text = NULL, *out = NULL;
+    size_t len = 0, olen = 0;
+    int error, diags = 0;
+    lk_buf ref;
+
+    /* checked again: the file may have changed while the run read mail */
+    error = mail_case_precheck(path);
+    if (error != 0)
+        return error;
+    lk_error_clear(&err);
     lk_buf_init(&ref, 1 << 16);
     mail_case_ref(&ref, corpus, ncorpus);
     error = ref.error < 0 ? lk_error_set_oom(&err)
@@ -392,30 +406,6 @@ static int mail_sink_open(cli_sink *sink, const mail_args *a,
     if (mo->record_format == LK_MAIL_RECORD_CSV)
         cli_sink_write(sink, csv, sizeof(csv) - 1);
     return 0;
-}
-
-/* The --case file checked before anything is read or written, so a bad
- * case leaves no -o or --manifest behind. 0 or the exit status. */
-static int mail_case_precheck(const char *path)
-{
-    lk_case *c = NULL;
-    lk_error err;
-    size_t n = strlen(path);
-    int error;
-    if ((n > 5 && !strcmp(path + n - 5, ".yaml")) ||
-        (n > 4 && !strcmp(path + n - 4, ".yml"))) {
-        fprintf(stderr, "leaklaw: %s: --case takes a JSON case file\n",
-                path);
-        return LK_EXIT_USAGE;
-    }
-    lk_error_clear(&err);
-    error = lk_case_load(&c, path, cli_diag, NULL, &err);
-    lk_case_free(c);
-    if (error == 0)
-        return 0;
-    if (error != LK_EINVALID)
-        cli_error(&err);
-    return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
 }
 
 /* 1 if "a" and "b" name one file: the same path, or (when they exist)
