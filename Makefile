@@ -20,7 +20,7 @@ PREFIX     ?= /usr/local
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
 	zlib1g-dev liblzma-dev libzstd-dev \
-	python3 python3-dkim python3-nacl valgrind
+	python3 python3-dkim python3-nacl python3-jsonschema valgrind
 # Only for `make bench`: the timing tool and the peers measured beside us.
 BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography
 
