@@ -173,7 +173,7 @@ int lk_stix__timestamp(const char *date, char out[32])
         snprintf(out, 32, "%.19s.000Z", date);
         return 0;
     }
-    if (date[19] != '.' || len < 25)
+    if (date[19] != '.' || len < 24)
         return LK_EINVALID; /* at least milliseconds */
     for (i = 20; i < len - 1; i++)
         if (date[i] < '0' || date[i] > '9')

@@ -145,12 +145,18 @@ static void test_attach_rejects_bad_case(void **state)
     lk_mail_run_free(run);
 }
 
+/* test_stix_out.c */
+void test_stix_timestamp(void **state);
+void test_stix_dnc(void **state);
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attach_adds_item),
         cmocka_unit_test(test_attach_rerun_replaces),
         cmocka_unit_test(test_attach_rejects_bad_case),
+        cmocka_unit_test(test_stix_timestamp),
+        cmocka_unit_test(test_stix_dnc),
     };
     lk_alloc__init();
     return cmocka_run_group_tests(tests, NULL, NULL);
