@@ -17,9 +17,10 @@
 #include "leaklaw/stix.h"
 #include "stix_out.h"
 
+/* plain text, as STIX allows: leaklaw has no canonical address yet */
 #define STIX_EXT_SCHEMA \
-    "https://github.com/leaklaw/leaklaw/blob/main/docs/formats.md" \
-    "#stix-export"
+    "leaklaw assessment extension: defined in leaklaw's documentation, " \
+    "docs/formats.md, section \"STIX export\""
 #define STIX_EPOCH "1970-01-01T00:00:00.000Z"
 #define STIX_MAX_RULES 64
 
