@@ -179,6 +179,7 @@ static const struct {
     {"explain", cmd_explain},
     {"mail", cmd_mail},
     {"cases", cmd_cases},
+    {"import", cmd_import},
 };
 
 #ifdef LK_DEBUG_ALLOC
