@@ -257,28 +257,32 @@ static int slug_taken(const stix_ctx *x, const char *slug)
 static const char *cite_obj(stix_ctx *x, size_t i)
 {
     json_t *src, *refs, *ref;
-    char slug[96], base[48], date[11];
+    char slug[96], base[64], date[11];
     const char *id = x->o[i].id, *uuid = strstr(id, "--"), *url = NULL;
-    size_t k, len;
+    size_t k;
     if (x->slot[i])
         return str(json_array_get(x->sources, x->slot[i] - 1), "id");
-    slugify(base, 24, x->o[i].type);
-    uuid = uuid ? uuid + 2 : id;
-    for (len = 8;; len += 4) {
-        char tail[48];
-        snprintf(tail, sizeof(tail), "%.*s", (int)len, uuid);
+    slugify(base, sizeof(base), str(x->o[i].j, "name") ?
+                                    str(x->o[i].j, "name") : "");
+    if (strlen(base) > 40) { /* cut at a word */
+        char *dash;
+        base[40] = '\0';
+        dash = strrchr(base + 20, '-');
+        if (dash)
+            *dash = '\0';
+    }
+    if (!*base) { /* no name: type and the start of the UUID */
+        char type[24], tail[16];
+        slugify(type, sizeof(type), x->o[i].type);
+        uuid = uuid ? uuid + 2 : id;
+        snprintf(tail, sizeof(tail), "%.8s", uuid);
         slugify(tail, sizeof(tail), tail);
-        snprintf(slug, sizeof(slug), "%s%s%s", base, *tail ? "-" : "",
+        snprintf(base, sizeof(base), "%s%s%s", type, *tail ? "-" : "",
                  tail);
-        if (!slug_taken(x, slug) || len >= strlen(uuid))
-            break;
     }
-    for (k = 2; slug_taken(x, slug) && k < 1000000; k++) {
-        char tail[16];
-        snprintf(tail, sizeof(tail), "-%zu", k);
-        slug[sizeof(slug) - sizeof(tail)] = '\0';
-        strncat(slug, tail, sizeof(slug) - strlen(slug) - 1);
-    }
+    snprintf(slug, sizeof(slug), "%s", base);
+    for (k = 2; slug_taken(x, slug); k++)
+        snprintf(slug, sizeof(slug), "%s-%zu", base, k);
     refs = json_object_get(x->o[i].j, "external_references");
     json_array_foreach(refs, k, ref)
         if (url == NULL && str(ref, "url") && !strncmp(str(ref, "url"),
