@@ -526,6 +526,10 @@ static int attribution_of(stix_ctx *x, json_t *actor, size_t s,
             }
         }
         a = find(x, str(x->o[i].j, "created_by_ref"));
+        if (a == (size_t)-1 && str(x->o[i].j, "created_by_ref") &&
+            note(x, i, "/created_by_ref", "the report's author is not in "
+                 "the bundle: no attribution basis from it") < 0)
+            goto out;
         if (a != (size_t)-1 && !strcmp(x->o[a].type, "identity")) {
             const char *b = basis_of(x, a, victim_cc);
             size_t m;

@@ -145,12 +145,15 @@ static void test_attach_rejects_bad_case(void **state)
     lk_mail_run_free(run);
 }
 
+void test_stix_in(void **state); /* test_stix_in.c */
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attach_adds_item),
         cmocka_unit_test(test_attach_rerun_replaces),
         cmocka_unit_test(test_attach_rejects_bad_case),
+        cmocka_unit_test(test_stix_in),
     };
     lk_alloc__init();
     return cmocka_run_group_tests(tests, NULL, NULL);
