@@ -386,7 +386,7 @@ static int actor_of(stix_ctx *x, json_t *actor, size_t s, size_t *q)
                 if (c == NULL || strlen(c) != 2 ||
                     !isalpha((unsigned char)c[0]) ||
                     !isalpha((unsigned char)c[1])) {
-                    if (note(x, d, "/country", "location '%s' gives no "
+                    if (note(x, d, "/country", "location '%.100s' gives no "
                              "ISO 3166-1 alpha-2 country: actor.state not "
                              "taken from it", obj_name(x, d)) < 0)
                         return LK_ENOMEM;
@@ -440,7 +440,7 @@ static int actor_of(stix_ctx *x, json_t *actor, size_t s, size_t *q)
         return LK_ENOMEM;
     }
     if (mixed) {
-        if (note(x, s, "", "the attributed-to chains of '%s' lead to "
+        if (note(x, s, "", "the attributed-to chains of '%.100s' lead to "
                  "locations in several countries: actor.state left "
                  "unknown", obj_name(x, s)) < 0)
             return LK_ENOMEM;
@@ -535,7 +535,7 @@ static int attribution_of(stix_ctx *x, json_t *actor, size_t s,
             size_t m;
             int dup = 0;
             if (b == NULL) {
-                if (note(x, a, "", "the author '%s' of a report is not a "
+                if (note(x, a, "", "the author '%.100s' of a report is not a "
                          "company or a government located in a known "
                          "country: no attribution basis", obj_name(x, a)) < 0)
                     goto out;
@@ -621,7 +621,7 @@ static int access_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng)
             attack_id(x->o[ap].j, id, &disarm);
             if (!*id) {
                 if (note(x, ap, "/external_references", "attack pattern "
-                         "'%s' has no ATT&CK id (source_name "
+                         "'%.100s' has no ATT&CK id (source_name "
                          "'mitre-attack')%s: not in access[]",
                          obj_name(x, ap), disarm ? "; DISARM techniques "
                          "are not mapped" : "") < 0)
@@ -629,7 +629,7 @@ static int access_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng)
                 continue;
             }
             if (lk_law_technique_name(x->law, id) == NULL) {
-                if (note(x, ap, "/external_references", "'%s' is not a "
+                if (note(x, ap, "/external_references", "'%.100s' is not a "
                          "technique of the bundled ATT&CK index: dropped",
                          id) < 0)
                     goto oom;
@@ -709,8 +709,8 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
             if (!strcmp(t, "identity")) {
                 if (who == (size_t)-1)
                     who = d;
-                else if (note(x, d, "", "a case has one victim: '%s' is "
-                              "not mapped ('%s' is)", obj_name(x, d),
+                else if (note(x, d, "", "a case has one victim: '%.100s' is "
+                              "not mapped ('%.100s' is)", obj_name(x, d),
                               obj_name(x, who)) < 0)
                     goto oom;
             } else if (!strcmp(t, "location")) {
@@ -721,7 +721,7 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
                     cc[0] = (char)toupper((unsigned char)c[0]);
                     cc[1] = (char)toupper((unsigned char)c[1]);
                     cc[2] = '\0';
-                } else if (note(x, d, "", "targeted location '%s' not "
+                } else if (note(x, d, "", "targeted location '%.100s' not "
                                 "mapped (no country, or a second one)",
                                 obj_name(x, d)) < 0) {
                     goto oom;
@@ -740,7 +740,7 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
             w = wrapped(x, json_string(t), &who, 1, NULL);
             if (w == NULL || json_object_set_new(vic, "target", w) < 0)
                 goto oom;
-        } else if (note(x, who, "/sectors", "the kind of target '%s' is "
+        } else if (note(x, who, "/sectors", "the kind of target '%.100s' is "
                         "not known from its class and sectors",
                         obj_name(x, who)) < 0) {
             goto oom;
@@ -854,14 +854,14 @@ static int draft_store(stix_ctx *x, json_t *kase, size_t s, lk_error *err)
         for (k = 0; k < dl.n; k++)
             if (drop_fact(kase, dl.ptr[k])) {
                 dropped = 1;
-                if (note(x, s, "", "draft '%s': %s dropped: %s",
+                if (note(x, s, "", "draft '%.100s': %s dropped: %s",
                          str(kase, "id"), dl.ptr[k], dl.msg[k]) < 0)
                     return lk_error_set_oom(err);
             }
         if (!dropped)
             break;
     }
-    return lk_error_set(err, LK_ERROR, "the draft of '%s' is not a valid "
+    return lk_error_set(err, LK_ERROR, "the draft of '%.100s' is not a valid "
                         "case (a bug of the importer)", obj_name(x, s));
 }
 
@@ -882,7 +882,7 @@ static int draft_make(stix_ctx *x, size_t s, size_t *scratch, lk_error *err)
         goto oom;
     ng = group_of(x, s, g);
     snprintf(sum, sizeof(sum), "Draft imported from a STIX bundle: the "
-             "facts the bundle gives about %s '%s', each citing the STIX "
+             "facts the bundle gives about %s '%.100s', each citing the STIX "
              "object it came from; the rest is unknown.", x->o[s].type,
              obj_name(x, s));
     if (json_object_set_new(kase, "format",
@@ -975,7 +975,7 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
     qsort(x->byid, x->n, sizeof(*x->byid), cmp_byid);
     for (i = 0; i + 1 < x->n; i++)
         if (!strcmp(x->o[x->byid[i]].id, x->o[x->byid[i + 1]].id) &&
-            note(x, x->byid[i + 1], "/id", "id '%s' is used twice: only "
+            note(x, x->byid[i + 1], "/id", "id '%.100s' is used twice: only "
                  "one of the objects is reachable", x->o[x->byid[i]].id) < 0)
             return lk_error_set_oom(err);
     for (i = 0; i < x->n; i++) {

@@ -295,6 +295,39 @@ static void test_many(void **state)
     lk_buf_dispose(&b);
 }
 
+/* More than 1,000 things not mapped: 999 notes and a count. */
+static void test_many_notes(void **state)
+{
+    lk_stix_import_result *r = NULL;
+    lk_error err;
+    lk_buf b;
+    size_t i, n;
+    json_t *j;
+    (void)state;
+    lk_buf_init(&b, 0);
+    lk_buf_puts(&b, "{\"type\": \"bundle\", \"objects\": ["
+                    "{\"type\": \"campaign\", \"id\": \"c--0\"}");
+    for (i = 0; i < 1500; i++)
+        lk_buf_printf(&b, ",{\"type\": \"relationship\", \"id\": "
+                      "\"r--%zu\", \"relationship_type\": \"uses\", "
+                      "\"source_ref\": \"c--0\", \"target_ref\": "
+                      "\"x--%zu\"}", i, i);
+    lk_buf_puts(&b, "]}");
+    assert_int_equal(lk_stix_import(&r, "notes", b.ptr, b.len, law, &err),
+                     0);
+    n = lk_stix_import_note_count(r);
+    assert_int_equal(n, 1000);
+    assert_string_equal(lk_stix_import_note(r, 0).pointer,
+                        "/objects/1/target_ref");
+    assert_string_equal(lk_stix_import_note(r, n - 1).message,
+                        "501 more notes not shown");
+    j = draft(r, 0);
+    assert_string_equal(at(j, "/id"), "campaign");
+    json_decref(j);
+    lk_stix_import_free(r);
+    lk_buf_dispose(&b);
+}
+
 /* Every test above, with the bundled law (run from the interop suite's
  * main in test_evidence_attach.c). */
 void test_stix_in(void **state);
@@ -308,5 +341,6 @@ void test_stix_in(void **state)
     test_malformed(state);
     test_refused(state);
     test_many(state);
+    test_many_notes(state);
     teardown(state);
 }
