@@ -128,6 +128,7 @@ static int cmp_byid(const void *a, const void *b)
                   sort_objs[*(const size_t *)b].id);
 }
 
+/* qsort comparator of relationships by source, then bundle order. */
 static int cmp_src(const void *a, const void *b)
 {
     const stix_rel *p = a, *q = b;
@@ -135,6 +136,7 @@ static int cmp_src(const void *a, const void *b)
            (p->self < q->self ? -1 : p->self > q->self);
 }
 
+/* qsort comparator of relationships by target, then bundle order. */
 static int cmp_dst(const void *a, const void *b)
 {
     const stix_rel *p = a, *q = b;
@@ -784,6 +786,7 @@ typedef struct diag_list {
     size_t n;
 } diag_list;
 
+/* lk_diag_cb keeping the first 8 diagnostics in a diag_list. */
 static void diag_collect(const lk_error *d, void *payload)
 {
     diag_list *l = payload;

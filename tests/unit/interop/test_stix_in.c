@@ -14,6 +14,7 @@
 
 static lk_law *law;
 
+/* Load the bundled law. */
 static int setup(void **state)
 {
     (void)state;
@@ -21,6 +22,7 @@ static int setup(void **state)
     return 0;
 }
 
+/* Release the law. */
 static int teardown(void **state)
 {
     (void)state;
@@ -87,6 +89,7 @@ static int has_note(const lk_stix_import_result *r, const char *text)
     return 0;
 }
 
+/* STIX confidence on the STIX 2.1 scale. */
 static void test_level(void **state)
 {
     (void)state;
@@ -99,6 +102,7 @@ static void test_level(void **state)
     assert_string_equal(lk_stix__level(100), "high");
 }
 
+/* OASIS APT1: one draft, the intrusion set cited by its STIX id. */
 static void test_apt1(void **state)
 {
     lk_stix_import_result *r = NULL;
@@ -121,6 +125,7 @@ static void test_apt1(void **state)
     lk_stix_import_free(r);
 }
 
+/* OASIS Poison Ivy: a draft per campaign, FireEye a private-sector basis */
 static void test_poisonivy(void **state)
 {
     static const char *const ids[] = {"admin-338", "th3bug", "menupass"};
@@ -146,6 +151,7 @@ static void test_poisonivy(void **state)
     lk_stix_import_free(r);
 }
 
+/* The DNC bundle: kind, States, confidence, basis, access. */
 static void test_apt28_dnc(void **state)
 {
     lk_stix_import_result *r = NULL;
@@ -183,6 +189,7 @@ static void test_apt28_dnc(void **state)
     lk_stix_import_free(r);
 }
 
+/* Cycles, dangling references and bad values: a draft and notes. */
 static void test_malformed(void **state)
 {
     lk_stix_import_result *r = NULL;
@@ -223,6 +230,7 @@ static void refused(const char *text, size_t len, int want, const char *ptr,
     assert_non_null(strstr(err.message, msg));
 }
 
+/* Not bundles, too deep, too many objects: refused with the place. */
 static void test_refused(void **state)
 {
     static const char *const bad[][3] = {
