@@ -19,5 +19,6 @@
 #include "law.h"
 #include "mail.h"
 #include "report.h"
+#include "stix.h"
 
 #endif

@@ -1,7 +1,9 @@
 /*
- * leaklaw/stix.h: STIX 2.1 interchange. The export part writes assessed
- * cases as a STIX 2.1 bundle (docs/formats.md, "STIX export"); the import
- * part, when present, reads STIX bundles into case files.
+ * leaklaw/stix.h: STIX 2.0 and 2.1 interchange. Import: a bundle's
+ * intrusion sets (or campaigns) as draft leaklaw/case/1 cases, every fact
+ * citing the STIX object it came from, with a report of what could not be
+ * mapped and why. Export: assessed cases as a STIX 2.1 bundle
+ * (docs/formats.md, "STIX export").
  */
 #ifndef LEAKLAW_STIX_H
 #define LEAKLAW_STIX_H
@@ -11,8 +13,90 @@
 #include "assess.h"
 #include "common.h"
 #include "errors.h"
+#include "law.h"
 
 LK_BEGIN_DECL
+
+/* ==== import ======================================================== */
+
+/* ------------------------------------------------------------------ */
+/* Import: STIX bundle -> leaklaw/case/1 drafts                        */
+/* ------------------------------------------------------------------ */
+
+/** Largest bundle lk_stix_import reads, in bytes. */
+#define LK_STIX_MAX_BYTES (64u * 1024u * 1024u)
+/** Deepest nesting of arrays and objects a bundle may have. */
+#define LK_STIX_MAX_DEPTH 64
+/** Most objects a bundle may hold. */
+#define LK_STIX_MAX_OBJECTS 100000u
+/** Most drafts (intrusion sets or campaigns) one import makes. */
+#define LK_STIX_MAX_CASES 1000u
+
+/** The drafts of one import and what could not be mapped. Opaque. */
+typedef struct lk_stix_import_result lk_stix_import_result;
+
+/** One thing that could not be mapped, and why. */
+typedef struct lk_stix_note {
+    const char *pointer; /* RFC 6901 pointer into the bundle, or "" */
+    const char *message; /* one line of plain English */
+} lk_stix_note;
+
+/**
+ * CONSTRUCTOR: read the STIX 2.0 or 2.1 bundle of "len" bytes at "data"
+ * and make one draft case per intrusion set (when the bundle has none:
+ * per campaign; when it has neither: per threat actor). The actor comes
+ * from the attributed-to chains (threat actors, identities, located-at
+ * locations), the attribution from the reports naming the group
+ * (confidence mapped from STIX's 0-100 scale, basis from their authors),
+ * access[] from the ATT&CK ids of the attack patterns the group and its
+ * campaigns use (only ids "law"'s MITRE index lists), the victim from the
+ * identities and locations targeted. Each draft's sources[] has one entry
+ * per STIX object used and every fact cites its object. Every draft is
+ * validated as a case against "law" before it is returned.
+ *
+ * @param out  [out] the result. Owned by caller: release with
+ *             lk_stix_import_free.
+ * @param name the bundle's name, for error messages (may be NULL)
+ * @param data the bundle, JSON
+ * @param len  bytes of data
+ * @param law  the law whose ATT&CK index checks access[].attack
+ * @param err  error detail, may be NULL
+ * @return 0; LK_EINVALID when "data" is not a STIX bundle (the error
+ *         names the place); LK_ETOOBIG past a limit above; LK_ENOMEM;
+ *         LK_ERROR when a draft failed its own validation (a bug). On
+ *         error "*out" is untouched. Thread-safe for distinct arguments.
+ */
+LK_EXTERN(int) lk_stix_import(lk_stix_import_result **out, const char *name,
+                              const char *data, size_t len, const lk_law *law,
+                              lk_error *err);
+
+/** METHOD: number of drafts. */
+LK_EXTERN(size_t) lk_stix_import_count(const lk_stix_import_result *r);
+
+/**
+ * METHOD: draft "i" as JSON text without a final newline: indented by
+ * two spaces when "pretty", else on one line (for JSON Lines).
+ * Borrowed: valid until lk_stix_import_free.
+ */
+LK_EXTERN(const char *) lk_stix_import_case(const lk_stix_import_result *r,
+                                            size_t i, int pretty);
+
+/** METHOD: number of things not mapped (see lk_stix_import_note). */
+LK_EXTERN(size_t) lk_stix_import_note_count(const lk_stix_import_result *r);
+
+/**
+ * METHOD: not-mapped note "i", in bundle order. Borrowed: valid until
+ * lk_stix_import_free.
+ */
+LK_EXTERN(lk_stix_note) lk_stix_import_note(const lk_stix_import_result *r,
+                                           size_t i);
+
+/** DESTRUCTOR: release "r". NULL is allowed. */
+LK_EXTERN(void) lk_stix_import_free(lk_stix_import_result *r);
+
+/* ------------------------------------------------------------------ */
+/* Export                                                              */
+/* ------------------------------------------------------------------ */
 
 /* ==== export ======================================================== */
 

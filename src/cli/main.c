@@ -35,6 +35,7 @@ static const char main_help[] =
     "  cases stats            how often the library's nearest precedent\n"
     "                         gives a case's own verdict (leave-one-out)\n"
     "  export stix FILE...    assessed cases as a STIX 2.1 bundle\n"
+    "  import stix BUNDLE     a STIX bundle as draft cases\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -181,6 +182,7 @@ static const struct {
     {"mail", cmd_mail},
     {"cases", cmd_cases},
     {"export", cmd_export},
+    {"import", cmd_import},
 };
 
 #ifdef LK_DEBUG_ALLOC

@@ -513,7 +513,13 @@ static void stix_case(stix_ctx *x, const lk_assessment *a, const char *ext)
             aname = name;
         }
         if (o != NULL) {
+            int conf = stix_confidence(
+                stix_fact(c, "/actor/attribution/confidence"));
             stix_set(x, o, "name", json_string(aname));
+            /* the actor carries the attribution's confidence too, where
+             * importers (leaklaw's among them) look for it */
+            if (conf >= 0)
+                stix_set(x, o, "confidence", json_integer(conf));
             if (akind != NULL && !strncmp(akind, "state-", 6))
                 stix_set(x, o, "threat_actor_types",
                          json_pack("[s]", "nation-state"));

@@ -148,6 +148,7 @@ static void test_attach_rejects_bad_case(void **state)
 /* test_stix_out.c */
 void test_stix_timestamp(void **state);
 void test_stix_dnc(void **state);
+void test_stix_in(void **state); /* test_stix_in.c */
 
 int main(void)
 {
@@ -157,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_attach_rejects_bad_case),
         cmocka_unit_test(test_stix_timestamp),
         cmocka_unit_test(test_stix_dnc),
+        cmocka_unit_test(test_stix_in),
     };
     lk_alloc__init();
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,4 @@
+args: import stix -
+stdin: tests/resources/stix/apt1.json
+status: 0
+json: /actor/name = "APT1"
