@@ -34,6 +34,8 @@ static const char main_help[] =
     "  mail verify CORPUS...  authenticate leaked e-mail by DKIM signatures\n"
     "  cases stats            how often the library's nearest precedent\n"
     "                         gives a case's own verdict (leave-one-out)\n"
+    "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
+    "                         reads it (--search TEXT to find one)\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -179,6 +181,7 @@ static const struct {
     {"explain", cmd_explain},
     {"mail", cmd_mail},
     {"cases", cmd_cases},
+    {"techniques", cmd_techniques},
 };
 
 #ifdef LK_DEBUG_ALLOC
