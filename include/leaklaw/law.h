@@ -284,9 +284,9 @@ typedef struct lk_technique_info {
 /**
  * METHOD: find technique "id" in catalogue "catalogue" ("attack",
  * "disarm", or NULL for ATT&CK then DISARM) and fill "out"; its strings
- * are borrowed (valid until lk_law_free). The DISARM index (DATADIR/disarm/techniques.tsv) is
- * optional: without it no DISARM id is found. Case files still name
- * ATT&CK ids only.
+ * are borrowed (valid until lk_law_free). The DISARM index
+ * (DATADIR/disarm/techniques.tsv) is optional: without it no DISARM id
+ * is found. Case files still name ATT&CK ids only.
  *
  * @return 0, LK_ENOTFOUND (unknown id or catalogue).
  */

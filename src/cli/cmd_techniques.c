@@ -94,10 +94,13 @@ static void techniques_json_list(const char *const *v, size_t n)
 static void techniques_json_tactics(const char *tactics)
 {
     const char *p = tactics;
+    char one[256];
     putchar('[');
     while (*p) {
         size_t n = strcspn(p, ";");
-        printf("%s\"%.*s\"", p == tactics ? "" : ", ", (int)n, p);
+        snprintf(one, sizeof(one), "%.*s", (int)n, p);
+        fputs(p == tactics ? "" : ", ", stdout);
+        techniques_json_str(one);
         p += n;
         if (*p == ';')
             p++;
