@@ -9,6 +9,8 @@
  *                                   evidence
  *   DATADIR/profiles/NAME.json      standards of proof, parameters
  *   DATADIR/attack/techniques.tsv   ATT&CK technique ids (MITRE licence)
+ *   DATADIR/disarm/techniques.tsv   DISARM technique ids (CC BY-SA 4.0),
+ *                                   optional
  *
  * Every rule cites at least one source of the catalogue; loading fails
  * otherwise. See docs/method.md for the rule language.
@@ -252,6 +254,57 @@ struct lk_case;
  */
 LK_EXTERN(int) lk_law_check_case(const lk_law *law, const struct lk_case *c,
                                  lk_diag_cb cb, void *payload, lk_error *err);
+
+#define LK_TECHNIQUE_MAX_CITES 8 /* cites kept per row or method */
+
+/** A technique of a catalogue and how leaklaw reads it. */
+typedef struct lk_technique_info {
+    const char *id;        /* "T1566.002" */
+    const char *name;      /* "Spearphishing Link" */
+    const char *tactics;   /* "TA0001 Initial Access;TA0006 Credential
+                              Access" (ids and names, ";"-separated) */
+    const char *status;    /* "", "deprecated" or "revoked" */
+    const char *catalogue; /* "attack" (MITRE ATT&CK Enterprise) or
+                              "disarm" (DISARM Red Framework) */
+    /* The intrusiveness table (ATT&CK only; NULL when not mapped): */
+    const char *mapped_by; /* the row's id: "id" or its parent's */
+    const char *method;    /* the access method, e.g. "phishing" */
+    const char *text;      /* why that method ("" if the row gives none) */
+    const char *cites[LK_TECHNIQUE_MAX_CITES]; /* the row's source ids */
+    size_t ncites;
+    const char *level;     /* the method's intrusiveness level */
+    const char *level_text; /* why that level */
+    const char *level_cites[LK_TECHNIQUE_MAX_CITES]; /* its source ids */
+    size_t nlevel_cites;
+    int reconnaissance;    /* 1 if a Reconnaissance (TA0043) technique:
+                              says nothing about how material was
+                              obtained */
+} lk_technique_info;
+
+/**
+ * METHOD: find technique "id" in catalogue "catalogue" ("attack",
+ * "disarm", or NULL for ATT&CK then DISARM) and fill "out"; its strings
+ * are borrowed (valid until lk_law_free). The DISARM index
+ * (DATADIR/disarm/techniques.tsv) is optional: without it no DISARM id
+ * is found. Case files still name ATT&CK ids only.
+ *
+ * @return 0, LK_ENOTFOUND (unknown id or catalogue).
+ */
+LK_EXTERN(int) lk_law_technique_find(const lk_law *law, const char *catalogue,
+                                     const char *id, lk_technique_info *out);
+
+/** METHOD: number of techniques of "catalogue" ("attack" or "disarm"). */
+LK_EXTERN(size_t) lk_law_technique_count(const lk_law *law,
+                                         const char *catalogue);
+
+/**
+ * METHOD: technique "i" (0 <= i < lk_law_technique_count) of "catalogue",
+ * in id order, as lk_law_technique_find fills it.
+ *
+ * @return 0, LK_ENOTFOUND (out of range or unknown catalogue).
+ */
+LK_EXTERN(int) lk_law_technique(const lk_law *law, const char *catalogue,
+                                size_t i, lk_technique_info *out);
 
 LK_END_DECL
 

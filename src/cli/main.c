@@ -36,6 +36,8 @@ static const char main_help[] =
     "                         gives a case's own verdict (leave-one-out)\n"
     "  export stix FILE...    assessed cases as a STIX 2.1 bundle\n"
     "  import stix BUNDLE     a STIX bundle as draft cases\n"
+    "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
+    "                         reads it (--search TEXT to find one)\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -183,6 +185,7 @@ static const struct {
     {"cases", cmd_cases},
     {"export", cmd_export},
     {"import", cmd_import},
+    {"techniques", cmd_techniques},
 };
 
 #ifdef LK_DEBUG_ALLOC

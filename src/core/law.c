@@ -236,7 +236,7 @@ void lk_law_free(lk_law *law)
     lk_free(law->kids);
     lk_free(law->sources);
     lk_free(law->attack);
-    lk_free(law->techniques);
+    lk_techniques__free(law);
     lk_vocab__free(law->vocab);
     lk_free(law->name);
     lk_free(law->version);

@@ -16,7 +16,6 @@
 #include "leaklaw/law.h"
 #include "static_assert.h"
 
-#define LK_TECHNIQUE_ENTRY 80 /* ATT&CK index entry: id (12 bytes), name */
 #define LK_MAX_TARGETS 64   /* targets are bits of a uint64_t */
 #define LK_MAX_LEVELS 15    /* levels of one element */
 #define LK_MAX_STATUSES 8   /* closed statuses of one target kind */
@@ -118,7 +117,22 @@ typedef struct lk_method_info {
 typedef struct lk_attack_map {
     char id[12];         /* technique id, e.g. "T1566" */
     int method;          /* index into lk_enum_method */
+    const char *text;    /* why this method, or NULL */
+    json_t *cites;       /* source ids (borrowed), or NULL */
 } lk_attack_map;
+
+typedef struct lk_technique_row {
+    char id[12];         /* "Tnnnn" or "Tnnnn.nnn" */
+    const char *name;    /* into the index text */
+    const char *tactics; /* "TA0001 Initial Access;..." or "" */
+    const char *status;  /* "", "deprecated" or "revoked" */
+} lk_technique_row;
+
+typedef struct lk_technique_index {
+    char *text;             /* the index file, cut in place */
+    lk_technique_row *rows; /* sorted by id */
+    size_t n;
+} lk_technique_index;
 
 typedef struct lk_standard {
     const char *element; /* element id */
@@ -171,9 +185,8 @@ struct lk_law {
     lk_method_info methods[LK_MAX_METHODS]; /* per access method */
     lk_attack_map *attack;         /* technique -> method, sorted by id */
     size_t nattack;
-    char (*techniques)[LK_TECHNIQUE_ENTRY]; /* known ATT&CK ids, sorted,
-                                   each followed by its name */
-    size_t ntechniques;
+    lk_technique_index attack_index; /* ATT&CK Enterprise techniques */
+    lk_technique_index disarm_index; /* DISARM techniques (may be empty) */
     lk_standard standards[LK_MAX_STANDARDS]; /* standards of proof */
     int nstandards;
     lk_param params[LK_MAX_PARAMS]; /* named integer parameters */

@@ -1,10 +1,11 @@
 /*
- * techniques.c: the MITRE ATT&CK technique index (attack/techniques.tsv)
- * and the intrusiveness table: access method -> level, technique ->
- * method.
+ * techniques.c: the technique indexes (MITRE ATT&CK, attack/techniques.tsv;
+ * DISARM, disarm/techniques.tsv, optional) and the intrusiveness table:
+ * access method -> level, ATT&CK technique -> method, with reasons.
  */
 #include "techniques.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 #include "catalog.h"
 #include "lawfile.h"
 
-/* ---- intrusiveness table and ATT&CK index --------------------------- */
+/* ---- technique indexes ----------------------------------------------- */
 
 static int techniques_attack_cmp(const void *a, const void *b)
 {
@@ -22,40 +23,45 @@ static int techniques_attack_cmp(const void *a, const void *b)
                   ((const lk_attack_map *)b)->id);
 }
 
-static int techniques_cmp(const void *a, const void *b)
+static int techniques_row_cmp(const void *a, const void *b)
 {
-    return strcmp((const char *)a, (const char *)b);
+    return strcmp(((const lk_technique_row *)a)->id,
+                  ((const lk_technique_row *)b)->id);
 }
 
-/* The index entry of technique "id" (its id, then its name), or NULL. */
-static const char *techniques_find(const lk_law *law, const char *id)
+/* The row of technique "id" in index "ix", or NULL. */
+static const lk_technique_row *techniques_find(const lk_technique_index *ix,
+                                               const char *id)
 {
-    char key[LK_TECHNIQUE_ENTRY];
-    if (strlen(id) >= 12)
+    lk_technique_row key;
+    memset(&key, 0, sizeof(key));
+    if (strlen(id) >= sizeof(key.id) || ix->n == 0)
         return NULL;
-    memset(key, 0, sizeof(key));
-    memcpy(key, id, strlen(id));
-    return bsearch(key, law->techniques, law->ntechniques, sizeof(key),
-                   techniques_cmp);
+    memcpy(key.id, id, strlen(id));
+    return bsearch(&key, ix->rows, ix->n, sizeof(key), techniques_row_cmp);
 }
 
 int lk_law__technique_known(const lk_law *law, const char *id)
 {
-    return techniques_find(law, id) != NULL;
+    return techniques_find(&law->attack_index, id) != NULL;
 }
 
 const char *lk_law_technique_name(const lk_law *law, const char *id)
 {
-    const char *entry = techniques_find(law, id);
-    return entry && entry[12] ? entry + 12 : NULL;
+    const lk_technique_row *row = techniques_find(&law->attack_index, id);
+    return row ? row->name : NULL;
 }
 
-int lk_law__attack_method(const lk_law *law, const char *id)
+/* The intrusiveness row for technique "id" (exact, then its parent), or
+ * NULL. */
+static const lk_attack_map *techniques_attack_row(const lk_law *law,
+                                                  const char *id)
 {
-    lk_attack_map key, *hit;
+    lk_attack_map key;
+    const lk_attack_map *hit;
     memset(&key, 0, sizeof(key));
-    if (strlen(id) >= sizeof(key.id))
-        return -1;
+    if (strlen(id) >= sizeof(key.id) || law->nattack == 0)
+        return NULL;
     memcpy(key.id, id, strlen(id));
     hit = bsearch(&key, law->attack, law->nattack, sizeof(key),
                   techniques_attack_cmp);
@@ -64,15 +70,22 @@ int lk_law__attack_method(const lk_law *law, const char *id)
         hit = bsearch(&key, law->attack, law->nattack, sizeof(key),
                       techniques_attack_cmp);
     }
+    return hit;
+}
+
+int lk_law__attack_method(const lk_law *law, const char *id)
+{
+    const lk_attack_map *hit = techniques_attack_row(law, id);
     return hit ? hit->method : -1;
 }
 
-/* 1 if "line" of the index is "Tnnnn" or "Tnnnn.nnn", a tab, a name. */
+/* 1 if "line" of an index is "Tnnnn" or "Tnnnn.nnn", a tab, a name. */
 static int techniques_line_ok(const char *line)
 {
     const char *tab = strchr(line, '\t');
     size_t n = tab ? (size_t)(tab - line) : 0, i;
-    if ((n != 5 && n != 9) || line[0] != 'T' || tab[1] == '\0')
+    if ((n != 5 && n != 9) || line[0] != 'T' || tab[1] == '\0' ||
+        tab[1] == '\t')
         return 0;
     for (i = 1; i < n; i++)
         if (i == 5 ? line[i] != '.' : (line[i] < '0' || line[i] > '9'))
@@ -80,54 +93,210 @@ static int techniques_line_ok(const char *line)
     return 1;
 }
 
-int lk_techniques__load(lk_law *law, lk_error *err)
+/* Cut the next tab-separated field of "*p" (NUL-terminated in place) and
+ * return it; "" when the line has no more fields. */
+static const char *techniques_field(char **p)
 {
-    char path[4096], *text = NULL, *line, *next;
-    size_t len = 0, cap = 0;
+    char *f = *p, *end;
+    if (f == NULL)
+        return "";
+    end = f + strcspn(f, "\t\r");
+    if (*end == '\t') {
+        *end = '\0';
+        *p = end + 1;
+    } else {
+        *end = '\0';
+        *p = NULL;
+    }
+    return f;
+}
+
+/* Parse the index text "ix->text" read from "path": one technique a line,
+ * "id TAB name [TAB tactics [TAB status]]", "#" comments. */
+static int techniques_parse(lk_technique_index *ix, const char *path,
+                            lk_error *err)
+{
+    char *line, *next;
+    size_t cap = 0;
     unsigned lineno = 0;
-    int error;
-    snprintf(path, sizeof(path), "%s/attack/techniques.tsv", law->datadir);
-    error = lk_file_read(&text, &len, path, (size_t)4 << 20, err);
-    if (error < 0)
-        return error;
-    for (line = text; line && *line; line = next) {
-        char *tab;
+    for (line = ix->text; line && *line; line = next) {
+        lk_technique_row *r;
+        char *rest;
+        const char *status;
         next = strchr(line, '\n');
         if (next)
             *next++ = '\0';
         lineno++;
-        if (line[0] == '#' || line[0] == '\0')
+        if (line[0] == '#' || line[0] == '\0' || line[0] == '\r')
             continue; /* header, comments and blank lines */
-        if (!techniques_line_ok(line)) {
-            lk_free(text);
+        if (!techniques_line_ok(line))
             return lk_error_set_at(err, LK_EINVALID, path, lineno, 1, NULL,
                                    "expected a technique id (Tnnnn or "
                                    "Tnnnn.nnn), a tab and its name");
-        }
-        tab = strchr(line, '\t');
-        *tab++ = '\0'; /* techniques_line_ok: the id, a tab, the name */
-        if (law->ntechniques == cap) {
-            size_t ncap = cap ? cap * 2 : 1024;
-            char(*t)[LK_TECHNIQUE_ENTRY] =
-                lk_realloc(law->techniques, ncap * LK_TECHNIQUE_ENTRY);
-            if (t == NULL) {
-                lk_free(text);
+        if (ix->n == cap) {
+            size_t ncap = cap ? cap * 2 : 512;
+            r = lk_realloc(ix->rows, ncap * sizeof(*r));
+            if (r == NULL)
                 return lk_error_set_oom(err);
-            }
-            law->techniques = t;
+            ix->rows = r;
             cap = ncap;
         }
-        memset(law->techniques[law->ntechniques], 0, LK_TECHNIQUE_ENTRY);
-        memcpy(law->techniques[law->ntechniques], line, strlen(line));
-        /* the name, cut to its room (the index's are shorter) */
-        snprintf(law->techniques[law->ntechniques] + 12,
-                 LK_TECHNIQUE_ENTRY - 12, "%.*s", (int)strcspn(tab, "\t\r"),
-                 tab);
-        law->ntechniques++;
+        r = &ix->rows[ix->n];
+        memset(r, 0, sizeof(*r));
+        rest = strchr(line, '\t');
+        memcpy(r->id, line, (size_t)(rest - line));
+        rest++;
+        r->name = techniques_field(&rest);
+        r->tactics = techniques_field(&rest);
+        status = techniques_field(&rest);
+        if (*status && strcmp(status, "deprecated") &&
+            strcmp(status, "revoked"))
+            return lk_error_set_at(err, LK_EINVALID, path, lineno, 1, NULL,
+                                   "status '%.20s' is neither 'deprecated' "
+                                   "nor 'revoked'",
+                                   status);
+        r->status = status;
+        ix->n++;
     }
-    lk_free(text);
-    qsort(law->techniques, law->ntechniques, LK_TECHNIQUE_ENTRY,
-          techniques_cmp);
+    qsort(ix->rows, ix->n, sizeof(*ix->rows), techniques_row_cmp);
+    for (cap = 1; cap < ix->n; cap++)
+        if (strcmp(ix->rows[cap - 1].id, ix->rows[cap].id) == 0)
+            return lk_error_set_at(err, LK_EINVALID, path, 0, 0, NULL,
+                                   "technique '%s' listed twice",
+                                   ix->rows[cap].id);
+    return 0;
+}
+
+/* Read the index DATADIR/"rel" into "ix"; a missing file is no error
+ * when "optional". */
+static int techniques_load_index(lk_law *law, lk_technique_index *ix,
+                                 const char *rel, int optional, lk_error *err)
+{
+    char path[4096];
+    size_t len = 0;
+    int error;
+    snprintf(path, sizeof(path), "%s/%s", law->datadir, rel);
+    if (optional) {
+        FILE *f = fopen(path, "rb");
+        if (f == NULL && errno == ENOENT)
+            return 0;
+        if (f != NULL)
+            fclose(f);
+    }
+    error = lk_file_read(&ix->text, &len, path, (size_t)4 << 20, err);
+    if (error < 0)
+        return error;
+    return techniques_parse(ix, path, err);
+}
+
+int lk_techniques__load(lk_law *law, lk_error *err)
+{
+    int error = techniques_load_index(law, &law->attack_index,
+                                      "attack/techniques.tsv", 0, err);
+    if (error == 0)
+        error = techniques_load_index(law, &law->disarm_index,
+                                      "disarm/techniques.tsv", 1, err);
+    return error;
+}
+
+void lk_techniques__free(lk_law *law)
+{
+    lk_free(law->attack_index.text);
+    lk_free(law->attack_index.rows);
+    lk_free(law->disarm_index.text);
+    lk_free(law->disarm_index.rows);
+}
+
+/* The index of "catalogue" ("attack", "disarm"), or NULL. */
+static const lk_technique_index *techniques_index(const lk_law *law,
+                                                  const char *catalogue)
+{
+    if (strcmp(catalogue, "attack") == 0)
+        return &law->attack_index;
+    if (strcmp(catalogue, "disarm") == 0)
+        return &law->disarm_index;
+    return NULL;
+}
+
+/* Copy the string ids of "cites" (a JSON array or NULL) into "out". */
+static size_t techniques_cites(json_t *cites, const char **out)
+{
+    size_t i, n = 0;
+    json_t *c;
+    json_array_foreach(cites, i, c)
+    {
+        if (n < LK_TECHNIQUE_MAX_CITES && json_is_string(c))
+            out[n++] = json_string_value(c);
+    }
+    return n;
+}
+
+/* Fill "out" for "row" of catalogue "catalogue". */
+static void techniques_info(const lk_law *law, const char *catalogue,
+                            const lk_technique_row *row,
+                            lk_technique_info *out)
+{
+    const lk_attack_map *map;
+    memset(out, 0, sizeof(*out));
+    out->id = row->id;
+    out->name = row->name;
+    out->tactics = row->tactics;
+    out->status = row->status;
+    out->catalogue = catalogue;
+    if (strcmp(catalogue, "attack") != 0)
+        return; /* DISARM: listed, not mapped */
+    out->reconnaissance = strstr(row->tactics, "TA0043") != NULL;
+    map = techniques_attack_row(law, row->id);
+    if (map == NULL)
+        return;
+    out->mapped_by = map->id;
+    out->method = lk_enum_method[map->method];
+    out->text = map->text ? map->text : "";
+    out->ncites = techniques_cites(map->cites, out->cites);
+    if (law->methods[map->method].level >= 0) {
+        const lk_method_info *mi = &law->methods[map->method];
+        out->level = law->levels[mi->level];
+        out->level_text = mi->text;
+        out->nlevel_cites = techniques_cites(mi->cites, out->level_cites);
+    }
+}
+
+int lk_law_technique_find(const lk_law *law, const char *catalogue,
+                          const char *id, lk_technique_info *out)
+{
+    static const char *const all[] = {"attack", "disarm", NULL};
+    const lk_technique_row *row;
+    int i;
+    if (law == NULL || id == NULL || out == NULL)
+        return LK_ENOTFOUND;
+    for (i = 0; all[i]; i++) {
+        if (catalogue != NULL && strcmp(catalogue, all[i]) != 0)
+            continue;
+        row = techniques_find(techniques_index(law, all[i]), id);
+        if (row != NULL) {
+            techniques_info(law, all[i], row, out);
+            return 0;
+        }
+    }
+    return LK_ENOTFOUND;
+}
+
+size_t lk_law_technique_count(const lk_law *law, const char *catalogue)
+{
+    const lk_technique_index *ix =
+        law && catalogue ? techniques_index(law, catalogue) : NULL;
+    return ix ? ix->n : 0;
+}
+
+int lk_law_technique(const lk_law *law, const char *catalogue, size_t i,
+                     lk_technique_info *out)
+{
+    const lk_technique_index *ix =
+        law && catalogue ? techniques_index(law, catalogue) : NULL;
+    if (ix == NULL || i >= ix->n || out == NULL)
+        return LK_ENOTFOUND;
+    techniques_info(law, catalogue == NULL ? "attack" : catalogue,
+                    &ix->rows[i], out);
     return 0;
 }
 
@@ -217,7 +386,8 @@ static int techniques_load_methods(lk_law *law, const lk_doc *doc,
 /* The "attack" table: technique id -> access method, sorted by id. */
 static int techniques_load_attack(lk_law *law, const lk_doc *doc, lk_error *err)
 {
-    static const char *const akeys[] = {"id", "method", "name", NULL};
+    static const char *const akeys[] = {"id",   "method", "name",
+                                        "text", "cites",  NULL};
     json_t *arr = json_object_get(doc->root, "attack"), *item;
     char ptr[64];
     size_t i;
@@ -245,6 +415,15 @@ static int techniques_load_attack(lk_law *law, const lk_doc *doc, lk_error *err)
         if (a->method < 0)
             return lk_lawfile__fail(err, doc, ptr, "unknown method '%s'",
                                     method);
+        a->text = lk_lawfile__str(err, doc, ptr, item, "text", 0);
+        if (a->text == NULL)
+            return LK_EINVALID;
+        a->cites = json_object_get(item, "cites");
+        if (a->cites != NULL) {
+            error = lk_catalog__check_cites(law, err, doc, ptr, a->cites, 1);
+            if (error < 0)
+                return error;
+        }
         memcpy(a->id, id, strlen(id));
         law->nattack++;
     }

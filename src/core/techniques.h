@@ -1,6 +1,6 @@
 /*
- * techniques.h (internal): loading the ATT&CK technique index and the
- * intrusiveness table. The look-ups (lk_law__technique_known,
+ * techniques.h (internal): loading the ATT&CK and DISARM technique indexes
+ * and the intrusiveness table. The look-ups (lk_law__technique_known,
  * lk_law__attack_method) are declared in law.h.
  */
 #ifndef LK_LIB_TECHNIQUES_H
@@ -8,8 +8,13 @@
 
 #include "law.h"
 
-/* Read DATADIR/attack/techniques.tsv. LK_EIO, LK_ETOOBIG, LK_ENOMEM. */
+/* Read DATADIR/attack/techniques.tsv and, when present,
+ * DATADIR/disarm/techniques.tsv. LK_EINVALID, LK_EIO, LK_ETOOBIG,
+ * LK_ENOMEM. */
 int lk_techniques__load(lk_law *law, lk_error *err);
+
+/* Free what lk_techniques__load read. */
+void lk_techniques__free(lk_law *law);
 
 /* Read the intrusiveness file "doc" (after the technique index).
  * LK_EINVALID, LK_ENOMEM. */

@@ -14,4 +14,5 @@ if got != want:
           "scripts/attack-index.py data/attack/enterprise-attack-patterns.json"
           " > data/attack/techniques.tsv")
     sys.exit(1)
-print(f"ok: {len(want.splitlines()) - 1} techniques")
+print(f"ok: {sum(1 for l in want.splitlines() if not l.startswith('#'))} "
+      "techniques")

@@ -159,6 +159,134 @@ static void test_unknown_profile(void **state)
     assert_null(law);
 }
 
+/* lk_law_technique_find reads an ATT&CK id through the intrusiveness
+ * table (its own row, else its parent's) with the row's and the level's
+ * reasons; Reconnaissance says nothing; DISARM ids are listed apart. */
+static void test_technique_find(void **state)
+{
+    lk_law *law = test_law(NULL);
+    lk_technique_info t;
+    (void)state;
+    assert_int_equal(lk_law_technique_find(law, NULL, "T1566.002", &t), 0);
+    assert_string_equal(t.catalogue, "attack");
+    assert_string_equal(t.name, "Spearphishing Link");
+    assert_string_equal(t.tactics, "TA0001 Initial Access");
+    assert_string_equal(t.status, "");
+    assert_string_equal(t.method, "phishing");
+    assert_string_equal(t.mapped_by, "T1566.002");
+    assert_non_null(strstr(t.text, "Spearphishing Link"));
+    assert_int_equal(t.ncites, 1);
+    assert_string_equal(t.cites[0], "mitre-attack");
+    assert_string_equal(t.level, "high");
+    assert_true(t.nlevel_cites >= 1);
+    assert_string_equal(t.level_cites[0], "seed-more-leaks");
+    assert_false(t.reconnaissance);
+
+    assert_int_equal(lk_law_technique_find(law, "attack", "T1204.001", &t),
+                     0);
+    assert_string_equal(t.method, "malware");
+    assert_string_equal(t.mapped_by, "T1204");
+
+    assert_int_equal(lk_law_technique_find(law, NULL, "T1598.002", &t), 0);
+    assert_true(t.reconnaissance);
+    assert_null(t.method);
+    assert_null(t.level);
+
+    assert_int_equal(lk_law_technique_find(law, NULL, "T1192", &t), 0);
+    assert_string_equal(t.status, "revoked");
+
+    assert_int_equal(lk_law_technique_find(law, NULL, "T0089", &t), 0);
+    assert_string_equal(t.catalogue, "disarm");
+    assert_string_equal(t.name, "Obtain Private Documents");
+    assert_null(t.method);
+    assert_int_equal(lk_law_technique_find(law, "attack", "T0089", &t),
+                     LK_ENOTFOUND);
+    assert_int_equal(lk_law_technique_find(law, "disarm", "T1566", &t),
+                     LK_ENOTFOUND);
+    assert_int_equal(lk_law_technique_find(law, "capec", "T1566", &t),
+                     LK_ENOTFOUND);
+    assert_int_equal(lk_law_technique_find(law, NULL, "T9999", &t),
+                     LK_ENOTFOUND);
+    /* DISARM ids stay out of case validation */
+    assert_null(lk_law_technique_name(law, "T0089"));
+
+    assert_true(lk_law_technique_count(law, "attack") > 800);
+    assert_true(lk_law_technique_count(law, "disarm") > 300);
+    assert_int_equal(lk_law_technique_count(law, "capec"), 0);
+    assert_int_equal(lk_law_technique(law, "disarm",
+                                      lk_law_technique_count(law, "disarm"),
+                                      &t),
+                     LK_ENOTFOUND);
+    lk_law_free(law);
+}
+
+/* Every current Initial Access (TA0001) and Credential Access (TA0006)
+ * technique of the bundled ATT&CK has a row of its own with a reason;
+ * no Reconnaissance (TA0043) technique is mapped, even through a
+ * parent. */
+static void test_technique_coverage(void **state)
+{
+    lk_law *law = test_law(NULL);
+    lk_technique_info t;
+    size_t i, n = lk_law_technique_count(law, "attack"), covered = 0;
+    (void)state;
+    for (i = 0; i < n; i++) {
+        assert_int_equal(lk_law_technique(law, "attack", i, &t), 0);
+        if (t.reconnaissance && t.method != NULL)
+            fail_msg("%s is reconnaissance but maps to %s", t.id, t.method);
+        if (t.status[0] || (!strstr(t.tactics, "TA0001") &&
+                            !strstr(t.tactics, "TA0006")))
+            continue;
+        if (t.method == NULL || strcmp(t.mapped_by, t.id) != 0 ||
+            t.text[0] == '\0')
+            fail_msg("%s (%s) has no row of its own with a reason", t.id,
+                     t.tactics);
+        covered++;
+    }
+    assert_int_equal(covered, 89); /* 22 initial access + 67 credential */
+    lk_law_free(law);
+}
+
+/* The DISARM index is optional but checked when present: ids, status
+ * column, duplicates, each blamed on its file (and line). */
+static void test_technique_bad_files(void **state)
+{
+    static const char *const rules =
+        "{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "]}";
+    lk_law *law = NULL;
+    lk_error err;
+    char dir[600];
+    (void)state;
+
+    tiny_setup(rules); /* no disarm/: loads, no DISARM technique */
+    assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), 0);
+    assert_int_equal(lk_law_technique_count(law, "disarm"), 0);
+    lk_law_free(law);
+    law = NULL;
+
+    snprintf(dir, sizeof(dir), "%s/disarm", tmpdir);
+    mkdir(dir, 0755);
+    put("disarm/techniques.tsv", "# ids\nT0089\tObtain Private Documents\t"
+                                 "TA06 Develop Content\n");
+    assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), 0);
+    assert_int_equal(lk_law_technique_count(law, "disarm"), 1);
+    lk_law_free(law);
+    law = NULL;
+
+    put("disarm/techniques.tsv", "# ids\nT0089\tObtain\n0089\tx\n");
+    assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), LK_EINVALID);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.file, "disarm/techniques.tsv"));
+    put("disarm/techniques.tsv", "T0089\tObtain\t\tgone\n");
+    assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), LK_EINVALID);
+    assert_non_null(strstr(err.message, "'gone'"));
+    put("disarm/techniques.tsv", "T0089\tObtain\nT0089\tAgain\n");
+    assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), LK_EINVALID);
+    assert_non_null(strstr(err.message, "listed twice"));
+    tiny_teardown();
+    assert_null(law);
+}
+
 static void test_bad_laws(void **state)
 {
     static const struct {
@@ -563,6 +691,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bundled_law_loads),
         cmocka_unit_test(test_technique_names),
+        cmocka_unit_test(test_technique_find),
+        cmocka_unit_test(test_technique_coverage),
+        cmocka_unit_test(test_technique_bad_files),
         cmocka_unit_test(test_unknown_profile),
         cmocka_unit_test(test_bad_laws),
         cmocka_unit_test(test_catalogue),
