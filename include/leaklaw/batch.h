@@ -98,6 +98,49 @@ LK_EXTERN(void) lk_batch_counts(const lk_batch *b, unsigned long *emitted,
 /** Free "b" (unemitted cases are dropped); NULL is allowed. */
 LK_EXTERN(void) lk_batch_free(lk_batch *b);
 
+/*
+ * Statistics of a JSON Lines stream of assessments (what lk_batch or
+ * "leaklaw assess --format jsonl" writes): verdict counts per lens,
+ * overall and by victim State, actor State and year of disclosure, read
+ * from each record's "lenses" and "facts".
+ */
+typedef struct lk_stats lk_stats;
+
+/** Output formats of lk_stats_render. */
+typedef enum lk_stats_format {
+    LK_STATS_TEXT = 0, /* aligned tables */
+    LK_STATS_CSV = 1,  /* group,key,lens,verdict,count */
+    LK_STATS_HTML = 2  /* self-contained page with an SVG chart, no script */
+} lk_stats_format;
+
+/** An empty tally. @return 0 or LK_ENOMEM. Release with lk_stats_free. */
+LK_EXTERN(int) lk_stats_new(lk_stats **out, lk_error *err);
+
+/**
+ * Count every record of "in" (named "source"); a line that is not an
+ * assessment record is reported to "cb" and skipped.
+ *
+ * @return 0 (also with lines skipped), LK_EIO or LK_ENOMEM.
+ */
+LK_EXTERN(int) lk_stats_read_jsonl(lk_stats *s, FILE *in, const char *source,
+                                   lk_diag_cb cb, void *payload,
+                                   lk_error *err);
+
+/** Records counted, rejected records among them, lines skipped. */
+LK_EXTERN(void) lk_stats_counts(const lk_stats *s, unsigned long *records,
+                                unsigned long *rejected,
+                                unsigned long *skipped);
+
+/**
+ * Render the tally. @return 0 or LK_ENOMEM. Owned by caller: release
+ * "*out" with lk_report_free.
+ */
+LK_EXTERN(int) lk_stats_render(char **out, size_t *len, const lk_stats *s,
+                               lk_stats_format format, lk_error *err);
+
+/** Free "s"; NULL is allowed. */
+LK_EXTERN(void) lk_stats_free(lk_stats *s);
+
 LK_END_DECL
 
 #endif

@@ -30,6 +30,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 /* Print "leaklaw: " + the formatted error to stderr. */
 void cli_error(const lk_error *err);

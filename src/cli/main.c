@@ -34,6 +34,7 @@ static const char main_help[] =
     "  mail verify CORPUS...  authenticate leaked e-mail by DKIM signatures\n"
     "  cases stats            how often the library's nearest precedent\n"
     "                         gives a case's own verdict (leave-one-out)\n"
+    "  stats [FILE.jsonl]     verdict counts of assessments (JSON Lines)\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -179,6 +180,7 @@ static const struct {
     {"explain", cmd_explain},
     {"mail", cmd_mail},
     {"cases", cmd_cases},
+    {"stats", cmd_stats},
 };
 
 #ifdef LK_DEBUG_ALLOC
