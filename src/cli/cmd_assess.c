@@ -204,8 +204,7 @@ static int assess_settle(assess_run *r)
         return status;
     if (lk_report_format_parse(&r->rf, r->format) < 0 ||
         r->rf == LK_REPORT_TEXT)
-        return cli_usage("assess", "unknown format '%s' (json, md, html, csv, "
-                                   "jsonl)",
+        return cli_usage("assess", "unknown format '%s' (json, md, html, csv)",
                          r->format);
     if (r->rf == LK_REPORT_CSV) /* no what-if or precedent columns */
         r->aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
