@@ -11,6 +11,7 @@
 #define LEAKLAW_LEAKLAW_H
 
 #include "assess.h"
+#include "batch.h"
 #include "case.h"
 #include "common.h"
 #include "errors.h"

@@ -2,20 +2,26 @@
  * cmd_assess.c: "leaklaw assess": assess case files and print the
  * assessment as JSON, a Markdown memo, an HTML report or a CSV table.
  * Every file is validated before anything is written, so a bad input
- * leaves no partial output behind (see output.h).
+ * leaves no partial output behind (see output.h); --format jsonl streams
+ * instead, on every core, a bad case becoming a "rejected" record.
  */
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "date.h"
+#include "dir.h"
+#include "leaklaw/batch.h"
 #include "output.h"
 
 static const char assess_help[] =
     "Usage: leaklaw assess [OPTIONS] FILE...\n"
+    "       leaklaw assess --format jsonl [OPTIONS] [FILE|DIR...]\n"
     "\n"
     "Assess each case under the three lenses (classic, intervention2,\n"
     "leak-norm): elements with reasons and citations, flags, missing\n"
@@ -25,7 +31,8 @@ static const char assess_help[] =
     "\n"
     "Options:\n"
     "  -f, --format FMT    json (default), md (memo), html (one\n"
-    "                      self-contained file), csv (one row per case)\n"
+    "                      self-contained file), csv (one row per case),\n"
+    "                      jsonl (a stream, see below)\n"
     "  -p, --profile NAME  assess under data/profiles/NAME.json (default:\n"
     "                      default)\n"
     "  -o, --output FILE   write to FILE atomically instead of stdout\n"
@@ -38,7 +45,21 @@ static const char assess_help[] =
     "      --author NAME   the memo's author\n"
     "      --classification TEXT\n"
     "                      a classification line atop and below the memo\n"
+    "  -j, --jobs N        jsonl: N worker threads (default: every core)\n"
+    "      --strict        jsonl: stop at the first bad case, exit 65 and\n"
+    "                      write nothing\n"
+    "      --what-if       jsonl: run the what-if search (off by default)\n"
+    "      --precedents    jsonl: add the nearest precedents (off by\n"
+    "                      default)\n"
     "  -h, --help          show this help\n"
+    "\n"
+    "--format jsonl reads the files named, every *.json, *.yaml and *.yml\n"
+    "of a directory (sorted), or, when no file is named or FILE is -, one\n"
+    "JSON case per line of standard input, and writes one compact\n"
+    "assessment per line in input order, streaming with bounded memory. A\n"
+    "bad case is reported on stderr (leaklaw: <stdin>:LINE: ...) and gets a\n"
+    "{\"format\":\"leaklaw/assessment/1\",\"rejected\":{...}} line; the batch\n"
+    "goes on and exits 3.\n"
     "\n"
     "With several files, json prints one assessment per line (JSON Lines)\n"
     "and md separates the memos with a rule; html takes one file.\n"
@@ -47,7 +68,10 @@ static const char assess_help[] =
     "line on stderr per lens; the exit status stays 0.\n"
     "\n"
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
-    "1 runtime error, 2 usage error.\n";
+    "3 jsonl: some cases rejected (the others written), 1 runtime error,\n"
+    "2 usage error.\n";
+
+#define ASSESS_EXIT_REJECTED 3 /* jsonl: cases rejected, the rest written */
 
 /* The command line of one run. */
 typedef struct assess_run {
@@ -61,6 +85,11 @@ typedef struct assess_run {
     char today[16];           /* the default date, YYYY-MM-DD */
     char **files;             /* the case files */
     int n;                    /* number of files */
+    int jsonl;                /* --format jsonl */
+    unsigned jobs;            /* --jobs, 0: every core */
+    int strict;               /* --strict */
+    int what_if;              /* --what-if */
+    int precedents;           /* --precedents */
 } assess_run;
 
 /* Parse the options into "r"; returns 0, or the exit status to stop
@@ -78,12 +107,18 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         {"date", required_argument, 0, 'D'},
         {"author", required_argument, 0, 'A'},
         {"classification", required_argument, 0, 'C'},
+        {"jobs", required_argument, 0, 'j'},
+        {"strict", no_argument, 0, 'S'},
+        {"what-if", no_argument, 0, 'w'},
+        {"precedents", no_argument, 0, 'e'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
+    char *end;
+    unsigned long jobs;
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:p:o:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:p:o:j:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f': r->format = optarg; break;
         case 'p': r->profile = optarg; break;
@@ -95,6 +130,17 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         case 'D': r->ropts.date = optarg; break;
         case 'A': r->ropts.author = optarg; break;
         case 'C': r->ropts.classification = optarg; break;
+        case 'j':
+            jobs = strtoul(optarg, &end, 10);
+            if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
+                jobs > 256)
+                return cli_usage("assess", "--jobs '%s' is not a number "
+                                           "from 1 to 256", optarg);
+            r->jobs = (unsigned)jobs;
+            break;
+        case 'S': r->strict = 1; break;
+        case 'w': r->what_if = 1; break;
+        case 'e': r->precedents = 1; break;
         case 'h': fputs(assess_help, stdout); return -1;
         case ':':
             return cli_usage("assess", "option '%s' needs a value",
@@ -135,6 +181,22 @@ static int assess_date(assess_run *r)
 static int assess_settle(assess_run *r)
 {
     int status;
+    if (r->format != NULL && strcmp(r->format, "jsonl") == 0) {
+        r->jsonl = 1;
+        r->rf = LK_REPORT_JSON;
+        if (!r->what_if)
+            r->aopts.flags |= LK_ASSESS_NO_WHATIF;
+        if (!r->precedents)
+            r->aopts.flags |= LK_ASSESS_NO_PRECEDENTS;
+        if (r->what_if && (r->aopts.flags & LK_ASSESS_NO_WHATIF))
+            return cli_usage("assess", "--what-if and --no-what-if");
+        if (r->precedents && (r->aopts.flags & LK_ASSESS_NO_PRECEDENTS))
+            return cli_usage("assess", "--precedents and --no-precedents");
+        return 0;
+    }
+    if (r->jobs > 0 || r->strict || r->what_if || r->precedents)
+        return cli_usage("assess", "--jobs, --strict, --what-if and "
+                                   "--precedents go with --format jsonl");
     if (r->n <= 0)
         return cli_usage("assess", "no case file given");
     status = assess_date(r);
@@ -242,6 +304,129 @@ static int assess_batch(const assess_run *r, const lk_law *law,
     return status;
 }
 
+/* The state of a jsonl run, shared with the emit callback. */
+typedef struct assess_stream {
+    const assess_run *r;
+    cli_sink *sink;  /* NULL: straight to standard output */
+    int rejected;    /* a case was rejected */
+    int failed;      /* writing failed */
+} assess_stream;
+
+/* Emit callback: write the record, report a rejected case (stopping the
+ * batch under --strict) and the expected verdicts that differ. */
+static int assess_stream_emit(const lk_batch_item *item, void *payload)
+{
+    assess_stream *st = payload;
+    char name[CLI_PATH_MAX + 32];
+    const char *p, *nl;
+    if (item->assessment == NULL) {
+        st->rejected = 1;
+        for (p = item->errors; p != NULL && *p != '\0'; p = nl + 1) {
+            nl = strchr(p, '\n');
+            if (nl == NULL)
+                break;
+            fprintf(stderr, "leaklaw: %.*s\n", (int)(nl - p), p);
+        }
+        if (st->r->strict)
+            return 1;
+    } else {
+        if (item->line > 0)
+            snprintf(name, sizeof(name), "%s:%lu", item->source, item->line);
+        else
+            snprintf(name, sizeof(name), "%s", item->source);
+        assess_expected(item->assessment, name);
+    }
+    if (st->sink != NULL)
+        cli_sink_write(st->sink, item->record, item->len);
+    else if (fwrite(item->record, 1, item->len, stdout) != item->len)
+        st->failed = 1;
+    return st->failed;
+}
+
+/* 1 for a case file's name in a directory: *.json, *.yaml, *.yml. */
+static int assess_case_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (name[0] == '.')
+        return 0;
+    return (n > 5 && strcmp(name + n - 5, ".json") == 0) ||
+           (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+/* Queue input "path": a directory's case files, standard input's lines
+ * ("-"), or one case file. */
+static int assess_stream_add(lk_batch *b, const char *path, lk_error *err)
+{
+    char **names = NULL, full[CLI_PATH_MAX];
+    size_t i, n = 0;
+    struct stat st;
+    int error;
+    if (strcmp(path, "-") == 0)
+        return lk_batch_read_jsonl(b, stdin, "<stdin>", err);
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return lk_batch_add_file(b, path, err); /* a worker says why */
+    error = lk_dir_names(&names, &n, path, assess_case_name,
+                         (size_t)10000000, "case files", err);
+    for (i = 0; i < n && error == 0; i++) {
+        if ((size_t)snprintf(full, sizeof(full), "%s/%s", path, names[i]) >=
+            sizeof(full))
+            error = lk_error_set(err, LK_ETOOBIG, "%s/%s: path too long",
+                                 path, names[i]);
+        else
+            error = lk_batch_add_file(b, full, err);
+    }
+    lk_dir_names_free(names, n);
+    return error;
+}
+
+/* --format jsonl: stream the cases through a batch on every core. */
+static int assess_stream_run(const assess_run *r, const lk_law *law)
+{
+    lk_batch_options bopts = LK_BATCH_OPTIONS_INIT;
+    lk_batch *b = NULL;
+    assess_stream st;
+    cli_sink sink;
+    lk_error err;
+    int i, error, status;
+    memset(&st, 0, sizeof(st));
+    st.r = r;
+    lk_error_clear(&err);
+    bopts.jobs = r->jobs;
+    bopts.assess = &r->aopts;
+    if ((r->strict || r->output != NULL) && cli_sink_open(&sink, r->output) < 0)
+        return LK_EXIT_RUNTIME;
+    if (r->strict || r->output != NULL)
+        st.sink = &sink;
+    error = lk_batch_new(&b, law, &bopts, assess_stream_emit, &st, &err);
+    if (error == 0 && r->n == 0)
+        error = lk_batch_read_jsonl(b, stdin, "<stdin>", &err);
+    for (i = 0; i < r->n && error == 0; i++)
+        error = assess_stream_add(b, r->files[i], &err);
+    if (error == 0)
+        error = lk_batch_finish(b, &err);
+    lk_batch_free(b);
+    if (error < 0)
+        cli_error(&err);
+    if (error < 0)
+        status = error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+    else if (st.failed)
+        status = LK_EXIT_RUNTIME;
+    else if (r->strict && st.rejected)
+        status = LK_EXIT_DATAERR;
+    else
+        status = LK_EXIT_OK;
+    if (st.sink != NULL && status == LK_EXIT_OK)
+        status = cli_sink_commit(&sink);
+    else if (st.sink != NULL)
+        cli_sink_abort(&sink);
+    if (st.sink == NULL && fflush(stdout) != 0 && status == LK_EXIT_OK)
+        status = LK_EXIT_RUNTIME;
+    if (status == LK_EXIT_OK && st.rejected)
+        status = ASSESS_EXIT_REJECTED;
+    return status;
+}
+
 int cmd_assess(int argc, char **argv)
 {
     assess_run r;
@@ -268,7 +453,9 @@ int cmd_assess(int argc, char **argv)
         status = cli_library(&lib, law);
         r.aopts.library = lib;
     }
-    if (status == 0 && cli_sink_open(&sink, r.output) < 0)
+    if (status == 0 && r.jsonl)
+        status = assess_stream_run(&r, law);
+    else if (status == 0 && cli_sink_open(&sink, r.output) < 0)
         status = LK_EXIT_RUNTIME;
     else if (status == 0) {
         status = assess_batch(&r, law, &sink);

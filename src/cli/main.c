@@ -38,6 +38,7 @@ static const char main_help[] =
     "  import stix BUNDLE     a STIX bundle as draft cases\n"
     "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
     "                         reads it (--search TEXT to find one)\n"
+    "  stats [FILE.jsonl]     verdict counts of assessments (JSON Lines)\n"
     "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
@@ -186,6 +187,7 @@ static const struct {
     {"export", cmd_export},
     {"import", cmd_import},
     {"techniques", cmd_techniques},
+    {"stats", cmd_stats},
 };
 
 #ifdef LK_DEBUG_ALLOC

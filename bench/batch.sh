@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Batch benchmark: 100,000 generated cases (bench/gen_cases.py) as one
+# JSON Lines stream on standard input, assessed by
+# "leaklaw assess --format jsonl" on 1 and 2 worker threads (hyperfine).
+# Writes bench/out/batch.md and prints it. Usage: bench/batch.sh BUILD_DIR [N]
+set -euo pipefail
+build=${1:-build}
+n=${2:-100000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$root/bench/out
+mkdir -p "$out"
+export LEAKLAW_DATA=$root/data
+ll=$root/$build/leaklaw
+jsonl=$out/batch-$n.jsonl
+
+if [ ! -f "$jsonl" ]; then
+    tmp=$(mktemp -d "$out/batch-cases.XXXXXX")
+    python3 "$root/bench/gen_cases.py" "$root/data" "$tmp" "$n"
+    python3 - "$tmp" "$jsonl.part" <<'PY'
+import json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+with open(dst, "w") as out:
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name)) as f:
+            out.write(json.dumps(json.load(f), separators=(",", ":")) + "\n")
+PY
+    mv "$jsonl.part" "$jsonl"
+    rm -rf "$tmp"
+fi
+echo "input: $(wc -l < "$jsonl") cases, $(du -h "$jsonl" | cut -f1)"
+# the two runs must agree byte for byte before they are timed
+# (the generator varies facts freely, so the law rejects some cases as
+# inconsistent: they stay in the stream as rejected records, exit 3)
+cmp <("$ll" assess --format jsonl --jobs 1 < "$jsonl" 2>/dev/null) \
+    <("$ll" assess --format jsonl --jobs 2 < "$jsonl" 2>/dev/null)
+echo "records: $("$ll" assess --format jsonl < "$jsonl" 2>/dev/null | wc -l)," \
+    "rejected: $("$ll" assess --format jsonl < "$jsonl" 2>/dev/null |
+    grep -c '"rejected"')"
+hyperfine --warmup 1 --runs 3 -i --export-markdown "$out/batch.md" \
+    -n "assess --format jsonl --jobs 1, $n cases" \
+    "$ll assess --format jsonl --jobs 1 < $jsonl > /dev/null 2>&1" \
+    -n "assess --format jsonl --jobs 2, $n cases" \
+    "$ll assess --format jsonl --jobs 2 < $jsonl > /dev/null 2>&1"
+# peak memory: flat in the input size
+/usr/bin/time -o "$out/batch-rss.txt" -f "peak RSS, --jobs 2: %M KiB" \
+    "$ll" assess --format jsonl --jobs 2 < "$jsonl" > /dev/null 2>&1 || true
+cat "$out/batch-rss.txt"
+cat "$out/batch.md"
