@@ -478,67 +478,63 @@ static int stix_confidence(const char *conf)
     return -1;
 }
 
-/* Every object of the case of "a" into the bundle. */
-static void stix_case(stix_ctx *x, const lk_assessment *a, const char *ext)
+/* The case's actor, its State and the attribution into the bundle; the
+ * actor's id goes to "actor" and 1 is returned, or 0 without an actor. */
+static int stix_case_actor(stix_ctx *x, const lk_case *c,
+                           const char *incident, char *actor)
 {
-    const lk_case *c = lk_assessment_case(a);
-    const lk_law *law = lk_assessment_law(a);
     const char *cid = lk_case_id(c);
     const char *aname = stix_fact(c, "/actor/name");
     const char *akind = stix_fact(c, "/actor/kind");
     const char *astate = stix_fact(c, "/actor/state");
+    int conf = stix_confidence(stix_fact(c, "/actor/attribution/confidence"));
+    char name[512], state[80];
+    json_t *o;
+
+    if (aname == NULL && akind == NULL && astate == NULL)
+        return 0;
+    stix_id(actor, "threat-actor", cid, "actor");
+    o = stix_object(x, "threat-actor", actor);
+    if (aname == NULL) {
+        snprintf(name, sizeof(name), "Actor of %s", lk_case_title(c));
+        aname = name;
+    }
+    if (o != NULL) {
+        stix_set(x, o, "name", json_string(aname));
+        /* the actor carries the attribution's confidence too, where
+         * importers (leaklaw's among them) look for it */
+        if (conf >= 0)
+            stix_set(x, o, "confidence", json_integer(conf));
+        if (akind != NULL && !strncmp(akind, "state-", 6))
+            stix_set(x, o, "threat_actor_types",
+                     json_pack("[s]", "nation-state"));
+        if (akind != NULL)
+            stix_set(x, o, "roles", json_pack("[s]", akind));
+    }
+    stix_rel(x, cid, "attributed-to", incident, actor);
+    if (astate != NULL) {
+        stix_state(x, astate, state);
+        o = stix_rel(x, cid, "attributed-to", actor, state);
+        if (o != NULL && conf >= 0)
+            stix_set(x, o, "confidence", json_integer(conf));
+    }
+    return 1;
+}
+
+/* The victim, its State and the ATT&CK techniques of the case, each tied
+ * to "from" (the actor, or the incident without one). */
+static void stix_case_targets(stix_ctx *x, const lk_case *c,
+                              const lk_law *law, const char *from)
+{
+    const char *cid = lk_case_id(c);
     const char *vname = stix_fact(c, "/victim/name");
     const char *vtarget = stix_fact(c, "/victim/target");
     const char *vstate = stix_fact(c, "/victim/state");
-    char incident[80], actor[80], state[80], victim[80], id[80];
-    const char *from = incident;
-    json_t *o, *refs;
+    char victim[80], state[80], id[80], name[512];
+    json_t *o;
     size_t i, n;
 
-    stix_id(incident, "incident", cid, "incident");
-    o = stix_object(x, "incident", incident);
-    if (o != NULL) {
-        stix_set(x, o, "name", json_string(lk_case_title(c)));
-        stix_set_str(x, o, "description", lk_case_summary(c));
-        refs = stix_case_refs(x, c);
-        if (refs != NULL)
-            stix_set(x, o, "external_references", refs);
-    }
-    if (aname != NULL || akind != NULL || astate != NULL) {
-        char name[512];
-        stix_id(actor, "threat-actor", cid, "actor");
-        o = stix_object(x, "threat-actor", actor);
-        if (aname == NULL) {
-            snprintf(name, sizeof(name), "Actor of %s", lk_case_title(c));
-            aname = name;
-        }
-        if (o != NULL) {
-            int conf = stix_confidence(
-                stix_fact(c, "/actor/attribution/confidence"));
-            stix_set(x, o, "name", json_string(aname));
-            /* the actor carries the attribution's confidence too, where
-             * importers (leaklaw's among them) look for it */
-            if (conf >= 0)
-                stix_set(x, o, "confidence", json_integer(conf));
-            if (akind != NULL && !strncmp(akind, "state-", 6))
-                stix_set(x, o, "threat_actor_types",
-                         json_pack("[s]", "nation-state"));
-            if (akind != NULL)
-                stix_set(x, o, "roles", json_pack("[s]", akind));
-        }
-        stix_rel(x, cid, "attributed-to", incident, actor);
-        from = actor;
-        if (astate != NULL) {
-            int conf = stix_confidence(
-                stix_fact(c, "/actor/attribution/confidence"));
-            stix_state(x, astate, state);
-            o = stix_rel(x, cid, "attributed-to", actor, state);
-            if (o != NULL && conf >= 0)
-                stix_set(x, o, "confidence", json_integer(conf));
-        }
-    }
     if (vname != NULL || vtarget != NULL) {
-        char name[512];
         stix_id(victim, "identity", cid, "victim");
         o = stix_object(x, "identity", victim);
         if (vname == NULL) {
@@ -583,6 +579,27 @@ static void stix_case(stix_ctx *x, const lk_assessment *a, const char *ext)
             stix_rel(x, cid, "uses", from, id);
         }
     }
+}
+
+/* Every object of the case of "a" into the bundle. */
+static void stix_case(stix_ctx *x, const lk_assessment *a, const char *ext)
+{
+    const lk_case *c = lk_assessment_case(a);
+    char incident[80], actor[80];
+    json_t *o, *refs;
+
+    stix_id(incident, "incident", lk_case_id(c), "incident");
+    o = stix_object(x, "incident", incident);
+    if (o != NULL) {
+        stix_set(x, o, "name", json_string(lk_case_title(c)));
+        stix_set_str(x, o, "description", lk_case_summary(c));
+        refs = stix_case_refs(x, c);
+        if (refs != NULL)
+            stix_set(x, o, "external_references", refs);
+    }
+    stix_case_targets(x, c, lk_assessment_law(a),
+                      stix_case_actor(x, c, incident, actor) ? actor
+                                                             : incident);
     stix_note(x, a, incident, ext);
 }
 
