@@ -40,6 +40,9 @@ void cli_error(const lk_error *err);
 /* Print a one-line usage error with a hint, return LK_EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The usage error for getopt_long's ':' (a value missing) or '?' (an
+ * unknown option) "c", naming argv[optind - 1]; returns LK_EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int c, char **argv);
 /* Diagnostic callback printing each diagnostic on its own line. */
 void cli_diag(const lk_error *diag, void *payload);
 /* Load a case file ("-": standard input), printing its diagnostics. */

@@ -142,12 +142,8 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         case 'w': r->what_if = 1; break;
         case 'e': r->precedents = 1; break;
         case 'h': fputs(assess_help, stdout); return -1;
-        case ':':
-            return cli_usage("assess", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("assess", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("assess", c, argv);
         }
     }
     r->files = argv + optind;

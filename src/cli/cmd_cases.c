@@ -40,12 +40,8 @@ static int cases_parse(int argc, char **argv, const char **format)
         case 'f': *format = optarg; break;
         case 'd': cli_g.datadir = optarg; break;
         case 'h': fputs(cases_help, stdout); return -1;
-        case ':':
-            return cli_usage("cases", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("cases", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("cases", c, argv);
         }
     }
     if (strcmp(*format, "text") && strcmp(*format, "json"))

@@ -57,12 +57,8 @@ static int export_parse(int argc, char **argv, export_opts *o)
         case 'D': o->date = optarg; break;
         case 'd': cli_g.datadir = optarg; break;
         case 'h': fputs(export_help, stdout); return -1;
-        case ':':
-            return cli_usage("export", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("export", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("export", c, argv);
         }
     }
     if (optind >= argc)

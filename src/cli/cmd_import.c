@@ -44,12 +44,8 @@ static int import_parse(int argc, char **argv, const char **report)
         case 'r': *report = optarg ? optarg : "text"; break;
         case 'd': cli_g.datadir = optarg; break;
         case 'h': fputs(import_help, stdout); return -1;
-        case ':':
-            return cli_usage("import", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("import", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("import", c, argv);
         }
     }
     if (*report && strcmp(*report, "text") && strcmp(*report, "json"))

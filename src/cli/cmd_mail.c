@@ -290,12 +290,8 @@ static int mail_options(int argc, char **argv, mail_args *a,
             break;
         case 'D': mo->flags |= LK_MAIL_DNS; break;
         case 'h': fputs(mail_help, stdout); return LK_EXIT_OK;
-        case ':':
-            return cli_usage("mail verify", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("mail verify", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("mail verify", c, argv);
         }
     }
     return -1;

@@ -57,11 +57,8 @@ static int rules_parse(int argc, char **argv, const char *cmd,
             *format = optarg;
             break;
         case 'h': fputs(help, stdout); return -1;
-        case ':':
-            return cli_usage(cmd, "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option(cmd, c, argv);
         }
     }
     return 0;

@@ -58,12 +58,8 @@ static int stats_parse(int argc, char **argv, lk_stats_format *format,
             break;
         case 'o': *output = optarg; break;
         case 'h': fputs(stats_help, stdout); return -1;
-        case ':':
-            return cli_usage("stats", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("stats", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("stats", c, argv);
         }
     }
     if (argc - optind > 1)

@@ -270,12 +270,8 @@ int cmd_techniques(int argc, char **argv)
         case 'c': catalogue = optarg; break;
         case 'f': format = optarg; break;
         case 'h': fputs(techniques_help, stdout); return LK_EXIT_OK;
-        case ':':
-            return cli_usage("techniques", "option '%s' needs a value",
-                             argv[optind - 1]);
         default:
-            return cli_usage("techniques", "unknown option '%s'",
-                             argv[optind - 1]);
+            return cli_bad_option("techniques", c, argv);
         }
     }
     if (strcmp(format, "text") && strcmp(format, "json"))

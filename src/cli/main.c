@@ -76,6 +76,13 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     return LK_EXIT_USAGE;
 }
 
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    if (c == ':')
+        return cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+    return cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
 int cli_case_load(lk_case **out, const char *path, lk_error *err)
 {
     char *text = NULL;
