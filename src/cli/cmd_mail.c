@@ -38,7 +38,7 @@ static const char mail_help[] =
     "                         or YYYY-MM-DDTHH:MM:SSZ (default\n"
     "                         $SOURCE_DATE_EPOCH, else now); x= past it is\n"
     "                         flagged 'expired', never a failure\n"
-    "  -j, --jobs N           worker threads (default 1)\n"
+    "  -j, --jobs N           worker threads (default: every core)\n"
     "  -f, --format FMT       jsonl (default: one record per message), csv,\n"
     "                         md (summary), html (self-contained summary)\n"
     "  -o, --output FILE      write to FILE atomically instead of stdout\n"
@@ -321,6 +321,10 @@ static int mail_settle(int argc, mail_args *a, lk_mail_options *mo)
             mo->at = (long long)time(NULL);
     } else if (lk_mail_time_parse(&mo->at, a->at) < 0) {
         return cli_usage("mail verify", "--at '%s' is not a time", a->at);
+    }
+    if (mo->jobs == 0) { /* every core, as assess --format jsonl */
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        mo->jobs = n > 64 ? 64u : n > 0 ? (unsigned)n : 1u;
     }
     if (a->summary < 0 && a->manifest == NULL && a->case_path == NULL)
         mo->flags |= LK_MAIL_NO_FILE_HASH; /* nothing would show them */
