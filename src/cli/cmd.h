@@ -30,6 +30,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
+int cmd_cases_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_techniques(int argc, char **argv);

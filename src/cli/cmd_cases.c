@@ -13,7 +13,12 @@
 
 static const char cases_help[] =
     "Usage: leaklaw cases stats [--format text|json] [--data DIR]\n"
+    "       leaklaw cases check [--format text|json] [--data DIR]\n"
     "\n"
+    "cases check: every library case against its expected verdicts\n"
+    "(leaklaw cases check --help).\n"
+    "\n"
+    "cases stats:\n"
     "Leave-one-out over the bundled case library: each case is assessed\n"
     "with the library minus itself, and its nearest precedent's verdict\n"
     "compared with its own, per lens. Also how often each case is the\n"
@@ -48,7 +53,7 @@ static int cases_parse(int argc, char **argv, const char **format)
         return cli_usage("cases", "unknown format '%s' (text, json)",
                          *format);
     if (optind >= argc)
-        return cli_usage("cases", "expected a subcommand (stats)");
+        return cli_usage("cases", "expected a subcommand (stats, check)");
     if (strcmp(argv[optind], "stats") != 0)
         return cli_usage("cases", "unknown subcommand '%s'", argv[optind]);
     if (optind + 1 < argc)
@@ -128,7 +133,10 @@ int cmd_cases(int argc, char **argv)
     lk_library_stats st;
     lk_error err;
     lk_buf b;
-    int status = cases_parse(argc, argv, &format), error;
+    int status, error;
+    if (argc > 1 && !strcmp(argv[1], "check"))
+        return cmd_cases_check(argc - 1, argv + 1);
+    status = cases_parse(argc, argv, &format);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;
     status = cli_law(&law, NULL);

@@ -34,6 +34,8 @@ static const char main_help[] =
     "  mail verify CORPUS...  authenticate leaked e-mail by DKIM signatures\n"
     "  cases stats            how often the library's nearest precedent\n"
     "                         gives a case's own verdict (leave-one-out)\n"
+    "  cases check            every library case against its expected\n"
+    "                         verdicts (exit 1 when one differs)\n"
     "  export stix FILE...    assessed cases as a STIX 2.1 bundle\n"
     "  import stix BUNDLE     a STIX bundle as draft cases\n"
     "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
