@@ -41,7 +41,8 @@ static const char main_help[] =
     "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
     "                         reads it (--search TEXT to find one)\n"
     "  stats [FILE.jsonl]     verdict counts of assessments (JSON Lines)\n"
-    "\n"
+    "  practice               State practice: national positions per\n"
+    "                         proposition, State reactions to incidents\n"    "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
     "                         cases); default $LEAKLAW_DATA, then\n"
@@ -197,6 +198,7 @@ static const struct {
     {"import", cmd_import},
     {"techniques", cmd_techniques},
     {"stats", cmd_stats},
+    {"practice", cmd_practice},
 };
 
 #ifdef LK_DEBUG_ALLOC
