@@ -325,12 +325,12 @@ static void pr_intro(lk_writer *w, const lk_knowledge *k)
     lk_writer_end(w);
 }
 
-/* The page head of the HTML report. */
-static void pr_html_head(lk_buf *b)
+void lk_report__page_head(lk_buf *b, const char *title)
 {
     lk_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<title>State practice (leaklaw)</title>\n<style>\n"
+                   "<meta charset=\"utf-8\">\n<title>");
+    lk_buf_puts(b, title);
+    lk_buf_puts(b, " (leaklaw)</title>\n<style>\n"
                    "body{font:15px/1.5 Georgia,serif;max-width:64rem;"
                    "margin:2rem auto;padding:0 1rem;color:#111}\n"
                    "h1,h2,h3{font-family:Helvetica,Arial,sans-serif}\n"
@@ -348,7 +348,7 @@ static int pr_document(lk_buf *b, const lk_knowledge *k, int html)
     lk_writer w;
     lk_writer_init(&w, b, html);
     if (html)
-        pr_html_head(b);
+        lk_report__page_head(b, "State practice");
     pr_intro(&w, k);
     if (html)
         lk_report__practice_timeline(b, k);

@@ -45,6 +45,10 @@ int lk_report__practice_json(lk_buf *b, const lk_knowledge *k);
 int lk_report__practice_csv(lk_buf *b, const lk_knowledge *k);
 int lk_report__practice_timeline(lk_buf *b, const lk_knowledge *k);
 
+/* The head of a standalone HTML page titled "title" (trusted text, not
+ * escaped), up to and including <body>. */
+void lk_report__page_head(lk_buf *b, const char *title);
+
 /* The label of status "id" of a target of "kind" (e.g. "Likely breach"). */
 const char *lk_report__label(const lk_law *law, lk_target_kind kind,
                              const char *id);
