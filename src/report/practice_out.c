@@ -10,6 +10,7 @@
 
 #include "leaklaw/knowledge.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "csv.h"
 #include "report_int.h"
@@ -122,7 +123,7 @@ int lk_report__practice_json(lk_buf *b, const lk_knowledge *k)
         return LK_ENOMEM;
     lk_buf_puts(b, text);
     lk_buf_puts(b, "\n");
-    free(text);
+    lk_free(text); /* jansson allocates with lk_malloc */
     return b->error;
 }
 
@@ -183,14 +184,23 @@ int lk_report__practice_csv(lk_buf *b, const lk_knowledge *k)
     return b->error;
 }
 
+/* The number of "n" digits at "s" (validated dates: digits only). */
+static int po_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (; n > 0 && *s >= '0' && *s <= '9'; n--, s++)
+        v = v * 10 + (*s - '0');
+    return v;
+}
+
 /* A date as a fraction of years ("2016-10-07" -> 2016.77). */
 static double po_year(const char *d)
 {
-    double y = atof(d);
+    double y = po_digits(d, 4);
     if (strlen(d) >= 7)
-        y += (atof(d + 5) - 1) / 12.0;
+        y += (po_digits(d + 5, 2) - 1) / 12.0;
     if (strlen(d) >= 10)
-        y += (atof(d + 8) - 1) / 365.0;
+        y += (po_digits(d + 8, 2) - 1) / 365.0;
     return y;
 }
 
@@ -249,12 +259,12 @@ static void po_span(const lk_knowledge *k, int *y0, int *y1)
     *y0 = 9999, *y1 = 0;
     for (i = 0; i < lk_knowledge_position_count(k); i++) {
         lk_knowledge_position(k, i, &pi);
-        y = atoi(pi.date);
+        y = po_digits(pi.date, 4);
         *y0 = y < *y0 ? y : *y0, *y1 = y > *y1 ? y : *y1;
     }
     for (i = 0; i < lk_knowledge_reaction_count(k); i++) {
         lk_knowledge_reaction(k, i, &r);
-        y = atoi(r.date);
+        y = po_digits(r.date, 4);
         *y0 = y < *y0 ? y : *y0, *y1 = y > *y1 ? y : *y1;
     }
 }
