@@ -99,7 +99,31 @@ static json_t *po_reaction(const lk_knowledge *k, size_t i)
         r.confirmed ? "confirmed" : "unconfirmed");
 }
 
-int lk_report__practice_json(lk_buf *b, const lk_knowledge *k)
+/* The incidents with their disclosure and number of reactions. */
+static json_t *po_incidents(const lk_knowledge *k,
+                            const lk_practice_incident *inc, size_t ninc)
+{
+    json_t *a = json_array();
+    size_t i, j, n;
+    lk_reaction_info r;
+    for (i = 0; a && i < ninc; i++) {
+        for (j = n = 0; j < lk_knowledge_reaction_count(k); j++) {
+            lk_knowledge_reaction(k, j, &r);
+            n += strcmp(r.case_id, inc[i].id) == 0;
+        }
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:o, s:I}", "case", inc[i].id, "title",
+                         inc[i].title,
+                         "disclosed", inc[i].disclosed < 0
+                                          ? json_null()
+                                          : json_boolean(inc[i].disclosed),
+                         "reactions", (json_int_t)n));
+    }
+    return a;
+}
+
+int lk_report__practice_json(lk_buf *b, const lk_knowledge *k,
+                             const lk_practice_incident *inc, size_t ninc)
 {
     json_t *doc = json_pack("{s:s, s:[], s:[], s:[]}", "format",
                             "leaklaw/practice-report/1", "propositions",
@@ -117,6 +141,8 @@ int lk_report__practice_json(lk_buf *b, const lk_knowledge *k)
     for (i = 0; i < lk_knowledge_reaction_count(k); i++)
         json_array_append_new(json_object_get(doc, "reactions"),
                               po_reaction(k, i));
+    if (ninc > 0)
+        json_object_set_new(doc, "incidents", po_incidents(k, inc, ninc));
     text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(doc);
     if (text == NULL)
