@@ -55,9 +55,10 @@ int cli_law(lk_law **out, const char *profile);
 /* Load the bundled case library, or set *out NULL if there is none. */
 int cli_library(lk_library **out, const lk_law *law);
 /* Case files under every profile side by side (compare, assess
- * --profile all), written to "output" (NULL: stdout). Exit status. */
+ * --profile all), written to "output" (NULL: stdout); under default and
+ * "profiles" when "nprofiles" > 0, else every profile. Exit status. */
 int cli_compare(char **files, int nfiles, lk_report_format format,
-                const char *output);
+                const char *output, char **profiles, size_t nprofiles);
 /* Exit status for a library status code. */
 int cli_exit(int status);
 
