@@ -238,6 +238,10 @@ static void pr_leak_incident(lk_writer *w, const lk_knowledge *k,
     lk_writer_data(w, inc->title);
     lk_writer_text(w, " (");
     lk_writer_code(w, inc->id);
+    if (n == 0) {
+        lk_writer_text(w, "): no State reaction recorded.");
+        return;
+    }
     lk_writer_textf(w, "): %zu reaction(s)", n);
     for (i = 0; i < lk_knowledge_reaction_count(k); i++) {
         lk_knowledge_reaction(k, i, &r);
