@@ -131,6 +131,17 @@ LK_EXTERN(int) lk_report_practice_ext(char **out, size_t *len,
                                       lk_error *err);
 
 /**
+ * lk_report_practice_ext with the incidents of "lib" (NULL: none): each
+ * case's id, title and whether it states a disclosure
+ * ("/disclosure/status" other than "none").
+ */
+LK_EXTERN(int) lk_report_practice_library(char **out, size_t *len,
+                                          const lk_knowledge *k,
+                                          const lk_library *lib,
+                                          lk_report_format format,
+                                          lk_error *err);
+
+/**
  * One case under several profiles: "as" holds "n" assessments of the
  * same case, each under its own law (profile); the first is the one the
  * others are compared with. The verdict of each lens side by side and,

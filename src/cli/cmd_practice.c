@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "alloc.h"
 #include "cmd.h"
 #include "output.h"
 
@@ -67,39 +66,6 @@ static int practice_parse(int argc, char **argv, lk_report_format *format,
     return 0;
 }
 
-/* The library's incidents (NULL, 0 without a library): id, title and
- * whether the case states a disclosure ("/disclosure/status" other than
- * "none"). Owned by caller: release with lk_free. */
-static int practice_incidents(lk_practice_incident **out, size_t *n,
-                              const lk_library *lib)
-{
-    size_t i, count = lib ? lk_library_count(lib) : 0;
-    lk_case_value_info v;
-    *out = NULL;
-    *n = 0;
-    if (count == 0)
-        return 0;
-    *out = lk_calloc(count, sizeof(**out));
-    if (*out == NULL) {
-        fprintf(stderr, "leaklaw: out of memory\n");
-        return LK_EXIT_RUNTIME;
-    }
-    for (i = 0; i < count; i++) {
-        const lk_case *c = lk_library_case(lib, i);
-        int f = lk_case_fact_find(c, "/disclosure/status");
-        (*out)[i].id = lk_case_id(c);
-        (*out)[i].title = lk_case_title(c);
-        (*out)[i].disclosed = -1;
-        if (f < 0)
-            continue;
-        lk_case_fact_value(c, (size_t)f, 0, &v);
-        if (v.kind == LK_CASE_VALUE_STRING)
-            (*out)[i].disclosed = strcmp(v.string, "none") != 0;
-    }
-    *n = count;
-    return 0;
-}
-
 int cmd_practice(int argc, char **argv)
 {
     lk_report_format format = LK_REPORT_TEXT;
@@ -124,17 +90,12 @@ int cmd_practice(int argc, char **argv)
     if (error == 0) {
         lk_law *law = NULL;
         lk_library *lib = NULL;
-        lk_practice_incident *inc = NULL;
-        size_t ninc = 0;
         status = cli_law(&law, NULL);
         if (status == 0)
             status = cli_library(&lib, law);
         if (status == 0)
-            status = practice_incidents(&inc, &ninc, lib);
-        if (status == 0)
-            error = lk_report_practice_ext(&text, &len, k, inc, ninc, format,
-                                           &err);
-        lk_free(inc);
+            error = lk_report_practice_library(&text, &len, k, lib, format,
+                                               &err);
         lk_library_free(lib);
         lk_law_free(law);
     }

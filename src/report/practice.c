@@ -14,6 +14,7 @@
 #include "leaklaw/knowledge.h"
 #include "leaklaw/report.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "csv.h"
 #include "report_int.h"
@@ -488,4 +489,48 @@ int lk_report_practice_ext(char **out, size_t *len, const lk_knowledge *k,
         *len = b.len;
     *out = lk_buf_detach(&b, NULL);
     return 0;
+}
+
+/* The library's incidents: id, title and whether the case states a
+ * disclosure ("/disclosure/status" other than "none"; -1 unstated).
+ * NULL with *n 0 when there is no library. */
+static int pr_incidents(lk_practice_incident **out, size_t *n,
+                        const lk_library *lib, lk_error *err)
+{
+    size_t i, count = lib ? lk_library_count(lib) : 0;
+    lk_case_value_info v;
+    *out = NULL;
+    *n = 0;
+    if (count == 0)
+        return 0;
+    *out = lk_calloc(count, sizeof(**out));
+    if (*out == NULL)
+        return lk_error_set_oom(err);
+    for (i = 0; i < count; i++) {
+        const lk_case *c = lk_library_case(lib, i);
+        int f = lk_case_fact_find(c, "/disclosure/status");
+        (*out)[i].id = lk_case_id(c);
+        (*out)[i].title = lk_case_title(c);
+        (*out)[i].disclosed = -1;
+        if (f < 0)
+            continue;
+        lk_case_fact_value(c, (size_t)f, 0, &v);
+        if (v.kind == LK_CASE_VALUE_STRING)
+            (*out)[i].disclosed = strcmp(v.string, "none") != 0;
+    }
+    *n = count;
+    return 0;
+}
+
+int lk_report_practice_library(char **out, size_t *len, const lk_knowledge *k,
+                               const lk_library *lib, lk_report_format format,
+                               lk_error *err)
+{
+    lk_practice_incident *inc = NULL;
+    size_t ninc = 0;
+    int error = pr_incidents(&inc, &ninc, lib, err);
+    if (error == 0)
+        error = lk_report_practice_ext(out, len, k, inc, ninc, format, err);
+    lk_free(inc);
+    return error;
 }
