@@ -37,6 +37,7 @@ int cmd_techniques(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_practice(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Print "leaklaw: " + the formatted error to stderr. */
 void cli_error(const lk_error *err);

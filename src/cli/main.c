@@ -201,6 +201,7 @@ static const struct {
     {"stats", cmd_stats},
     {"practice", cmd_practice},
     {"compare", cmd_compare},
+    {"serve", cmd_serve},
 };
 
 #ifdef LK_DEBUG_ALLOC
