@@ -37,6 +37,10 @@ const lk_route lk_routes[] = {
      "under every profile (leaklaw/profile-comparison/1)",
      "a leaklaw/case/1 document (JSON)",
      "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
+    {"POST", "/v1/memo", lk_route_memo,
+     "The memo of a case as one printable HTML page (`leaklaw assess "
+     "--format html`, undated).", "`profile=NAME`",
+     "a leaklaw/case/1 document (JSON)", "text/html"},
     {"GET", "/v1/cases", lk_route_cases,
      "The case library: id, title and expected verdicts of each case.",
      "`q=TEXT`: only cases whose title or summary contains TEXT "
@@ -47,6 +51,9 @@ const lk_route lk_routes[] = {
     {"GET", "/v1/cases/{id}/assessment", lk_route_case_assessment,
      "The assessment of a library case.", "`profile=NAME`, `profile=all`",
      "", "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
+    {"GET", "/v1/cases/{id}/memo", lk_route_case_memo,
+     "The memo of a library case as one printable HTML page.",
+     "`profile=NAME`", "", "text/html"},
     {"GET", "/v1/rules", lk_route_rules,
      "Every rule and indicator of the law with its citations.",
      "`profile=NAME`", "", "the rules listing (`leaklaw rules --format "

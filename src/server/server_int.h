@@ -74,6 +74,10 @@ const lk_case *lk_server__case(const lk_server *s, const char *id,
 /* Handlers (routes.c). */
 int lk_route_assess(const lk_server *s, const lk_http_request *req,
                     const char *id, lk_http_response *res);
+int lk_route_memo(const lk_server *s, const lk_http_request *req,
+                  const char *id, lk_http_response *res);
+int lk_route_case_memo(const lk_server *s, const lk_http_request *req,
+                       const char *id, lk_http_response *res);
 int lk_route_cases(const lk_server *s, const lk_http_request *req,
                    const char *id, lk_http_response *res);
 int lk_route_case(const lk_server *s, const lk_http_request *req,

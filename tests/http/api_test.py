@@ -137,6 +137,13 @@ def routes(s, leaklaw, root):
     st, h, body = s.req("GET", "/ui/app.js")
     check(st == 200 and "javascript" in h.get("content-type", ""),
           "GET /ui/app.js")
+    st, h, body = s.req("POST", "/v1/memo", dnc)
+    check(st == 200 and h.get("content-type", "").startswith("text/html")
+          and b"<svg" in body and b"DNC hack-and-leak" in body,
+          "POST /v1/memo: the printable memo")
+    st, h, body = s.req("GET", "/v1/cases/dnc-2016/memo")
+    check(st == 200 and body.startswith(b"<!DOCTYPE html>"),
+          "GET /v1/cases/{id}/memo")
     st, h, body = s.req("GET", "/v1/nothing-here")
     check(st == 404 and error_of(body).get("code") == "not-found",
           "unknown route: 404")
