@@ -279,7 +279,8 @@ const whatIf = (a) => !a.what_if.length ? "" : "<h3>What would change a verdict<
     w.changes.map((c) => esc(c.fact) + " " + esc(c.from) + " → " + esc(c.to)).join(", ") + "</li>").join("") + "</ul>";
 
 const missing = (a) => !a.missing.length ? "" : "<h3>Missing facts</h3><ul>" +
-  a.missing.map((m) => "<li>" + esc(typeof m === "string" ? m : JSON.stringify(m)) + "</li>").join("") + "</ul>";
+  a.missing.map((m) => "<li>" + esc(m.fact) + " (would settle: " + esc((m.affects || []).join(", ")) +
+    ")</li>").join("") + "</ul>";
 
 function matrix(all) {
   const lenses = Object.keys(all.profiles[0].verdicts);
@@ -309,13 +310,18 @@ async function chart(a) {
   }
   const levels = ["none", "low", "medium", "high"];
   const me = point(a);
-  const dot = (p, mine) => p && p.y >= 0 ? '<circle cx="' + (40 + p.x * 22) + '" cy="' + (170 - p.y * 45) +
+  const xs = library.filter(Boolean).map((p) => p.x).concat([me.x]);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs, x0 + 1);
+  const cx = (x) => 60 + (x - x0) * 360 / (x1 - x0);
+  const dot = (p, mine) => p && p.y >= 0 ? '<circle cx="' + cx(p.x) + '" cy="' + (170 - p.y * 45) +
     '" r="' + (mine ? 7 : 4) + '" fill="' + (mine ? "#c0392b" : "#1f4e8c") + '"><title>' + esc(p.title) +
     "</title></circle>" : "";
   return '<h3>Intent × intrusiveness</h3><svg role="img" aria-label="Intent score against intrusiveness; ' +
     'this case in red, the library in blue" width="440" height="200" viewBox="0 0 440 200">' +
     levels.map((l, i) => '<text x="0" y="' + (174 - i * 45) + '" font-size="10">' + l + "</text>").join("") +
-    '<line x1="40" y1="180" x2="430" y2="180" stroke="#999"/><text x="200" y="196" font-size="10">intent score</text>' +
+    '<line x1="50" y1="185" x2="430" y2="185" stroke="#999"/><text x="50" y="198" font-size="10">' + x0 +
+    '</text><text x="200" y="198" font-size="10">intent score</text><text x="415" y="198" font-size="10">' +
+    x1 + "</text>" +
     library.map((p) => dot(p, false)).join("") + dot(me, true) + "</svg>";
 }
 
