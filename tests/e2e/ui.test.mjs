@@ -94,7 +94,18 @@ try {
   await page.waitForSelector("#matrix");
   const parties = await page.locator("#matrix tr").count();
   check(parties > 25, "the practice matrix lists the positions (" + parties + " rows)");
+  check(await page.locator("#timeline circle").count() > 25, "the practice timeline marks the positions");
   await page.screenshot({ path: path.join(shots, "4-practice.png"), fullPage: true });
+
+  // 6. The verification desk: a signed message verifies under its key.
+  await page.goto(base + "/#/mail");
+  await page.setInputFiles("#mfiles", path.join(root, "tests/resources/mail/mailauth/signed.eml"));
+  await page.fill("#mkeys", fs.readFileSync(path.join(root, "tests/resources/mail/keys/rfc8463.keys"), "utf8"));
+  await page.fill("#mat", "2018-06-10");
+  await page.click("#mverify");
+  await page.waitForSelector("#mailout table", { timeout: 10000 }).catch(() => {});
+  check((await page.locator("#mailout").textContent()).includes("verified"), "the desk verifies a signed message");
+  await page.screenshot({ path: path.join(shots, "5-mail.png"), fullPage: true });
 
   check(outside.length === 0, "no request outside the server: " + outside.join(", "));
   check(errors.length === 0, "no script error: " + errors.join("; "));

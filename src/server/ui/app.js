@@ -352,9 +352,70 @@ async function showPractice() {
       esc(pos.name) + " (" + esc(pos.date) + ")</th>" + p.propositions.map((q) => {
         const m = stance[pos.id + "|" + q.id] || "?";
         return '<td class="' + m + '">' + m + "</td>";
-      }).join("") + "</tr>").join("") + "</table><h3>Timeline of reactions</h3><ul>" +
+      }).join("") + "</tr>").join("") + "</table>" + timeline(p) + "<h3>Reactions</h3><ul>" +
     p.reactions.map((r) => "<li>" + esc(r.date) + " " + esc(r.party) + " " + esc(r.kind) + " (" + esc(r.case) +
       "): " + esc(r.title) + "</li>").join("") + "</ul>";
+}
+
+/* ---- the verification desk: a small corpus, DKIM ---- */
+function showMail() {
+  main().innerHTML = "<h2>Verification desk</h2><p class=\"hint\">DKIM signatures of a few messages " +
+    "(.eml or mbox files), checked against a key archive you paste; nothing leaves this server. " +
+    "Verified means unchanged since signed, not true; unverifiable means unknown, not fake. " +
+    "Large corpora: <code>leaklaw mail verify</code>.</p><form id=\"mailform\">" +
+    '<label for="mfiles">Messages</label><input id="mfiles" type="file" multiple>' +
+    '<label for="mkeys">Key archive (selector._domainkey.domain TXT-record, one per line)</label>' +
+    '<textarea id="mkeys" rows="5" cols="80"></textarea>' +
+    '<label for="mat">Verification time (YYYY-MM-DD; empty: now)</label><input id="mat" type="text">' +
+    '<p><button type="submit" id="mverify">Verify</button></p></form><section id="mailout" aria-live="polite"></section>';
+  document.getElementById("mailform").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const files = Array.from(document.getElementById("mfiles").files);
+    const messages = await Promise.all(files.map((f) => f.arrayBuffer().then((b) => ({ name: f.name,
+      base64: btoa(Array.from(new Uint8Array(b), (c) => String.fromCharCode(c)).join("")) }))));
+    const req = { messages };
+    const keys = document.getElementById("mkeys").value;
+    const at = document.getElementById("mat").value.trim();
+    if (keys) req.keys = keys;
+    if (at) req.at = at;
+    const out = document.getElementById("mailout");
+    try {
+      const r = await api("POST", "/v1/mail/verify", JSON.stringify(req));
+      out.innerHTML = "<table><tr><th>Message</th><th>From</th><th>Verdict</th><th>Signatures</th></tr>" +
+        r.records.map((m) => "<tr><td>" + esc(m.source && m.source.file) + "</td><td>" + esc(m.from) +
+          "</td><td>" + esc(m.verdict) + "</td><td>" + (m.signatures || []).map((g) => esc(g.d) + ": " +
+            esc(g.result)).join("<br>") + "</td></tr>").join("") + "</table>";
+    } catch (err) {
+      out.innerHTML = '<p class="error" role="alert">' + esc(err.message) + "</p>";
+    }
+  });
+}
+
+/* Positions (circles) and reactions (squares) by year. */
+function timeline(p) {
+  const items = p.positions.map((x) => ({ d: x.date, l: x.party, t: x.name + ": " + x.title, r: 0 }))
+    .concat(p.reactions.map((x) => ({ d: x.date, l: x.party, t: x.party + " " + x.kind + " (" + x.case + ")", r: 1 })));
+  if (!items.length) return "";
+  const year = (d) => Number(d.slice(0, 4)) + (d.length >= 7 ? (Number(d.slice(5, 7)) - 1) / 12 : 0);
+  const y0 = Math.floor(Math.min(...items.map((i) => year(i.d)))), y1 = Math.ceil(Math.max(...items.map((i) => year(i.d)))) + 1;
+  const x = (d) => 30 + (year(d) - y0) * 840 / (y1 - y0);
+  const lanes = [[], []];
+  const marks = items.map((i) => {
+    const lane = lanes[i.r];
+    let k = 0;
+    while (lane[k] !== undefined && lane[k] > x(i.d)) k++;
+    lane[k] = x(i.d) + 24;
+    const y = 30 + i.r * 170 + (k % 10) * 14;
+    return "<g><title>" + esc(i.t + " (" + i.d + ")") + "</title>" + (i.r ?
+      '<rect x="' + (x(i.d) - 3) + '" y="' + (y - 3) + '" width="6" height="6" fill="#c0392b"/>' :
+      '<circle cx="' + x(i.d) + '" cy="' + y + '" r="3.5" fill="#1f4e8c"/>') +
+      '<text x="' + (x(i.d) + 5) + '" y="' + (y + 4) + '" font-size="9">' + esc(i.l) + "</text></g>";
+  });
+  const ticks = [];
+  for (let y = y0; y <= y1; y++) ticks.push('<text x="' + (x(String(y)) - 10) + '" y="375" font-size="10">' + y + "</text>");
+  return '<h3>Timeline</h3><svg id="timeline" role="img" aria-label="Timeline: national positions (circles, top) ' +
+    'and State reactions (squares, bottom)" width="900" height="385" viewBox="0 0 900 385">' +
+    ticks.join("") + marks.join("") + "</svg>";
 }
 
 /* ---- routing ---- */
@@ -364,6 +425,7 @@ async function route() {
     if (h.startsWith("/case/")) await showCase(decodeURIComponent(h.slice(6)));
     else if (h === "/new") await showCase(null);
     else if (h === "/practice") await showPractice();
+    else if (h === "/mail") showMail();
     else await showList();
   } catch (e) {
     main().innerHTML = '<p class="error" role="alert">' + esc(e.message) + "</p>";
