@@ -262,22 +262,27 @@ int lk_route_case(const lk_server *s, const lk_http_request *req,
     return 0;
 }
 
-int lk_route_case_assessment(const lk_server *s, const lk_http_request *req,
-                             const char *id, lk_http_response *res)
+/* Library case "id" assessed (JSON, or the memo when "html"). */
+static int routes_library_case(const lk_server *s, const lk_http_request *req,
+                               const char *id, int html,
+                               lk_http_response *res)
 {
     const lk_case *c = lk_server__case(s, id, NULL);
     if (c == NULL)
         return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
-    return routes_assess_case(s, req, c, 0, res);
+    return routes_assess_case(s, req, c, html, res);
+}
+
+int lk_route_case_assessment(const lk_server *s, const lk_http_request *req,
+                             const char *id, lk_http_response *res)
+{
+    return routes_library_case(s, req, id, 0, res);
 }
 
 int lk_route_case_memo(const lk_server *s, const lk_http_request *req,
                        const char *id, lk_http_response *res)
 {
-    const lk_case *c = lk_server__case(s, id, NULL);
-    if (c == NULL)
-        return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
-    return routes_assess_case(s, req, c, 1, res);
+    return routes_library_case(s, req, id, 1, res);
 }
 
 int lk_route_rules(const lk_server *s, const lk_http_request *req,
