@@ -14,12 +14,14 @@ pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 sleep 1
 rss() { awk '/VmRSS/ {print $2 " kB"}' /proc/$pid/status; }
+for path in /v1/assess "/v1/assess?what_if=0&precedents=0"; do
 for case in tests/resources/cases/principles/p-ransom-ministry.json \
             data/cases/dnc-2016.json; do
-    echo "== $case ($(wc -c < "$root/$case") bytes)"
+    echo "== POST $path $case ($(wc -c < "$root/$case") bytes)"
     echo "rss_before $(rss)"
-    LK_CASE="$root/$case" wrk -t2 -c64 -d"${secs}s" --latency \
-        -s "$root/bench/serve/post.lua" "http://127.0.0.1:$port" | \
+    LK_PATH="$path" LK_CASE="$root/$case" wrk -t2 -c64 -d"${secs}s" \
+        --latency -s "$root/bench/serve/post.lua" "http://127.0.0.1:$port" |
         grep -E '^(requests/s|p50_ms|p99_ms|errors|non2xx)'
     echo "rss_after $(rss)"
+done
 done

@@ -101,6 +101,7 @@ static int routes_assess_case(const lk_server *s, const lk_http_request *req,
                                 "them)", NULL);
     lk_error_clear(&err);
     o.library = s->lib;
+    o.flags = req->flags;
     ro.flags = LK_REPORT_COMPACT;
     error = lk_assess(&a, law, c, &o, &err);
     if (error == LK_EINVALID)

@@ -36,7 +36,8 @@ const lk_route lk_routes[] = {
     {"POST", "/v1/assess", lk_route_assess,
      "Assess a case: the same bytes as `leaklaw assess --format json`.",
      "`profile=NAME` (default: `default`); `profile=all`: the comparison "
-     "under every profile (leaklaw/profile-comparison/1)",
+     "under every profile (leaklaw/profile-comparison/1); `what_if=0`, "
+     "`precedents=0`: skip them, as `--no-what-if`, `--no-precedents`",
      "a leaklaw/case/1 document (JSON)",
      "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
     {"POST", "/v1/memo", lk_route_memo,

@@ -106,6 +106,13 @@ def routes(s, leaklaw, root):
     check("script-src 'self'" in h.get("content-security-policy", "") and
           "unsafe-inline" not in h.get("content-security-policy", "")
           .split("script-src")[1].split(";")[0], "CSP without inline script")
+    fast = subprocess.run([leaklaw, "assess", "--format", "json",
+                           "--no-what-if", "--no-precedents",
+                           "data/cases/dnc-2016.json"], cwd=root,
+                          capture_output=True).stdout
+    st, h, body = s.req("POST", "/v1/assess?what_if=0&precedents=0", dnc)
+    check(st == 200 and body == fast,
+          "?what_if=0&precedents=0: the CLI's --no-what-if --no-precedents")
     st, h, body = s.req("POST", "/v1/assess?profile=all", dnc)
     doc = json.loads(body)
     check(st == 200 and doc["format"] == "leaklaw/profile-comparison/1" and
