@@ -164,7 +164,10 @@ int cmd_cases(int argc, char **argv)
     if (b.error == 0) {
         fwrite(b.ptr, 1, b.len, stdout);
     } else {
-        lk_error_set(&err, b.error, "cannot format the statistics");
+        if (b.error == LK_ENOMEM)
+            lk_error_set_oom(&err);
+        else
+            lk_error_set(&err, b.error, "cannot format the statistics");
         cli_error(&err);
         status = cli_exit(b.error);
     }

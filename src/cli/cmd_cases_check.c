@@ -172,7 +172,10 @@ int cmd_cases_check(int argc, char **argv)
         status = bad ? LK_EXIT_RUNTIME : LK_EXIT_OK;
     } else {
         lk_error_clear(&err);
-        lk_error_set(&err, b.error, "cannot format the check");
+        if (b.error == LK_ENOMEM)
+            lk_error_set_oom(&err);
+        else
+            lk_error_set(&err, b.error, "cannot format the check");
         cli_error(&err);
         status = cli_exit(b.error);
     }

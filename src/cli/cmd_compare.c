@@ -97,8 +97,14 @@ static int compare_case(lk_law *const *laws, size_t n, const char *path,
     int error;
     lk_error_clear(&err);
     error = cli_case_load(&c, path, &err);
-    if (error < 0)
-        return cli_exit(error);
+    if (error == 0) /* its ATT&CK ids against the law, as assess does */
+        error = lk_law_check_case(laws[0], c, cli_diag, NULL, &err);
+    if (error < 0) {
+        if (error != LK_EINVALID && error != LK_EIO)
+            cli_error(&err);
+        lk_case_free(c);
+        return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+    }
     for (i = 0; i < n && error == 0; i++) {
         error = lk_assess(&owned[i], laws[i], c, NULL, &err);
         made += error == 0;
