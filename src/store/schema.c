@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "static_assert.h"
 #include "store_int.h"
 
 /* Version 1: cases with their searchable fields; saved assessments. */
@@ -88,6 +89,10 @@ static const char *const schema_migrations[] = {schema_v1, schema_v2,
 
 #define SCHEMA_COUNT \
     ((int)(sizeof(schema_migrations) / sizeof(schema_migrations[0])))
+
+/* The public header's version is where the list leads. */
+LK_STATIC_ASSERT(schema_version_matches,
+                 SCHEMA_COUNT == LK_STORE_SCHEMA_VERSION);
 
 int lk_store__migration_count(void)
 {

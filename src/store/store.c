@@ -5,16 +5,18 @@
  * an older one forward in one transaction; it never rewrites or deletes
  * a file it refuses.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "error.h"
 #include "store_int.h"
 
-int lk_store__fail(const lk_store *st, int rc, lk_error *err)
+int lk_store__fail(lk_store *st, int rc, lk_error *err)
 {
     const char *why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
     const char *file = st->path;
+    st->last_rc = rc;
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -163,6 +165,50 @@ static int store_setup(lk_store *st, lk_error *err)
     return error;
 }
 
+/*
+ * The URI opening "path" immutable (percent-encoding what a URI
+ * reserves): a WAL database in a folder we cannot write can only be read
+ * that way, since its shared-memory file cannot be created.
+ */
+static char *store_immutable_uri(const char *path)
+{
+    size_t n = strlen(path), i, k = 0;
+    char *uri = lk_malloc(3 * n + sizeof("file:?immutable=1"));
+    if (uri == NULL)
+        return NULL;
+    memcpy(uri, "file:", 5);
+    k = 5;
+    for (i = 0; i < n; i++) {
+        if (path[i] == '%' || path[i] == '?' || path[i] == '#') {
+            snprintf(uri + k, 4, "%%%02x", (unsigned char)path[i]);
+            k += 3;
+        } else {
+            uri[k++] = path[i];
+        }
+    }
+    memcpy(uri + k, "?immutable=1", sizeof("?immutable=1"));
+    return uri;
+}
+
+/* Open the connection of "st" read-only and immutable, then set it up. */
+static int store_open_immutable(lk_store *st, lk_error *err)
+{
+    char *uri = store_immutable_uri(st->path);
+    int rc, error;
+    if (uri == NULL)
+        return lk_error_set_oom(err);
+    sqlite3_close_v2(st->db);
+    st->db = NULL;
+    rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+                         SQLITE_OPEN_URI, NULL);
+    lk_free(uri);
+    if (rc != SQLITE_OK)
+        return lk_store__fail(st, rc, err);
+    lk_error_clear(err);
+    error = store_setup(st, err);
+    return error;
+}
+
 int lk_store_open(lk_store **out, const char *path,
                   const lk_store_options *opts, lk_error *err)
 {
@@ -188,6 +234,44 @@ int lk_store_open(lk_store **out, const char *path,
     }
     sqlite3_extended_result_codes(st->db, 0);
     error = store_setup(st, err);
+    if (error < 0 && st->readonly && path != NULL &&
+        (st->last_rc & 0xff) == SQLITE_READONLY)
+        error = store_open_immutable(st, err);
+out:
+    if (error < 0) {
+        lk_store_close(st);
+        return error;
+    }
+    *out = st;
+    return 0;
+}
+
+int lk_store__open_version(lk_store **out, const char *path, int version,
+                           lk_error *err)
+{
+    lk_store *st = lk_calloc(1, sizeof(*st));
+    long long from = 0;
+    int rc, error = 0;
+    if (st == NULL)
+        return lk_error_set_oom(err);
+    st->busy_ms = LK_STORE_BUSY_TIMEOUT_MS;
+    st->path = lk_strdup(path);
+    if (st->path == NULL) {
+        error = lk_error_set_oom(err);
+        goto out;
+    }
+    rc = sqlite3_open_v2(path, &st->db,
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK)
+        error = lk_store__fail(st, rc, err);
+    if (error == 0)
+        error = store_int(st, "PRAGMA user_version", &from, err);
+    if (error == 0)
+        error = lk_store_begin(st, err);
+    if (error == 0)
+        error = lk_store__migrate(st, (int)from, version, err);
+    if (error == 0)
+        error = lk_store_commit(st, err);
 out:
     if (error < 0) {
         lk_store_close(st);

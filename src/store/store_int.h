@@ -26,6 +26,7 @@ struct lk_store {
     int in_tx;            /* 1 inside lk_store_begin/commit */
     int readonly;         /* 1 opened with LK_STORE_READONLY */
     int bundle_ready;     /* 1 once the temp tables of the bundle exist */
+    int last_rc;          /* SQLite result of the last failure */
 };
 
 /*
@@ -35,7 +36,7 @@ struct lk_store {
  * I/O, LK_EINVALID for a corrupted file or not a database, LK_ENOMEM,
  * else LK_ERROR.
  */
-int lk_store__fail(const lk_store *st, int rc, lk_error *err);
+int lk_store__fail(lk_store *st, int rc, lk_error *err);
 
 /* Run the SQL "sql" (several statements allowed) on "st". */
 int lk_store__exec(lk_store *st, const char *sql, lk_error *err);
@@ -53,6 +54,15 @@ int lk_store__migration_count(void);
  * lk_store_open and by the tests (to build every earlier version).
  */
 int lk_store__migrate(lk_store *st, int from, int to, lk_error *err);
+
+/*
+ * Tests only: open (creating) the file "path" and migrate it from its
+ * version to "version" (<= LK_STORE_SCHEMA_VERSION), without the checks
+ * of lk_store_open, to build a database of an earlier schema.
+ * Owned by caller: release with lk_store_close.
+ */
+int lk_store__open_version(lk_store **out, const char *path, int version,
+                           lk_error *err);
 
 /*
  * Create the temp tables of the bundle (cases and positions added to
