@@ -72,7 +72,11 @@ int lk_store__position_read(lk_store_position *out, const char *name,
     const char *id;
     int error;
     memset(out, 0, sizeof(*out));
+    lk_alloc__init();
+    lk_alloc__json_failed(); /* reset: a failure below is ours to see */
     root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL && lk_alloc__json_failed())
+        return lk_error_set_oom(err);
     if (root == NULL)
         return lk_error_set_at(err, LK_EINVALID, name,
                                jerr.line > 0 ? (unsigned)jerr.line : 0,

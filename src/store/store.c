@@ -89,6 +89,32 @@ out:
     return error;
 }
 
+/* The schema version, application id and number of schema objects, read
+ * in one statement: one snapshot, even while another process migrates. */
+static int store_header(lk_store *st, long long *version, long long *app,
+                        long long *objects, lk_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    int error, rc;
+    error = lk_store__prepare(
+        st, &stmt,
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_schema)", err);
+    if (error < 0)
+        return error;
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *version = sqlite3_column_int64(stmt, 0);
+        *app = sqlite3_column_int64(stmt, 1);
+        *objects = sqlite3_column_int64(stmt, 2);
+    } else {
+        error = lk_store__fail(st, rc, err);
+    }
+    sqlite3_finalize(stmt);
+    return error;
+}
+
 /*
  * Refuse a database that is not a leaklaw store (another application's
  * id, or tables but no id) or whose schema is newer than this library's.
@@ -97,12 +123,7 @@ out:
 static int store_check(lk_store *st, long long *version, lk_error *err)
 {
     long long app = 0, objects = 0;
-    int error = store_int(st, "PRAGMA user_version", version, err);
-    if (error == 0)
-        error = store_int(st, "PRAGMA application_id", &app, err);
-    if (error == 0)
-        error = store_int(st, "SELECT count(*) FROM sqlite_schema", &objects,
-                          err);
+    int error = store_header(st, version, &app, &objects, err);
     if (error < 0)
         return error;
     if (app != LK_STORE_APPLICATION_ID && (app != 0 || objects > 0 ||
