@@ -17,6 +17,7 @@
 #include "errors.h"
 #include "evidence.h"
 #include "explain.h"
+#include "knowledge.h"
 #include "law.h"
 #include "mail.h"
 #include "report.h"

@@ -10,6 +10,7 @@
 #include "assess.h"
 #include "common.h"
 #include "errors.h"
+#include "knowledge.h"
 
 LK_BEGIN_DECL
 
@@ -92,6 +93,42 @@ LK_EXTERN(int) lk_report_render_ext(char **out, size_t *len,
  */
 LK_EXTERN(int) lk_report_rules(char **out, size_t *len, const lk_law *law,
                                lk_report_format format, lk_error *err);
+
+/**
+ * The State-practice report of "k": per proposition the positions that
+ * affirm, deny or are silent, with their quotations and since when; the
+ * proposition x party matrix; the State reactions to the library's
+ * incidents and the legal notions they invoke; the positions read.
+ *
+ * @param format LK_REPORT_TEXT or LK_REPORT_MD (Markdown), LK_REPORT_HTML
+ *               (with an SVG timeline), LK_REPORT_JSON
+ *               (leaklaw/practice-report/1) or LK_REPORT_CSV (one row per
+ *               stance and per reaction)
+ * @return 0; LK_EINVALID for another format; LK_ETOOBIG; LK_ENOMEM.
+ *         Owned by caller: release with lk_report_free.
+ */
+LK_EXTERN(int) lk_report_practice(char **out, size_t *len,
+                                  const lk_knowledge *k,
+                                  lk_report_format format, lk_error *err);
+
+/**
+ * One case under several profiles: "as" holds "n" assessments of the
+ * same case, each under its own law (profile); the first is the one the
+ * others are compared with. The verdict of each lens side by side and,
+ * for each profile whose verdicts differ, the targets whose result
+ * changed and the rules that give a reason under one and not the other.
+ *
+ * @param format LK_REPORT_TEXT or LK_REPORT_MD (Markdown), LK_REPORT_HTML,
+ *               LK_REPORT_JSON (leaklaw/profile-comparison/1) or
+ *               LK_REPORT_CSV (case, profile, one column per lens)
+ * @param flags  LK_REPORT_CSV_HEADER: the CSV header row first
+ * @return 0; LK_EINVALID for another format or n 0; LK_ETOOBIG;
+ *         LK_ENOMEM. Owned by caller: release with lk_report_free.
+ */
+LK_EXTERN(int) lk_report_compare(char **out, size_t *len,
+                                 const lk_assessment *const *as, size_t n,
+                                 lk_report_format format, unsigned flags,
+                                 lk_error *err);
 
 /** Free text returned by lk_report_render. NULL is allowed. */
 LK_EXTERN(void) lk_report_free(char *text);

@@ -36,7 +36,8 @@ static const char assess_help[] =
     "                      self-contained file), csv (one row per case),\n"
     "                      jsonl (a stream, see below)\n"
     "  -p, --profile NAME  assess under data/profiles/NAME.json (default:\n"
-    "                      default)\n"
+    "                      default); \"all\": every profile side by side,\n"
+    "                      as leaklaw compare\n"
     "  -o, --output FILE   write to FILE atomically instead of stdout\n"
     "      --no-what-if    skip the what-if search\n"
     "      --no-precedents skip the case library\n"
@@ -616,6 +617,10 @@ int cmd_assess(int argc, char **argv)
                                    (size_t)r.n);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;
+    if (r.profile != NULL && strcmp(r.profile, "all") == 0)
+        return r.jsonl ? cli_usage("assess", "--profile all does not take "
+                                             "--format jsonl")
+                       : cli_compare(r.files, r.n, r.rf, r.output);
     status = cli_law(&law, r.profile);
     if (status == 0 && r.save) { /* a broken store fails before the work */
         status = cli_store_open(&st, CLI_STORE_WRITE);

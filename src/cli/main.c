@@ -28,7 +28,8 @@ static const char main_help[] =
     "Commands:\n"
     "  check FILE...          validate leaklaw/case/1 files (JSON or YAML)\n"
     "  assess FILE...         assess cases: JSON, Markdown memo, HTML, CSV\n"
-    "  rules                  list every rule with its citations\n"
+    "  compare FILE...        a case under every national profile, side\n"
+    "                         by side, with what makes each difference\n"    "  rules                  list every rule with its citations\n"
     "  explain RULE-ID        one rule, its sources and the bundled cases\n"
     "                         it applies to\n"
     "  mail verify CORPUS...  authenticate leaked e-mail by DKIM signatures\n"
@@ -46,7 +47,8 @@ static const char main_help[] =
     "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
     "                         reads it (--search TEXT to find one)\n"
     "  stats [FILE.jsonl]     verdict counts of assessments (JSON Lines)\n"
-    "\n"
+    "  practice               State practice: national positions per\n"
+    "                         proposition, State reactions to incidents\n"    "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
     "                         cases); default $LEAKLAW_DATA, then\n"
@@ -206,6 +208,8 @@ static const struct {
     {"techniques", cmd_techniques},
     {"stats", cmd_stats},
     {"history", cmd_history},
+    {"practice", cmd_practice},
+    {"compare", cmd_compare},
 };
 
 #ifdef LK_DEBUG_ALLOC

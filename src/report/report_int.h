@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "leaklaw/explain.h"
+#include "leaklaw/knowledge.h"
 #include "leaklaw/report.h"
 #include "writer.h"
 
@@ -37,6 +38,16 @@ int lk_report__csv(lk_buf *b, const lk_assessment *a, unsigned flags);
 /* The chart of the law's model as an SVG figure into "b"; nothing when
  * the model defines none. 0, or LK_ENOMEM. */
 int lk_report__chart(lk_buf *b, const lk_assessment *a);
+
+/* The State-practice report of "k" as JSON, as CSV, and its HTML
+ * timeline (an SVG figure). 0, LK_ENOMEM or LK_ETOOBIG. */
+int lk_report__practice_json(lk_buf *b, const lk_knowledge *k);
+int lk_report__practice_csv(lk_buf *b, const lk_knowledge *k);
+int lk_report__practice_timeline(lk_buf *b, const lk_knowledge *k);
+
+/* The head of a standalone HTML page titled "title" (trusted text, not
+ * escaped), up to and including <body>. */
+void lk_report__page_head(lk_buf *b, const char *title);
 
 /* The label of status "id" of a target of "kind" (e.g. "Likely breach"). */
 const char *lk_report__label(const lk_law *law, lk_target_kind kind,
