@@ -130,7 +130,9 @@ static int cases_db_files(char ***files, size_t *n, char **args, int nargs)
             error = lk_error_set(&err, LK_ETOOBIG, "more than %d case files",
                                  IMPORT_FILES_MAX);
     }
-    if (error == 0 && list.error != 0)
+    if (error == 0 && list.error == LK_ENOMEM)
+        error = lk_error_set_oom(&err);
+    else if (error == 0 && list.error != 0)
         error = lk_error_set(&err, list.error, "too many case files");
     if (error == 0 && (out = lk_calloc(count + 1, sizeof(*out))) == NULL)
         error = lk_error_set_oom(&err);
@@ -331,8 +333,10 @@ static int cases_db_list_one(const lk_store_case_info *c, void *payload)
 /* Write "o" to standard output, or report why it could not be built. */
 static int cases_db_flush(cases_db_out *o, int error, lk_error *err)
 {
-    if (error == 0 && o->b.error != 0)
-        error = lk_error_set(err, o->b.error, "cannot format the output");
+    if (error == 0 && o->b.error == LK_ENOMEM)
+        error = lk_error_set_oom(err);
+    else if (error == 0 && o->b.error != 0)
+        error = lk_error_set(err, o->b.error, "the output is too big");
     if (error < 0) {
         cli_error(err);
         return cli_exit(error);
@@ -462,10 +466,19 @@ static int cases_db_search(const cases_db_run *r)
     o.json = r->json;
     for (i = 0; i < r->nargs; i++)
         lk_buf_printf(&q, "%s%s", i ? " " : "", r->args[i]);
-    status = q.error ? cli_exit(q.error) : cases_db_open_read(&st, &law);
+    lk_error_clear(&err);
+    if (q.error != 0) {
+        if (q.error == LK_ENOMEM)
+            lk_error_set_oom(&err);
+        else
+            lk_error_set(&err, q.error, "the search text is too long");
+        cli_error(&err);
+        status = cli_exit(q.error);
+        goto out;
+    }
+    status = cases_db_open_read(&st, &law);
     if (status != 0)
         goto out;
-    lk_error_clear(&err);
     if (o.json) {
         lk_buf_puts(&o.b, "{\n  \"format\": \"leaklaw/search/1\",\n"
                           "  \"query\": ");

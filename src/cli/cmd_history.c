@@ -243,8 +243,10 @@ int cmd_history(int argc, char **argv)
     error = lk_store_history_foreach(st, argv[optind], history_one, &o, &err);
     if (o.json)
         lk_buf_puts(&o.b, "\n  ]\n}\n");
-    if (error == 0 && o.b.error != 0)
-        error = lk_error_set(&err, o.b.error, "cannot format the history");
+    if (error == 0 && o.b.error == LK_ENOMEM)
+        error = lk_error_set_oom(&err);
+    else if (error == 0 && o.b.error != 0)
+        error = lk_error_set(&err, o.b.error, "the history is too big");
     if (error < 0) {
         cli_error(&err);
         status = cli_exit(error);

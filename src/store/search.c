@@ -47,8 +47,10 @@ static int search_query(lk_buf *q, const char *text, lk_error *err)
             lk_buf_put(q, w[k] == '"' ? "\"\"" : &w[k], w[k] == '"' ? 2 : 1);
         lk_buf_puts(q, prefix ? "\"*" : "\"");
     }
+    if (q->error == LK_ENOMEM)
+        return lk_error_set_oom(err);
     if (q->error != 0)
-        return lk_error_set(err, q->error, "cannot build the search query");
+        return lk_error_set(err, q->error, "the search text is too long");
     if (words == 0)
         return lk_error_set(err, LK_EINVALID, "no word to search for");
     return 0;
