@@ -60,11 +60,11 @@ static int dbopen_default(char *path, char *dir, size_t size)
                         "or give --db PATH\n");
         return -1;
     }
-    if (n < 0 || (size_t)n + sizeof("/leaklaw.db") > size) {
+    if (n < 0 || (size_t)n >= size ||
+        (size_t)snprintf(path, size, "%s/leaklaw.db", dir) >= size) {
         fprintf(stderr, "leaklaw: the database path is too long\n");
         return -1;
     }
-    snprintf(path, size, "%s/leaklaw.db", dir);
     return 0;
 }
 
