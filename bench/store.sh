@@ -22,6 +22,7 @@ rm -f "$db" "$db"-wal "$db"-shm
 # The rows leaklaw writes, as SQL for the sqlite3 CLI: the schema leaklaw
 # created (tables, FTS5 table, triggers), then the same INSERTs.
 "$ll" --db "$db" cases import "$cases" > /dev/null
+test "$(sqlite3 "$db" 'SELECT count(*) FROM cases')" = 10000
 {
     echo "PRAGMA journal_mode=WAL;"
     sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE sql IS NOT NULL
@@ -39,11 +40,15 @@ rm -f "$db" "$db"-wal "$db"-shm
 } > "$out/store-inserts.sql"
 
 hyperfine --warmup 1 --runs 5 --export-markdown "$out/store-import.md" \
-    --prepare "rm -f $db $db-wal $db-shm $peer $peer-wal $peer-shm" \
+    --prepare "rm -f $db $db-wal $db-shm" \
+    --prepare "rm -f $peer $peer-wal $peer-shm" \
     -n "leaklaw cases import (read, validate twice, index), 10,000 files" \
     "taskset -c 0 $ll --db $db cases import $cases > /dev/null" \
     -n "sqlite3 CLI, the same 10,000 INSERTs from one SQL file" \
-    "taskset -c 0 sqlite3 $peer < $out/store-inserts.sql > /dev/null"
+    "taskset -c 0 sqlite3 $peer < $out/store-inserts.sql > /dev/null" \
+    --prepare true \
+    -n "leaklaw check (one validation pass, for the breakdown)" \
+    "taskset -c 0 $ll check --quiet $cases/*.json"
 
 # leaklaw's own query, the words quoted as leaklaw quotes them
 q() {
@@ -63,6 +68,9 @@ hyperfine --warmup 3 --runs 30 --export-markdown "$out/store-search.md" \
     -n "sqlite3 CLI, the same query (guacamaya sedena)" \
     "taskset -c 0 sqlite3 $peer < $out/store-q2.sql > /dev/null" \
     -n "leaklaw cases list (10,000 stored + bundled)" \
-    "taskset -c 0 $ll --db $db cases list > /dev/null"
+    "taskset -c 0 $ll --db $db cases list > /dev/null" \
+    -n "leaklaw cases search election, no store (the bundle only)" \
+    "taskset -c 0 $ll --db $out/none/x.db cases search election > /dev/null"
+test "$(sqlite3 "$db" 'SELECT count(*) FROM cases')" = 10000
 ls -l "$db" "$peer" | awk '{print $5, $9}' > "$out/store-size.txt"
 cat "$out/store-import.md" "$out/store-search.md" "$out/store-size.txt"
