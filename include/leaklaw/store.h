@@ -53,9 +53,13 @@ typedef struct lk_store_options {
  * @param path database file; NULL for a private in-memory store
  * @param opts options, or NULL for the defaults
  * @param err  error detail (its file is "path")
- * @return 0; LK_ECONFLICT (newer schema, or locked past the timeout);
- *         LK_EINVALID (not a leaklaw store, or corrupted); LK_EIO
- *         (cannot open, read-only when a migration is needed); LK_ENOMEM.
+ * A store opened with LK_STORE_READONLY whose folder cannot be written
+ * (so a WAL database's shared-memory file cannot be made) is read as an
+ * immutable file.
+ *
+ * @return 0; LK_ECONFLICT (a newer schema, or locked past the timeout);
+ *         LK_EIO (not a leaklaw database, corrupted, cannot be opened,
+ *         or read-only when a migration is needed); LK_ENOMEM.
  *         Owned by caller: release with lk_store_close.
  */
 LK_EXTERN(int) lk_store_open(lk_store **out, const char *path,

@@ -32,9 +32,9 @@ struct lk_store {
 /*
  * Fill "err" for SQLite result "rc" of "st" (the connection's message
  * copied before any other call), naming the file; returns the lk_status:
- * LK_ECONFLICT for a lock held past the timeout, LK_EIO for read-only or
- * I/O, LK_EINVALID for a corrupted file or not a database, LK_ENOMEM,
- * else LK_ERROR.
+ * LK_ECONFLICT for a lock held past the timeout, LK_EIO for read-only,
+ * I/O, a corrupted file or not a database, LK_ENOMEM, else LK_ERROR.
+ * Records "rc" in "st->last_rc".
  */
 int lk_store__fail(lk_store *st, int rc, lk_error *err);
 
