@@ -18,7 +18,7 @@ PREFIX     ?= /usr/local
 # install test needs no more: pkg-config, and the static libjansson.a,
 # libyaml.a and libcrypto.a that the -dev packages ship.
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
-	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
+	libjansson-dev libyaml-dev libssl-dev libcmocka-dev libmicrohttpd-dev \
 	zlib1g-dev liblzma-dev libzstd-dev libsqlite3-dev \
 	python3 python3-dkim python3-nacl python3-jsonschema valgrind
 # Only for `make bench`: the timing tool and the peers measured beside us.

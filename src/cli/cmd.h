@@ -40,6 +40,7 @@ int cmd_cases_db(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_practice(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Print "leaklaw: " + the formatted error to stderr. */
 void cli_error(const lk_error *err);
@@ -58,9 +59,10 @@ int cli_law(lk_law **out, const char *profile);
 /* Load the bundled case library, or set *out NULL if there is none. */
 int cli_library(lk_library **out, const lk_law *law);
 /* Case files under every profile side by side (compare, assess
- * --profile all), written to "output" (NULL: stdout). Exit status. */
+ * --profile all), written to "output" (NULL: stdout); under default and
+ * "profiles" when "nprofiles" > 0, else every profile. Exit status. */
 int cli_compare(char **files, int nfiles, lk_report_format format,
-                const char *output);
+                const char *output, char **profiles, size_t nprofiles);
 /* Exit status for a library status code. */
 int cli_exit(int status);
 

@@ -620,7 +620,7 @@ int cmd_assess(int argc, char **argv)
     if (r.profile != NULL && strcmp(r.profile, "all") == 0)
         return r.jsonl ? cli_usage("assess", "--profile all does not take "
                                              "--format jsonl")
-                       : cli_compare(r.files, r.n, r.rf, r.output);
+                       : cli_compare(r.files, r.n, r.rf, r.output, NULL, 0);
     status = cli_law(&law, r.profile);
     if (status == 0 && r.save) { /* a broken store fails before the work */
         status = cli_store_open(&st, CLI_STORE_WRITE);

@@ -48,7 +48,9 @@ static const char main_help[] =
     "                         reads it (--search TEXT to find one)\n"
     "  stats [FILE.jsonl]     verdict counts of assessments (JSON Lines)\n"
     "  practice               State practice: national positions per\n"
-    "                         proposition, State reactions to incidents\n"    "\n"
+    "                         proposition, State reactions to incidents\n"
+    "  serve                  the HTTP API and the web interface\n"
+    "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
     "                         cases); default $LEAKLAW_DATA, then\n"
@@ -210,6 +212,7 @@ static const struct {
     {"history", cmd_history},
     {"practice", cmd_practice},
     {"compare", cmd_compare},
+    {"serve", cmd_serve},
 };
 
 #ifdef LK_DEBUG_ALLOC

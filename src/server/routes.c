@@ -1,0 +1,334 @@
+/*
+ * routes.c: the handlers of the API's routes (the table is in server.c).
+ * Each reads the shared state only; what it makes belongs to the
+ * response. Assessments are the same bytes as the command line's
+ * (compact JSON, what-if and precedents from the library).
+ */
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "jsonw.h"
+#include "server_int.h"
+
+#define JSON_TYPE "application/json"
+
+/* Move "text" (a lk_report_* result) into "res" as 200 JSON. */
+static int routes_text(lk_http_response *res, int error, char *text,
+                       size_t len, const lk_error *err)
+{
+    char *copy;
+    if (error < 0) {
+        lk_report_free(text);
+        return lk_server__error(res, LK_API_INTERNAL, err->message, NULL);
+    }
+    copy = lk_malloc(len + 1);
+    if (copy == NULL) {
+        lk_report_free(text);
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    }
+    memcpy(copy, text, len + 1);
+    lk_report_free(text);
+    lk_server__ok(res, copy, len, JSON_TYPE);
+    return 0;
+}
+
+/* A copy of "len" bytes of "data" as a 200 response of "type". */
+static int routes_copy(lk_http_response *res, const char *data, size_t len,
+                       const char *type)
+{
+    char *copy = lk_malloc(len + 1);
+    if (copy == NULL)
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    lk_server__ok(res, copy, len, type);
+    return 0;
+}
+
+/* "c" under every profile: the comparison, as JSON. */
+static int routes_compare(const lk_server *s, const lk_case *c,
+                          lk_http_response *res)
+{
+    const lk_assessment *as[LK_SERVER_MAX_PROFILES];
+    lk_assessment *own[LK_SERVER_MAX_PROFILES];
+    lk_assess_options o = LK_ASSESS_OPTIONS_INIT;
+    lk_error err;
+    char *text = NULL;
+    size_t i, made = 0, len = 0;
+    int error = 0;
+    lk_error_clear(&err);
+    o.flags = LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
+    for (i = 0; i < s->nlaws && error == 0; i++) {
+        error = lk_assess(&own[i], s->law[i], c, &o, &err);
+        made += error == 0;
+        as[i] = own[i];
+    }
+    if (error == 0)
+        error = lk_report_compare(&text, &len, as, s->nlaws, LK_REPORT_JSON,
+                                  0, &err);
+    for (i = 0; i < made; i++)
+        lk_assessment_free(own[i]);
+    if (error == LK_EINVALID)
+        return lk_server__error(res, LK_API_INVALID_CASE, err.message,
+                                err.pointer);
+    return routes_text(res, error, text, len, &err);
+}
+
+/* Assess "c" under the profile the request names, into "res". */
+static int routes_assess_case(const lk_server *s, const lk_http_request *req,
+                              const lk_case *c, lk_http_response *res)
+{
+    lk_assess_options o = LK_ASSESS_OPTIONS_INIT;
+    lk_report_options ro = LK_REPORT_OPTIONS_INIT;
+    const lk_law *law;
+    lk_assessment *a = NULL;
+    lk_error err;
+    char *text = NULL;
+    size_t len = 0;
+    int error;
+    if (req->profile != NULL && !strcmp(req->profile, "all"))
+        return routes_compare(s, c, res);
+    law = lk_server__law(s, req->profile);
+    if (law == NULL)
+        return lk_server__error(res, LK_API_UNKNOWN_PROFILE,
+                                "no such profile (GET /v1/profiles lists "
+                                "them)", NULL);
+    lk_error_clear(&err);
+    o.library = s->lib;
+    ro.flags = LK_REPORT_COMPACT;
+    error = lk_assess(&a, law, c, &o, &err);
+    if (error == LK_EINVALID)
+        return lk_server__error(res, LK_API_INVALID_CASE, err.message,
+                                err.pointer);
+    if (error == 0)
+        error = lk_report_render_ext(&text, &len, a, LK_REPORT_JSON, &ro,
+                                     &err);
+    lk_assessment_free(a);
+    return routes_text(res, error, text, len, &err);
+}
+
+/* The first diagnostic of a case that does not validate. */
+typedef struct routes_diag {
+    char message[LK_ERROR_MESSAGE_MAX];
+    char pointer[LK_ERROR_POINTER_MAX];
+    int seen;
+} routes_diag;
+
+static void routes_diag_cb(const lk_error *d, void *payload)
+{
+    routes_diag *rd = payload;
+    if (rd->seen++)
+        return;
+    snprintf(rd->message, sizeof(rd->message), "%s", d->message);
+    snprintf(rd->pointer, sizeof(rd->pointer), "%s", d->pointer);
+}
+
+int lk_route_assess(const lk_server *s, const lk_http_request *req,
+                    const char *id, lk_http_response *res)
+{
+    routes_diag rd;
+    json_error_t jerr;
+    json_t *probe;
+    lk_case *c = NULL;
+    lk_error err;
+    int error;
+    (void)id;
+    probe = json_loadb(req->body ? req->body : "", req->len, 0, &jerr);
+    if (probe == NULL) {
+        char msg[LK_ERROR_MESSAGE_MAX];
+        snprintf(msg, sizeof(msg), "line %d, column %d: %s", jerr.line,
+                 jerr.column, jerr.text);
+        return lk_server__error(res, LK_API_BAD_JSON, msg, NULL);
+    }
+    json_decref(probe);
+    memset(&rd, 0, sizeof(rd));
+    lk_error_clear(&err);
+    error = lk_case_parse(&c, "request.json", req->body, req->len,
+                          routes_diag_cb, &rd, &err);
+    if (error < 0 && error != LK_ENOMEM)
+        return lk_server__error(res, LK_API_INVALID_CASE,
+                                rd.seen ? rd.message : err.message,
+                                rd.seen ? rd.pointer : err.pointer);
+    if (error < 0)
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    error = routes_assess_case(s, req, c, res);
+    lk_case_free(c);
+    return error;
+}
+
+/* 1 if "hay" contains "needle", ignoring ASCII case. */
+static int routes_contains(const char *hay, const char *needle)
+{
+    size_t i, n = strlen(needle);
+    if (hay == NULL)
+        return 0;
+    for (; *hay; hay++) {
+        for (i = 0; i < n && hay[i] &&
+                    tolower((unsigned char)hay[i]) ==
+                        tolower((unsigned char)needle[i]);
+             i++)
+            ;
+        if (i == n)
+            return 1;
+    }
+    return n == 0;
+}
+
+/* One case of the list: id, title, expected verdicts. */
+static void routes_case_entry(lk_buf *b, const lk_case *c)
+{
+    size_t i, n = lk_case_expected_count(c);
+    const char *lens;
+    lk_buf_puts(b, "{\"id\": ");
+    lk_jsonw_str(b, lk_case_id(c), strlen(lk_case_id(c)));
+    lk_buf_puts(b, ", \"title\": ");
+    lk_jsonw_str(b, lk_case_title(c), strlen(lk_case_title(c)));
+    lk_buf_puts(b, ", \"expected\": {");
+    for (i = 0; i < n; i++) {
+        const char *v = lk_case_expected(c, i, &lens);
+        lk_buf_puts(b, i ? ", " : "");
+        lk_jsonw_str(b, lens, strlen(lens));
+        lk_buf_puts(b, ": ");
+        lk_jsonw_str(b, v, strlen(v));
+    }
+    lk_buf_puts(b, "}}");
+}
+
+int lk_route_cases(const lk_server *s, const lk_http_request *req,
+                   const char *id, lk_http_response *res)
+{
+    size_t i, n = s->lib ? lk_library_count(s->lib) : 0, k = 0;
+    lk_buf b;
+    (void)id;
+    lk_buf_init(&b, 0);
+    lk_buf_puts(&b, "{\"cases\": [");
+    for (i = 0; i < n; i++) {
+        const lk_case *c = lk_library_case(s->lib, i);
+        if (req->q != NULL && !routes_contains(lk_case_title(c), req->q) &&
+            !routes_contains(lk_case_summary(c), req->q))
+            continue;
+        lk_buf_puts(&b, k++ ? ",\n  " : "\n  ");
+        routes_case_entry(&b, c);
+    }
+    lk_buf_puts(&b, "\n]}\n");
+    if (b.error) {
+        lk_buf_dispose(&b);
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    }
+    lk_server__ok(res, NULL, b.len, JSON_TYPE);
+    res->body = lk_buf_detach(&b, NULL);
+    return 0;
+}
+
+int lk_route_case(const lk_server *s, const lk_http_request *req,
+                  const char *id, lk_http_response *res)
+{
+    const lk_case *c = lk_server__case(s, id, NULL);
+    lk_error err;
+    char *text = NULL;
+    size_t len = 0;
+    (void)req;
+    if (c == NULL)
+        return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
+    lk_error_clear(&err);
+    if (lk_file_read(&text, &len, lk_case_path(c), (size_t)16 << 20,
+                     &err) < 0)
+        return lk_server__error(res, LK_API_INTERNAL, err.message, NULL);
+    lk_server__ok(res, text, len, JSON_TYPE);
+    return 0;
+}
+
+int lk_route_case_assessment(const lk_server *s, const lk_http_request *req,
+                             const char *id, lk_http_response *res)
+{
+    const lk_case *c = lk_server__case(s, id, NULL);
+    if (c == NULL)
+        return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
+    return routes_assess_case(s, req, c, res);
+}
+
+int lk_route_rules(const lk_server *s, const lk_http_request *req,
+                   const char *id, lk_http_response *res)
+{
+    const lk_law *law = lk_server__law(s, req->profile);
+    lk_error err;
+    char *text = NULL;
+    size_t len = 0;
+    int error;
+    (void)id;
+    if (law == NULL)
+        return lk_server__error(res, LK_API_UNKNOWN_PROFILE,
+                                "no such profile", NULL);
+    lk_error_clear(&err);
+    error = lk_report_rules(&text, &len, law, LK_REPORT_JSON, &err);
+    return routes_text(res, error, text, len, &err);
+}
+
+int lk_route_sources(const lk_server *s, const lk_http_request *req,
+                     const char *id, lk_http_response *res)
+{
+    (void)req;
+    (void)id;
+    return routes_copy(res, s->sources, s->sources_len, JSON_TYPE);
+}
+
+int lk_route_practice(const lk_server *s, const lk_http_request *req,
+                      const char *id, lk_http_response *res)
+{
+    (void)req;
+    (void)id;
+    return routes_copy(res, s->practice, s->practice_len, JSON_TYPE);
+}
+
+int lk_route_positions(const lk_server *s, const lk_http_request *req,
+                       const char *id, lk_http_response *res)
+{
+    json_t *all = json_loadb(s->practice, s->practice_len, 0, NULL), *out;
+    char *text;
+    (void)req;
+    (void)id;
+    out = all ? json_pack("{s:O, s:O}", "propositions",
+                          json_object_get(all, "propositions"), "positions",
+                          json_object_get(all, "positions"))
+              : NULL;
+    json_decref(all);
+    text = out ? json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+               : NULL;
+    json_decref(out);
+    if (text == NULL)
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    lk_server__ok(res, text, strlen(text), JSON_TYPE);
+    return 0;
+}
+
+int lk_route_profiles(const lk_server *s, const lk_http_request *req,
+                      const char *id, lk_http_response *res)
+{
+    size_t i;
+    lk_buf b;
+    (void)req;
+    (void)id;
+    lk_buf_init(&b, 0);
+    lk_buf_puts(&b, "{\"profiles\": [");
+    for (i = 0; i < s->nlaws; i++) {
+        const char *p = lk_law_profile(s->law[i]);
+        const char *t = lk_law_profile_title(s->law[i]);
+        lk_buf_puts(&b, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
+        lk_jsonw_str(&b, p, strlen(p));
+        lk_buf_puts(&b, ", \"title\": ");
+        lk_jsonw_str(&b, t, strlen(t));
+        lk_buf_puts(&b, "}");
+    }
+    lk_buf_puts(&b, "\n]}\n");
+    if (b.error) {
+        lk_buf_dispose(&b);
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    }
+    lk_server__ok(res, NULL, b.len, JSON_TYPE);
+    res->body = lk_buf_detach(&b, NULL);
+    return 0;
+}
