@@ -102,8 +102,10 @@ static int cases_db_parse(cases_db_run *r, int argc, char **argv)
     return 0;
 }
 
-/* The case files named by the operands: directories expanded (sorted),
- * into "*files" (owned strings). 0 or an exit status (printed). */
+/* The case files named by the operands, directories expanded (sorted):
+ * "*files" points into one block of NUL-separated paths owned by
+ * "(*files)[0]". Owned by caller: release with cases_db_files_free.
+ * 0 or an exit status (printed). */
 static int cases_db_files(char ***files, size_t *n, char **args, int nargs)
 {
     lk_buf list; /* the paths, NUL-separated */
@@ -120,6 +122,8 @@ static int cases_db_files(char ***files, size_t *n, char **args, int nargs)
             count++;
             continue;
         }
+        names = NULL;
+        nn = 0;
         error = lk_dir_names(&names, &nn, args[a], cli_case_name,
                              IMPORT_FILES_MAX, "case files", &err);
         for (k = 0; k < nn && error == 0; k++, count++)
@@ -134,7 +138,9 @@ static int cases_db_files(char ***files, size_t *n, char **args, int nargs)
         error = lk_error_set_oom(&err);
     else if (error == 0 && list.error != 0)
         error = lk_error_set(&err, list.error, "too many case files");
-    if (error == 0 && (out = lk_calloc(count + 1, sizeof(*out))) == NULL)
+    if (error == 0)
+        out = lk_calloc(count + 1, sizeof(*out));
+    if (error == 0 && out == NULL)
         error = lk_error_set_oom(&err);
     for (i = 0, p = list.ptr; error == 0 && i < count; i++) {
         out[i] = p;

@@ -230,7 +230,7 @@ int lk_store_cases_foreach(lk_store *st, lk_store_case_cb cb, void *payload,
             " ORDER BY 1", err);
     if (error < 0)
         return error;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    for (rc = sqlite3_step(stmt); rc == SQLITE_ROW; rc = sqlite3_step(stmt)) {
         info.id = (const char *)sqlite3_column_text(stmt, 0);
         info.title = (const char *)sqlite3_column_text(stmt, 1);
         info.origin = (const char *)sqlite3_column_text(stmt, 2);

@@ -62,7 +62,7 @@ static int search_rows(lk_store *st, sqlite3_stmt *stmt, lk_store_hit_cb cb,
 {
     lk_store_hit hit;
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    for (rc = sqlite3_step(stmt); rc == SQLITE_ROW; rc = sqlite3_step(stmt)) {
         hit.kind = (const char *)sqlite3_column_text(stmt, 0);
         hit.id = (const char *)sqlite3_column_text(stmt, 1);
         hit.title = (const char *)sqlite3_column_text(stmt, 2);
