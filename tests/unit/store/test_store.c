@@ -2,9 +2,10 @@
  * test_store.c: the store through its API: a database of every earlier
  * schema version (built from the migration list, with data of that
  * version) opens migrated to the current one with its data kept and
- * searchable; newer schemas, other applications' databases and
- * corrupted files are refused and left byte for byte as they were; an
- * import with a repeated id writes nothing; saves and their history.
+ * searchable, and one that fails part way is rolled back whole; newer
+ * schemas, other applications' databases and corrupted files are
+ * refused and left byte for byte as they were; an import with a repeated
+ * id writes nothing; saves and their history.
  */
 #include <unistd.h>
 
@@ -111,6 +112,44 @@ static void test_migrate_every_version(void **state)
         lk_store_close(st);
         rm_db(path);
     }
+}
+
+/* A migration that fails part way is rolled back whole: the version and
+ * the data stay as they were. */
+static void test_migration_fails_whole(void **state)
+{
+    char path[256];
+    lk_store *st = NULL;
+    lk_error err;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    (void)state;
+    tmp_db(path, sizeof(path));
+    assert_int_equal(lk_store__open_version(&st, path, 2, &err), 0);
+    assert_int_equal(lk_store__exec(st, seed_sql[2], &err), 0);
+    /* what migration 3 creates, already there: it must fail */
+    assert_int_equal(lk_store__exec(st, "CREATE TABLE cases_fts(x)", &err),
+                     0);
+    lk_store_close(st);
+    st = NULL;
+    lk_error_clear(&err);
+    assert_true(lk_store_open(&st, path, NULL, &err) < 0);
+    assert_null(st);
+    assert_string_equal(err.file, path);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM"
+                                            " pragma_user_version), (SELECT "
+                                            "count(*) FROM cases), (SELECT "
+                                            "count(*) FROM verdicts)",
+                                        -1, &stmt, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(stmt, 0), 2);
+    assert_int_equal(sqlite3_column_int(stmt, 1), 1);
+    assert_int_equal(sqlite3_column_int(stmt, 2), 2);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    rm_db(path);
 }
 
 /* The bytes of "path" in a heap string (caller frees), length in "*n". */
@@ -266,6 +305,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_migrate_every_version),
+        cmocka_unit_test(test_migration_fails_whole),
         cmocka_unit_test(test_refused_untouched),
         cmocka_unit_test(test_import_and_save),
         cmocka_unit_test(test_search_words),
