@@ -155,7 +155,7 @@ LK_EXTERN(int) lk_store_cases_foreach(lk_store *st, lk_store_case_cb cb,
  * @param text_out [out] NUL-terminated text. Owned by caller: release
  *                 with lk_store_text_free.
  * @param len_out  [out] its length, may be NULL
- * @param info_out [out] its origin, may be NULL (strings are static)
+ * @param origin_out [out] "store" or "bundled" (static), may be NULL
  * @return 0; LK_ENOTFOUND; LK_ENOMEM; errors of lk_store_open.
  */
 LK_EXTERN(int) lk_store_case_get(lk_store *st, const char *id,
