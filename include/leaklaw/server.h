@@ -36,6 +36,8 @@ typedef struct lk_http_request {
     const char *path;    /* decoded path, e.g. "/v1/cases/dnc-2016" */
     const char *profile; /* ?profile=, or NULL */
     const char *q;       /* ?q=, or NULL */
+    unsigned flags;      /* LK_ASSESS_NO_WHATIF, LK_ASSESS_NO_PRECEDENTS
+                            from ?what_if=0, ?precedents=0 */
     const char *body;    /* request body (may hold NULs), or NULL */
     size_t len;          /* its length */
 } lk_http_request;

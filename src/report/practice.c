@@ -20,6 +20,16 @@
 #include "report_int.h"
 #include "writer.h"
 
+/* Begin a table whose header row holds the "n" titles "cols". */
+static void pr_table(lk_writer *w, const char *const *cols, int n)
+{
+    int i;
+    lk_writer_table(w, n);
+    lk_writer_row(w);
+    for (i = 0; i < n; i++)
+        lk_writer_cell_text(w, cols[i]);
+}
+
 /* The symbol of a stance in the matrix. */
 static const char *const pr_marks[] = {"?", "-", "A", "D"};
 
@@ -65,12 +75,8 @@ static void pr_quotes_table(lk_writer *w, const lk_knowledge *k, size_t q)
     lk_position_info pi;
     lk_quote_info qi;
     lk_stance s;
-    lk_writer_table(w, 4);
-    lk_writer_row(w);
-    lk_writer_cell_text(w, "Party");
-    lk_writer_cell_text(w, "Date");
-    lk_writer_cell_text(w, "Says");
-    lk_writer_cell_text(w, "Quotation");
+    static const char *const cols[] = {"Party", "Date", "Says", "Quotation"};
+    pr_table(w, cols, 4);
     for (p = 0; p < np; p++) {
         lk_knowledge_stance(k, p, q, &s);
         if (s.value < LK_STANCE_AFFIRMED)
@@ -310,14 +316,9 @@ static void pr_reactions(lk_writer *w, const lk_knowledge *k)
     lk_writer_end(w);
     if (n == 0)
         return;
-    lk_writer_table(w, 6);
-    lk_writer_row(w);
-    lk_writer_cell_text(w, "Date");
-    lk_writer_cell_text(w, "Incident");
-    lk_writer_cell_text(w, "Party");
-    lk_writer_cell_text(w, "Kind");
-    lk_writer_cell_text(w, "Invokes");
-    lk_writer_cell_text(w, "What");
+    static const char *const cols[] = {"Date",  "Incident", "Party",
+                                       "Kind",  "Invokes",  "What"};
+    pr_table(w, cols, 6);
     for (i = 0; i < n; i++) {
         lk_knowledge_reaction(k, i, &r);
         lk_writer_row(w);
@@ -350,14 +351,10 @@ static void pr_positions(lk_writer *w, const lk_knowledge *k)
     lk_writer_heading(w, 2);
     lk_writer_text(w, "Positions");
     lk_writer_end(w);
-    lk_writer_table(w, 6);
-    lk_writer_row(w);
-    lk_writer_cell_text(w, "Party");
-    lk_writer_cell_text(w, "Document");
-    lk_writer_cell_text(w, "Date");
-    lk_writer_cell_text(w, "Read");
-    lk_writer_cell_text(w, "Quotations confirmed");
-    lk_writer_cell_text(w, "Official text");
+    static const char *const cols[] = {
+        "Party", "Document", "Date", "Read", "Quotations confirmed",
+        "Official text"};
+    pr_table(w, cols, 6);
     for (p = 0; p < np; p++) {
         lk_knowledge_position(k, p, &pi);
         lk_writer_row(w);

@@ -121,6 +121,15 @@ static void http_append(http_req *hr, const char *data, size_t n, size_t max)
     hr->body[hr->len] = '\0';
 }
 
+/* "bit" when the query sets "name" to 0. */
+static unsigned http_flag(struct MHD_Connection *conn, const char *name,
+                          unsigned bit)
+{
+    const char *v = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
+                                                name);
+    return v != NULL && !strcmp(v, "0") ? bit : 0u;
+}
+
 /* Answer the complete request "hr". */
 static enum MHD_Result http_answer(const http_ctx *ctx,
                                    struct MHD_Connection *conn,
@@ -143,6 +152,8 @@ static enum MHD_Result http_answer(const http_ctx *ctx,
         req.profile = MHD_lookup_connection_value(
             conn, MHD_GET_ARGUMENT_KIND, "profile");
         req.q = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "q");
+        req.flags = http_flag(conn, "what_if", LK_ASSESS_NO_WHATIF) |
+                    http_flag(conn, "precedents", LK_ASSESS_NO_PRECEDENTS);
         req.body = hr->body;
         req.len = hr->len;
         lk_server_handle(ctx->s, &req, &res);

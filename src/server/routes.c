@@ -78,9 +78,11 @@ static int routes_compare(const lk_server *s, const lk_case *c,
     return routes_text(res, error, text, len, &err);
 }
 
-/* Assess "c" under the profile the request names, into "res". */
+/* Assess "c" under the profile the request names, into "res": the JSON
+ * assessment, or the memo as HTML when "html". */
 static int routes_assess_case(const lk_server *s, const lk_http_request *req,
-                              const lk_case *c, lk_http_response *res)
+                              const lk_case *c, int html,
+                              lk_http_response *res)
 {
     lk_assess_options o = LK_ASSESS_OPTIONS_INIT;
     lk_report_options ro = LK_REPORT_OPTIONS_INIT;
@@ -90,7 +92,7 @@ static int routes_assess_case(const lk_server *s, const lk_http_request *req,
     char *text = NULL;
     size_t len = 0;
     int error;
-    if (req->profile != NULL && !strcmp(req->profile, "all"))
+    if (!html && req->profile != NULL && !strcmp(req->profile, "all"))
         return routes_compare(s, c, res);
     law = lk_server__law(s, req->profile);
     if (law == NULL)
@@ -99,16 +101,21 @@ static int routes_assess_case(const lk_server *s, const lk_http_request *req,
                                 "them)", NULL);
     lk_error_clear(&err);
     o.library = s->lib;
+    o.flags = req->flags;
     ro.flags = LK_REPORT_COMPACT;
     error = lk_assess(&a, law, c, &o, &err);
     if (error == LK_EINVALID)
         return lk_server__error(res, LK_API_INVALID_CASE, err.message,
                                 err.pointer);
     if (error == 0)
-        error = lk_report_render_ext(&text, &len, a, LK_REPORT_JSON, &ro,
-                                     &err);
+        error = lk_report_render_ext(&text, &len, a,
+                                     html ? LK_REPORT_HTML : LK_REPORT_JSON,
+                                     &ro, &err);
     lk_assessment_free(a);
-    return routes_text(res, error, text, len, &err);
+    error = routes_text(res, error, text, len, &err);
+    if (error == 0 && html && res->status == 200)
+        res->content_type = "text/html; charset=utf-8";
+    return error;
 }
 
 /* The first diagnostic of a case that does not validate. */
@@ -127,8 +134,9 @@ static void routes_diag_cb(const lk_error *d, void *payload)
     snprintf(rd->pointer, sizeof(rd->pointer), "%s", d->pointer);
 }
 
-int lk_route_assess(const lk_server *s, const lk_http_request *req,
-                    const char *id, lk_http_response *res)
+/* Parse the request's body as a case and assess it (JSON or memo). */
+static int routes_posted_case(const lk_server *s, const lk_http_request *req,
+                              int html, lk_http_response *res)
 {
     routes_diag rd;
     json_error_t jerr;
@@ -136,7 +144,6 @@ int lk_route_assess(const lk_server *s, const lk_http_request *req,
     lk_case *c = NULL;
     lk_error err;
     int error;
-    (void)id;
     probe = json_loadb(req->body ? req->body : "", req->len, 0, &jerr);
     if (probe == NULL) {
         char msg[LK_ERROR_MESSAGE_MAX];
@@ -155,9 +162,23 @@ int lk_route_assess(const lk_server *s, const lk_http_request *req,
                                 rd.seen ? rd.pointer : err.pointer);
     if (error < 0)
         return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
-    error = routes_assess_case(s, req, c, res);
+    error = routes_assess_case(s, req, c, html, res);
     lk_case_free(c);
     return error;
+}
+
+int lk_route_assess(const lk_server *s, const lk_http_request *req,
+                    const char *id, lk_http_response *res)
+{
+    (void)id;
+    return routes_posted_case(s, req, 0, res);
+}
+
+int lk_route_memo(const lk_server *s, const lk_http_request *req,
+                  const char *id, lk_http_response *res)
+{
+    (void)id;
+    return routes_posted_case(s, req, 1, res);
 }
 
 /* 1 if "hay" contains "needle", ignoring ASCII case. */
@@ -242,13 +263,27 @@ int lk_route_case(const lk_server *s, const lk_http_request *req,
     return 0;
 }
 
-int lk_route_case_assessment(const lk_server *s, const lk_http_request *req,
-                             const char *id, lk_http_response *res)
+/* Library case "id" assessed (JSON, or the memo when "html"). */
+static int routes_library_case(const lk_server *s, const lk_http_request *req,
+                               const char *id, int html,
+                               lk_http_response *res)
 {
     const lk_case *c = lk_server__case(s, id, NULL);
     if (c == NULL)
         return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
-    return routes_assess_case(s, req, c, res);
+    return routes_assess_case(s, req, c, html, res);
+}
+
+int lk_route_case_assessment(const lk_server *s, const lk_http_request *req,
+                             const char *id, lk_http_response *res)
+{
+    return routes_library_case(s, req, id, 0, res);
+}
+
+int lk_route_case_memo(const lk_server *s, const lk_http_request *req,
+                       const char *id, lk_http_response *res)
+{
+    return routes_library_case(s, req, id, 1, res);
 }
 
 int lk_route_rules(const lk_server *s, const lk_http_request *req,

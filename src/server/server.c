@@ -19,6 +19,8 @@
 const lk_api_error_info lk_api_errors[LK_API_ERRORS] = {
     {"bad-json", 400, "the body is not well-formed JSON"},
     {"invalid-case", 400, "the body is JSON but not a valid leaklaw/case/1"},
+    {"invalid-request", 400, "the body is JSON but not what the route "
+                             "takes"},
     {"unknown-profile", 400, "?profile= names no profile of the data"},
     {"not-found", 404, "no such route, case or asset"},
     {"method-not-allowed", 405, "the route exists but not for this method "
@@ -34,9 +36,14 @@ const lk_route lk_routes[] = {
     {"POST", "/v1/assess", lk_route_assess,
      "Assess a case: the same bytes as `leaklaw assess --format json`.",
      "`profile=NAME` (default: `default`); `profile=all`: the comparison "
-     "under every profile (leaklaw/profile-comparison/1)",
+     "under every profile (leaklaw/profile-comparison/1); `what_if=0`, "
+     "`precedents=0`: skip them, as `--no-what-if`, `--no-precedents`",
      "a leaklaw/case/1 document (JSON)",
      "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
+    {"POST", "/v1/memo", lk_route_memo,
+     "The memo of a case as one printable HTML page (`leaklaw assess "
+     "--format html`, undated).", "`profile=NAME`",
+     "a leaklaw/case/1 document (JSON)", "text/html"},
     {"GET", "/v1/cases", lk_route_cases,
      "The case library: id, title and expected verdicts of each case.",
      "`q=TEXT`: only cases whose title or summary contains TEXT "
@@ -47,6 +54,9 @@ const lk_route lk_routes[] = {
     {"GET", "/v1/cases/{id}/assessment", lk_route_case_assessment,
      "The assessment of a library case.", "`profile=NAME`, `profile=all`",
      "", "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
+    {"GET", "/v1/cases/{id}/memo", lk_route_case_memo,
+     "The memo of a library case as one printable HTML page.",
+     "`profile=NAME`", "", "text/html"},
     {"GET", "/v1/rules", lk_route_rules,
      "Every rule and indicator of the law with its citations.",
      "`profile=NAME`", "", "the rules listing (`leaklaw rules --format "
@@ -63,6 +73,17 @@ const lk_route lk_routes[] = {
     {"GET", "/v1/practice", lk_route_practice,
      "State practice: the whole report (`leaklaw practice --format json`).",
      "", "", "leaklaw/practice-report/1"},
+    {"POST", "/v1/mail/verify", lk_route_mail_verify,
+     "DKIM verification of a small corpus (at most 1,000 messages within "
+     "the body cap; larger corpora: `leaklaw mail verify`). No DNS: keys "
+     "come from the uploaded archive.", "",
+     "`{\"messages\": [{\"name\", \"data\" (text) or \"base64\"}], "
+     "\"keys\": key archive text (the libopendkim file or zone-file "
+     "format), \"at\": verification time (Unix seconds or YYYY-MM-DD; "
+     "default now)}`",
+     "`{\"format\": \"leaklaw/mail-verify/1\", \"records\": [one "
+     "record per message, as `mail verify --format jsonl`], "
+     "\"evidence\": the counts a case's evidence takes}`"},
     {"GET", "/", lk_route_ui, "The web interface.", "", "", "text/html"},
     {"GET", "/ui/{id}", lk_route_ui, "Its assets (embedded; no CDN).", "",
      "", "CSS, JavaScript"},

@@ -37,6 +37,8 @@ typedef struct lk_route {
 typedef enum lk_api_error {
     LK_API_BAD_JSON = 0,     /* the body is not JSON */
     LK_API_INVALID_CASE,     /* the body is not a valid case */
+    LK_API_INVALID_REQUEST,  /* the body is JSON but not what the route
+                                takes */
     LK_API_UNKNOWN_PROFILE,  /* ?profile= names no profile */
     LK_API_NOT_FOUND,        /* no such route or resource */
     LK_API_METHOD,           /* the route exists, not for this method */
@@ -74,6 +76,12 @@ const lk_case *lk_server__case(const lk_server *s, const char *id,
 /* Handlers (routes.c). */
 int lk_route_assess(const lk_server *s, const lk_http_request *req,
                     const char *id, lk_http_response *res);
+int lk_route_memo(const lk_server *s, const lk_http_request *req,
+                  const char *id, lk_http_response *res);
+int lk_route_case_memo(const lk_server *s, const lk_http_request *req,
+                       const char *id, lk_http_response *res);
+int lk_route_mail_verify(const lk_server *s, const lk_http_request *req,
+                         const char *id, lk_http_response *res);
 int lk_route_cases(const lk_server *s, const lk_http_request *req,
                    const char *id, lk_http_response *res);
 int lk_route_case(const lk_server *s, const lk_http_request *req,

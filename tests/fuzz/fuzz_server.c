@@ -50,6 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     req.path = path;
     req.profile = profile[0] ? profile : NULL;
     req.q = q[0] ? q : NULL;
+    req.flags = (unsigned)(size & 3u);
     req.body = nl ? nl + 1 : NULL;
     req.len = nl ? size - n - 1 : 0;
     if (lk_server_handle(fuzz_server, &req, &res) == 0) {

@@ -69,6 +69,30 @@ def error_of(data):
         return {}
 
 
+def mail(s, root):
+    """POST /v1/mail/verify: a signed message verifies under the uploaded
+    archive, an unsigned one is unsigned; bad requests are 400."""
+    import base64
+    keys = open(os.path.join(root, "tests/resources/mail/keys/rfc8463.keys")).read()
+    msg = open(os.path.join(root, "tests/resources/mail/mailauth/signed.eml"), "rb").read()
+    req = {"keys": keys, "at": "2018-06-10", "messages": [
+        {"name": "signed.eml", "base64": base64.b64encode(msg).decode()},
+        {"name": "plain", "data": "From: a@example.org\r\nSubject: x\r\n\r\nhi\r\n"}]}
+    st, h, body = s.req("POST", "/v1/mail/verify", json.dumps(req).encode())
+    doc = json.loads(body) if st == 200 else {}
+    verdicts = [r.get("verdict") for r in doc.get("records", [])]
+    check(st == 200 and verdicts == ["verified", "unsigned"] and
+          doc.get("evidence") is not None, "POST /v1/mail/verify (%s)" % verdicts)
+    for bad, ptr in [({"messages": []}, "/messages"),
+                     ({"messages": [{"name": "x", "base64": "@@@"}]}, "/messages/0"),
+                     ({"messages": [{"name": "x", "data": "y"}], "at": "soon"}, "/at"),
+                     ({"messages": [{"name": "x", "data": "y"}], "keys": "a._domainkey.b TXT \"unterminated\n"}, "/keys")]:
+        st, h, body = s.req("POST", "/v1/mail/verify", json.dumps(bad).encode())
+        e = error_of(body)
+        check(st == 400 and e.get("code") == "invalid-request" and
+              e.get("pointer") == ptr, "mail verify refuses %s (%s)" % (ptr, e))
+
+
 def routes(s, leaklaw, root):
     dnc = open(os.path.join(root, "data/cases/dnc-2016.json"), "rb").read()
     cli = subprocess.run([leaklaw, "assess", "--format", "json",
@@ -82,6 +106,13 @@ def routes(s, leaklaw, root):
     check("script-src 'self'" in h.get("content-security-policy", "") and
           "unsafe-inline" not in h.get("content-security-policy", "")
           .split("script-src")[1].split(";")[0], "CSP without inline script")
+    fast = subprocess.run([leaklaw, "assess", "--format", "json",
+                           "--no-what-if", "--no-precedents",
+                           "data/cases/dnc-2016.json"], cwd=root,
+                          capture_output=True).stdout
+    st, h, body = s.req("POST", "/v1/assess?what_if=0&precedents=0", dnc)
+    check(st == 200 and body == fast,
+          "?what_if=0&precedents=0: the CLI's --no-what-if --no-precedents")
     st, h, body = s.req("POST", "/v1/assess?profile=all", dnc)
     doc = json.loads(body)
     check(st == 200 and doc["format"] == "leaklaw/profile-comparison/1" and
@@ -137,6 +168,14 @@ def routes(s, leaklaw, root):
     st, h, body = s.req("GET", "/ui/app.js")
     check(st == 200 and "javascript" in h.get("content-type", ""),
           "GET /ui/app.js")
+    st, h, body = s.req("POST", "/v1/memo", dnc)
+    check(st == 200 and h.get("content-type", "").startswith("text/html")
+          and b"<svg" in body and b"DNC hack-and-leak" in body,
+          "POST /v1/memo: the printable memo")
+    st, h, body = s.req("GET", "/v1/cases/dnc-2016/memo")
+    check(st == 200 and body.startswith(b"<!DOCTYPE html>"),
+          "GET /v1/cases/{id}/memo")
+    mail(s, root)
     st, h, body = s.req("GET", "/v1/nothing-here")
     check(st == 404 and error_of(body).get("code") == "not-found",
           "unknown route: 404")
