@@ -19,13 +19,13 @@ PREFIX     ?= /usr/local
 # libyaml.a and libcrypto.a that the -dev packages ship.
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	libjansson-dev libyaml-dev libssl-dev libcmocka-dev libmicrohttpd-dev \
-	zlib1g-dev liblzma-dev libzstd-dev \
+	zlib1g-dev liblzma-dev libzstd-dev libsqlite3-dev \
 	python3 python3-dkim python3-nacl python3-jsonschema valgrind
 # Only for `make test`'s browser tests of the web interface (leaklaw serve):
 # Debian's Chromium, driven by playwright-core from npm (tests/e2e).
 E2E_PACKAGES = chromium nodejs npm
 # Only for `make bench`: the timing tool and the peers measured beside us.
-BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography wrk
+BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography wrk sqlite3
 
 .PHONY: all deps e2e-deps install-packages build install run test fuzz bench clean
 

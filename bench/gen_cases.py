@@ -27,5 +27,16 @@ for i in range(n):
     if rng.random() < 0.3:
         c.setdefault("disclosure", {})["status"] = rng.choice(
             ["published", "none", "unknown"])
+    # keep each variant consistent, as `leaklaw check` requires: nothing
+    # disclosed has no date or channels; an unknown actor is not held
+    # with high confidence
+    d = c.get("disclosure", {})
+    if d.get("status") == "none":
+        for k in ("date", "channels"):
+            d.pop(k, None)
+    a = c.get("actor", {})
+    if a.get("kind") == "unknown" and \
+            a.get("attribution", {}).get("confidence") == "high":
+        a["attribution"]["confidence"] = "moderate"
     with open(os.path.join(out, f"{c['id']}.json"), "w") as f:
         json.dump(c, f)

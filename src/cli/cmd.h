@@ -20,6 +20,7 @@ enum {
 /* Options every command understands, set by main before dispatch. */
 typedef struct cli_globals {
     const char *datadir; /* --data, $LEAKLAW_DATA, installed or source */
+    const char *db;      /* --db, or NULL for the default (dbopen.h) */
 } cli_globals;
 
 extern cli_globals cli_g;
@@ -35,6 +36,8 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_techniques(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_cases_db(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 int cmd_practice(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_serve(int argc, char **argv);

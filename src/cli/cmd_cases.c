@@ -1,5 +1,7 @@
 /*
- * cmd_cases.c: "leaklaw cases stats": how well the bundled case library's
+ * cmd_cases.c: "leaklaw cases": dispatch to check (cmd_cases_check.c)
+ * and the store's import, list, show, search (cmd_cases_db.c), and
+ * "leaklaw cases stats": how well the bundled case library's
  * precedents predict verdicts, by leave-one-out (lk_library_stats_init):
  * each case against the library minus itself. The CLI only prints.
  */
@@ -14,9 +16,16 @@
 static const char cases_help[] =
     "Usage: leaklaw cases stats [--format text|json] [--data DIR]\n"
     "       leaklaw cases check [--format text|json] [--data DIR]\n"
+    "       leaklaw [--db PATH] cases import FILE|DIR...\n"
+    "       leaklaw [--db PATH] cases list [--format text|json]\n"
+    "       leaklaw [--db PATH] cases show ID\n"
+    "       leaklaw [--db PATH] cases search [--format text|json]\n"
+    "                                        [--limit N] TEXT...\n"
     "\n"
     "cases check: every library case against its expected verdicts\n"
     "(leaklaw cases check --help).\n"
+    "cases import, list, show, search: the cases of the store and the\n"
+    "bundled library (leaklaw cases list --help).\n"
     "\n"
     "cases stats:\n"
     "Leave-one-out over the bundled case library: each case is assessed\n"
@@ -53,7 +62,8 @@ static int cases_parse(int argc, char **argv, const char **format)
         return cli_usage("cases", "unknown format '%s' (text, json)",
                          *format);
     if (optind >= argc)
-        return cli_usage("cases", "expected a subcommand (stats, check)");
+        return cli_usage("cases", "expected a subcommand (stats, check, "
+                                  "import, list, show, search)");
     if (strcmp(argv[optind], "stats") != 0)
         return cli_usage("cases", "unknown subcommand '%s'", argv[optind]);
     if (optind + 1 < argc)
@@ -136,6 +146,9 @@ int cmd_cases(int argc, char **argv)
     int status, error;
     if (argc > 1 && !strcmp(argv[1], "check"))
         return cmd_cases_check(argc - 1, argv + 1);
+    if (argc > 1 && (!strcmp(argv[1], "import") || !strcmp(argv[1], "list") ||
+                     !strcmp(argv[1], "show") || !strcmp(argv[1], "search")))
+        return cmd_cases_db(argc - 1, argv + 1);
     status = cases_parse(argc, argv, &format);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;

@@ -17,7 +17,7 @@
 cli_globals cli_g;
 
 static const char main_help[] =
-    "Usage: leaklaw [--data DIR] COMMAND [OPTIONS] [ARGS]\n"
+    "Usage: leaklaw [--data DIR] [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
     "\n"
     "Is a cyber operation (above all a hack-and-leak) a prohibited\n"
     "intervention under international law? leaklaw assesses case files\n"
@@ -37,6 +37,11 @@ static const char main_help[] =
     "                         gives a case's own verdict (leave-one-out)\n"
     "  cases check            every library case against its expected\n"
     "                         verdicts (exit 1 when one differs)\n"
+    "  cases import FILE|DIR...  validate cases and add them to the store\n"
+    "  cases list|show|search the cases of the store and the bundled\n"
+    "                         library; search also the positions\n"
+    "  history CASE-ID        how a case's verdicts changed over the\n"
+    "                         assessments saved with assess --save\n"
     "  export stix FILE...    assessed cases as a STIX 2.1 bundle\n"
     "  import stix BUNDLE     a STIX bundle as draft cases\n"
     "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
@@ -51,6 +56,9 @@ static const char main_help[] =
     "                         cases); default $LEAKLAW_DATA, then\n"
     "                         ../share/leaklaw beside the binary, then\n"
     "                         the source tree's data/\n"
+    "  --db PATH              the store (SQLite); default\n"
+    "                         $XDG_DATA_HOME/leaklaw/leaklaw.db, else\n"
+    "                         ~/.local/share/leaklaw/leaklaw.db\n"
     "  -h, --help             show this help (COMMAND --help for a command)\n"
     "  --version              show the version\n"
     "\n"
@@ -201,6 +209,7 @@ static const struct {
     {"import", cmd_import},
     {"techniques", cmd_techniques},
     {"stats", cmd_stats},
+    {"history", cmd_history},
     {"practice", cmd_practice},
     {"compare", cmd_compare},
     {"serve", cmd_serve},
@@ -264,6 +273,7 @@ int main(int argc, char **argv)
     lk_alloc__init();
     main_alloc_torture();
     cli_g.datadir = NULL;
+    cli_g.db = NULL;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs(main_help, stdout);
@@ -280,6 +290,16 @@ int main(int argc, char **argv)
         }
         if (!strncmp(argv[i], "--data=", 7)) {
             cli_g.datadir = argv[i] + 7;
+            i++;
+            continue;
+        }
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+            cli_g.db = argv[i + 1];
+            i += 2;
+            continue;
+        }
+        if (!strncmp(argv[i], "--db=", 5)) {
+            cli_g.db = argv[i] + 5;
             i++;
             continue;
         }

@@ -60,6 +60,14 @@ def commands(rule_id):
                     False, False))
     out.append(("mail-o", MAIL + ["--format", "md", "-o", "@OUT@"] +
                 MAIL_CORPUS, True, False))
+    # the store, read with no database file: the bundle in memory
+    nodb = ["--db", "/nonexistent/leaklaw-torture.db"]
+    out.append(("cases-list", nodb + ["cases", "list", "--format", "json"],
+                False, True))
+    out.append(("cases-search", nodb + ["cases", "search", "election"],
+                False, True))
+    out.append(("cases-show", nodb + ["cases", "show", "dnc-2016"], False,
+                True))
     return out
 
 
