@@ -62,6 +62,15 @@ int lk_server_new(lk_server **out, const char *datadir, lk_error *err);
 
 void lk_server_free(lk_server *s);
 
+struct lk_store;
+
+/**
+ * Serve the cases of "st" (borrowed: it must outlive the server; NULL:
+ * the bundled library only): GET /v1/cases lists and searches it, POST
+ * /v1/cases writes to it. The server serialises its use of "st".
+ */
+void lk_server_set_store(lk_server *s, struct lk_store *st);
+
 /**
  * Handle "req" into "res" (release with lk_http_response_dispose).
  * Errors are JSON {"error": {"code", "message", "pointer"}} with the

@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "dbopen.h"
 #include "leaklaw/server.h"
 
 #define SERVE_TOKEN_MAX 4096 /* bytes of a token file */
@@ -23,7 +24,8 @@ static const char serve_help[] =
     "Serve the HTTP API (docs/api.md) and the web interface at\n"
     "http://ADDR:PORT/ until SIGTERM or SIGINT; requests in flight finish\n"
     "first. Only a loopback address unless a token is given: then every\n"
-    "request needs 'Authorization: Bearer TOKEN'.\n"
+    "request needs 'Authorization: Bearer TOKEN'. Cases posted to\n"
+    "/v1/cases go to the store (leaklaw --db PATH serve to choose it).\n"
     "\n"
     "Options:\n"
     "  -l, --listen ADDR:PORT  IPv4 address and port (default\n"
@@ -54,6 +56,20 @@ static int serve_token(const char *path, char **out)
         return cli_usage("serve", "%s: a token of at least 16 characters "
                                   "is needed", path);
     return 0;
+}
+
+/* Open the store (--db, else the default; created if needed) with the
+ * bundled cases and positions added to its listing and search. */
+static int serve_store(lk_store **st)
+{
+    lk_law *law = NULL;
+    int status = cli_law(&law, NULL);
+    if (status == 0)
+        status = cli_store_open(st, CLI_STORE_WRITE);
+    if (status == 0)
+        status = cli_store_bundle(*st, law);
+    lk_law_free(law);
+    return status;
 }
 
 /* Print the API reference. */
@@ -127,6 +143,7 @@ int cmd_serve(int argc, char **argv)
     const char *token_file = NULL;
     char *token = NULL;
     lk_server *s = NULL;
+    lk_store *st = NULL;
     lk_error err;
     int api_doc = 0, status, error;
     memset(&o, 0, sizeof(o));
@@ -138,16 +155,22 @@ int cmd_serve(int argc, char **argv)
     if (token_file != NULL && (status = serve_token(token_file, &token)))
         goto out;
     o.token = token;
+    status = serve_store(&st);
+    if (status != 0)
+        goto out;
     lk_error_clear(&err);
     error = lk_server_new(&s, cli_g.datadir, &err);
-    if (error == 0)
+    if (error == 0) {
+        lk_server_set_store(s, st);
         error = lk_server_run(s, &o, &err);
+    }
     if (error < 0) {
         cli_error(&err);
         status = error == LK_EINVALID ? LK_EXIT_USAGE : LK_EXIT_RUNTIME;
     }
 out:
     lk_server_free(s);
+    lk_store_close(st);
     if (token != NULL)
         memset(token, 0, strlen(token));
     lk_free(token);

@@ -4,7 +4,6 @@
  * response. Assessments are the same bytes as the command line's
  * (compact JSON, what-if and precedents from the library).
  */
-#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -134,34 +133,49 @@ static void routes_diag_cb(const lk_error *d, void *payload)
     snprintf(rd->pointer, sizeof(rd->pointer), "%s", d->pointer);
 }
 
-/* Parse the request's body as a case and assess it (JSON or memo). */
-static int routes_posted_case(const lk_server *s, const lk_http_request *req,
-                              int html, lk_http_response *res)
+int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
+                          lk_case **out, lk_http_response *res)
 {
     routes_diag rd;
     json_error_t jerr;
     json_t *probe;
-    lk_case *c = NULL;
     lk_error err;
     int error;
+    *out = NULL;
     probe = json_loadb(req->body ? req->body : "", req->len, 0, &jerr);
     if (probe == NULL) {
         char msg[LK_ERROR_MESSAGE_MAX];
         snprintf(msg, sizeof(msg), "line %d, column %d: %s", jerr.line,
                  jerr.column, jerr.text);
-        return lk_server__error(res, LK_API_BAD_JSON, msg, NULL);
+        return lk_server__error(res, LK_API_BAD_JSON, msg, NULL) < 0 ? -1 : 1;
     }
     json_decref(probe);
     memset(&rd, 0, sizeof(rd));
     lk_error_clear(&err);
-    error = lk_case_parse(&c, "request.json", req->body, req->len,
+    error = lk_case_parse(out, "request.json", req->body, req->len,
                           routes_diag_cb, &rd, &err);
-    if (error < 0 && error != LK_ENOMEM)
-        return lk_server__error(res, LK_API_INVALID_CASE,
-                                rd.seen ? rd.message : err.message,
-                                rd.seen ? rd.pointer : err.pointer);
-    if (error < 0)
-        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
+    if (error == 0) /* its ATT&CK ids, as leaklaw check does */
+        error = lk_law_check_case(s->law[0], *out, routes_diag_cb, &rd, &err);
+    if (error == 0)
+        return 0;
+    lk_case_free(*out);
+    *out = NULL;
+    if (error == LK_ENOMEM)
+        return lk_server__error(res, LK_API_INTERNAL, "out of memory",
+                                NULL) < 0 ? -1 : 1;
+    return lk_server__error(res, LK_API_INVALID_CASE,
+                            rd.seen ? rd.message : err.message,
+                            rd.seen ? rd.pointer : err.pointer) < 0 ? -1 : 1;
+}
+
+/* Parse the request's body as a case and assess it (JSON or memo). */
+static int routes_posted_case(const lk_server *s, const lk_http_request *req,
+                              int html, lk_http_response *res)
+{
+    lk_case *c = NULL;
+    int error = lk_server__parse_case(s, req, &c, res);
+    if (error != 0)
+        return error < 0 ? LK_ENOMEM : 0;
     error = routes_assess_case(s, req, c, html, res);
     lk_case_free(c);
     return error;
@@ -181,97 +195,19 @@ int lk_route_memo(const lk_server *s, const lk_http_request *req,
     return routes_posted_case(s, req, 1, res);
 }
 
-/* 1 if "hay" contains "needle", ignoring ASCII case. */
-static int routes_contains(const char *hay, const char *needle)
-{
-    size_t i, n = strlen(needle);
-    if (hay == NULL)
-        return 0;
-    for (; *hay; hay++) {
-        for (i = 0; i < n && hay[i] &&
-                    tolower((unsigned char)hay[i]) ==
-                        tolower((unsigned char)needle[i]);
-             i++)
-            ;
-        if (i == n)
-            return 1;
-    }
-    return n == 0;
-}
-
-/* One case of the list: id, title, expected verdicts. */
-static void routes_case_entry(lk_buf *b, const lk_case *c)
-{
-    size_t i, n = lk_case_expected_count(c);
-    const char *lens;
-    lk_buf_puts(b, "{\"id\": ");
-    lk_jsonw_str(b, lk_case_id(c), strlen(lk_case_id(c)));
-    lk_buf_puts(b, ", \"title\": ");
-    lk_jsonw_str(b, lk_case_title(c), strlen(lk_case_title(c)));
-    lk_buf_puts(b, ", \"expected\": {");
-    for (i = 0; i < n; i++) {
-        const char *v = lk_case_expected(c, i, &lens);
-        lk_buf_puts(b, i ? ", " : "");
-        lk_jsonw_str(b, lens, strlen(lens));
-        lk_buf_puts(b, ": ");
-        lk_jsonw_str(b, v, strlen(v));
-    }
-    lk_buf_puts(b, "}}");
-}
-
-int lk_route_cases(const lk_server *s, const lk_http_request *req,
-                   const char *id, lk_http_response *res)
-{
-    size_t i, n = s->lib ? lk_library_count(s->lib) : 0, k = 0;
-    lk_buf b;
-    (void)id;
-    lk_buf_init(&b, 0);
-    lk_buf_puts(&b, "{\"cases\": [");
-    for (i = 0; i < n; i++) {
-        const lk_case *c = lk_library_case(s->lib, i);
-        if (req->q != NULL && !routes_contains(lk_case_title(c), req->q) &&
-            !routes_contains(lk_case_summary(c), req->q))
-            continue;
-        lk_buf_puts(&b, k++ ? ",\n  " : "\n  ");
-        routes_case_entry(&b, c);
-    }
-    lk_buf_puts(&b, "\n]}\n");
-    if (b.error) {
-        lk_buf_dispose(&b);
-        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
-    }
-    lk_server__ok(res, NULL, b.len, JSON_TYPE);
-    res->body = lk_buf_detach(&b, NULL);
-    return 0;
-}
-
-int lk_route_case(const lk_server *s, const lk_http_request *req,
-                  const char *id, lk_http_response *res)
-{
-    const lk_case *c = lk_server__case(s, id, NULL);
-    lk_error err;
-    char *text = NULL;
-    size_t len = 0;
-    (void)req;
-    if (c == NULL)
-        return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
-    lk_error_clear(&err);
-    if (lk_file_read(&text, &len, lk_case_path(c), (size_t)16 << 20,
-                     &err) < 0)
-        return lk_server__error(res, LK_API_INTERNAL, err.message, NULL);
-    lk_server__ok(res, text, len, JSON_TYPE);
-    return 0;
-}
-
 /* Library case "id" assessed (JSON, or the memo when "html"). */
 static int routes_library_case(const lk_server *s, const lk_http_request *req,
                                const char *id, int html,
                                lk_http_response *res)
 {
-    const lk_case *c = lk_server__case(s, id, NULL);
+    lk_case *owned = NULL;
+    const lk_case *c = lk_server__find_case(s, id, &owned, res);
+    int error;
     if (c == NULL)
-        return lk_server__error(res, LK_API_NOT_FOUND, "no such case", NULL);
-    return routes_assess_case(s, req, c, html, res);
+        return res->body ? 0 : LK_ENOMEM;
+    error = routes_assess_case(s, req, c, html, res);
+    lk_case_free(owned);
+    return error;
 }
 
 int lk_route_case_assessment(const lk_server *s, const lk_http_request *req,

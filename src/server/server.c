@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "error.h"
 #include "buf.h"
 #include "dir.h"
 #include "jsonw.h"
@@ -45,12 +46,21 @@ const lk_route lk_routes[] = {
      "--format html`, undated).", "`profile=NAME`",
      "a leaklaw/case/1 document (JSON)", "text/html"},
     {"GET", "/v1/cases", lk_route_cases,
-     "The case library: id, title and expected verdicts of each case.",
-     "`q=TEXT`: only cases whose title or summary contains TEXT "
-     "(case-insensitive)",
-     "", "{\"cases\": [{\"id\", \"title\", \"expected\"}]}"},
-    {"GET", "/v1/cases/{id}", lk_route_case, "One library case as filed.",
-     "", "", "leaklaw/case/1"},
+     "The cases: the store's and the bundled library's, each with its "
+     "origin and (library) expected verdicts.",
+     "`q=TEXT`: full-text search (SQLite FTS5) over titles, summaries, "
+     "facts and sources, each word quoted; without a store, a "
+     "case-insensitive match on titles and summaries",
+     "", "{\"cases\": [{\"id\", \"title\", \"origin\", "
+         "\"expected\"?, \"snippet\"?}]}"},
+    {"POST", "/v1/cases", lk_route_case_post,
+     "Store a case (validated as `leaklaw check` does; replaces a stored "
+     "case of the same id): 201 with its id and SHA-256.", "",
+     "a leaklaw/case/1 document (JSON)",
+     "{\"id\", \"sha256\", \"origin\": \"store\"}"},
+    {"GET", "/v1/cases/{id}", lk_route_case,
+     "One case as filed: the store's, else the library's.", "", "",
+     "leaklaw/case/1"},
     {"GET", "/v1/cases/{id}/assessment", lk_route_case_assessment,
      "The assessment of a library case.", "`profile=NAME`, `profile=all`",
      "", "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
@@ -130,6 +140,10 @@ int lk_server_new(lk_server **out, const char *datadir, lk_error *err)
     *out = NULL;
     if (s == NULL)
         return lk_error_set_oom(err);
+    if (pthread_mutex_init(&s->lock, NULL) != 0) {
+        lk_free(s);
+        return lk_error_set(err, LK_ERROR, "cannot create a mutex");
+    }
     error = server_laws(s, datadir, err);
     snprintf(path, sizeof(path), "%s/cases", datadir);
     if (error == 0 && stat(path, &st) == 0)
@@ -163,7 +177,13 @@ void lk_server_free(lk_server *s)
     lk_knowledge_free(s->k);
     lk_free(s->sources);
     lk_report_free(s->practice);
+    pthread_mutex_destroy(&s->lock);
     lk_free(s);
+}
+
+void lk_server_set_store(lk_server *s, struct lk_store *st)
+{
+    s->store = st;
 }
 
 const lk_law *lk_server__law(const lk_server *s, const char *name)

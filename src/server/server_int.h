@@ -5,8 +5,11 @@
 #ifndef LK_SERVER_INT_H
 #define LK_SERVER_INT_H
 
+#include <pthread.h>
+
 #include "leaklaw/leaklaw.h"
 #include "leaklaw/server.h"
+#include "leaklaw/store.h"
 
 struct lk_server {
     lk_law *law[LK_SERVER_MAX_PROFILES]; /* default first */
@@ -17,6 +20,8 @@ struct lk_server {
     size_t sources_len;
     char *practice;         /* the practice report, JSON */
     size_t practice_len;
+    lk_store *store;        /* borrowed, or NULL */
+    pthread_mutex_t lock;   /* serialises the use of "store" */
 };
 
 /* A route: method, path pattern ("{id}" matches one segment), handler. */
@@ -73,6 +78,18 @@ const lk_law *lk_server__law(const lk_server *s, const char *name);
 const lk_case *lk_server__case(const lk_server *s, const char *id,
                                size_t *index);
 
+/* Case "id" from the library, else from the store: *owned is set when
+ * the case was parsed from the store (release with lk_case_free). NULL
+ * with "res" set to the error when there is none. */
+const lk_case *lk_server__find_case(const lk_server *s, const char *id,
+                                    lk_case **owned, lk_http_response *res);
+
+/* Parse the request's body as a case and check it against the law: 0
+ * with *out set; 1 with "res" set to the error (bad JSON, invalid case);
+ * -1 when even the error could not be made. */
+int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
+                          lk_case **out, lk_http_response *res);
+
 /* Handlers (routes.c). */
 int lk_route_assess(const lk_server *s, const lk_http_request *req,
                     const char *id, lk_http_response *res);
@@ -82,6 +99,8 @@ int lk_route_case_memo(const lk_server *s, const lk_http_request *req,
                        const char *id, lk_http_response *res);
 int lk_route_mail_verify(const lk_server *s, const lk_http_request *req,
                          const char *id, lk_http_response *res);
+int lk_route_case_post(const lk_server *s, const lk_http_request *req,
+                       const char *id, lk_http_response *res);
 int lk_route_cases(const lk_server *s, const lk_http_request *req,
                    const char *id, lk_http_response *res);
 int lk_route_case(const lk_server *s, const lk_http_request *req,

@@ -19,7 +19,8 @@ const check = (ok, what) => { if (!ok) { fails.push(what); console.log("FAIL " +
 const port = await new Promise((res) => {
   const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
 });
-const server = spawn(leaklaw, ["serve", "--listen", "127.0.0.1:" + port], { cwd: root, stdio: "inherit" });
+const db = path.join(fs.mkdtempSync(path.join(shots, "db-")), "leaklaw.db");
+const server = spawn(leaklaw, ["--db", db, "serve", "--listen", "127.0.0.1:" + port], { cwd: root, stdio: "inherit" });
 for (let i = 0; i < 200; i++) {
   const up = await new Promise((res) => {
     const c = net.connect(port, "127.0.0.1", () => { c.end(); res(true); }).on("error", () => res(false));
@@ -67,6 +68,14 @@ try {
   check(before === "breach", "the interview case breaches the leak norm (got " + before + ")");
   await page.screenshot({ path: path.join(shots, "1-interview.png"), fullPage: true });
 
+  // 1b. Save it to the store; it is then listed.
+  await page.fill("#cid", "e2e-interview");
+  await page.fill("#ctitle", "Interview case made by the browser test");
+  await page.click("#save");
+  await page.waitForFunction(() => document.getElementById("saved").textContent.startsWith("saved"),
+    null, { timeout: 10000 }).catch(() => {});
+  check((await page.locator("#saved").textContent()) === "saved as e2e-interview", "the interview case is saved");
+
   // 2. Flip a fact: nothing was disclosed after all.
   await choose("f_disclosure_status", "none");
   await page.waitForFunction(() => document.querySelector('#verdicts [data-lens="leak-norm"] strong')
@@ -81,8 +90,11 @@ try {
   check(await page.locator("#profiles td", { hasText: "new-zealand-2020" }).count() === 1,
     "New Zealand's profile in the matrix");
 
-  // 4. A library case, its verdicts as the library expects.
+  // 4. The saved case is in the list; a library case opens with its verdicts.
   await page.goto(base + "/#/");
+  await page.waitForSelector("#list table");
+  check(await page.locator("text=Interview case made by the browser test").count() === 1,
+    "the saved case is listed");
   await page.fill("#q", "DNC");
   await page.click("text=DNC hack-and-leak");
   await page.waitForSelector("#verdicts");

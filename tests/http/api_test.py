@@ -35,9 +35,12 @@ def free_port():
 class Server:
     def __init__(self, leaklaw, root, *args):
         self.port = free_port()
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "leaklaw.db")
         self.p = subprocess.Popen(
-            [leaklaw, "serve", "--listen", "127.0.0.1:%d" % self.port] +
-            list(args), cwd=root, stderr=subprocess.PIPE)
+            [leaklaw, "--db", self.db, "serve", "--listen",
+             "127.0.0.1:%d" % self.port] + list(args), cwd=root,
+            stderr=subprocess.PIPE)
         for _ in range(200):
             try:
                 socket.create_connection(("127.0.0.1", self.port), 0.2).close()
@@ -59,7 +62,9 @@ class Server:
     def stop(self):
         self.p.send_signal(signal.SIGTERM)
         rc = self.p.wait(timeout=60)
-        return rc, self.p.stderr.read().decode()
+        err = self.p.stderr.read().decode()
+        self.tmp.cleanup()
+        return rc, err
 
 
 def error_of(data):
@@ -91,6 +96,38 @@ def mail(s, root):
         e = error_of(body)
         check(st == 400 and e.get("code") == "invalid-request" and
               e.get("pointer") == ptr, "mail verify refuses %s (%s)" % (ptr, e))
+
+
+def store(s, dnc):
+    """POST /v1/cases writes to the store: listed, searched, served as
+    posted, assessed; an invalid case is refused and not stored."""
+    case = json.loads(dnc)
+    case["id"] = "posted-case"
+    case["title"] = "A posted case about zanzibarian telegrams"
+    text = json.dumps(case).encode()
+    st, h, body = s.req("POST", "/v1/cases", text)
+    doc = json.loads(body) if st == 201 else {}
+    check(st == 201 and doc.get("id") == "posted-case" and
+          doc.get("origin") == "store", "POST /v1/cases: 201")
+    st, h, body = s.req("GET", "/v1/cases")
+    mine = [c for c in json.loads(body)["cases"] if c["id"] == "posted-case"]
+    check(len(mine) == 1 and mine[0]["origin"] == "store",
+          "the posted case is listed, from the store")
+    st, h, body = s.req("GET", "/v1/cases?q=zanzibarian")
+    ids = [c["id"] for c in json.loads(body)["cases"]]
+    check(ids == ["posted-case"], "the posted case is found by search (%s)" % ids)
+    st, h, body = s.req("GET", "/v1/cases/posted-case")
+    check(st == 200 and body == text, "GET the posted case: as posted")
+    st, h, body = s.req("GET", "/v1/cases/posted-case/assessment")
+    check(st == 200 and json.loads(body)["case"]["id"] == "posted-case",
+          "the posted case is assessed")
+    bad = dict(case, id="bad-case")
+    bad["actor"] = {"kind": "martian"}
+    st, h, body = s.req("POST", "/v1/cases", json.dumps(bad).encode())
+    check(st == 400 and error_of(body).get("pointer") == "/actor/kind",
+          "POST /v1/cases refuses an invalid case")
+    st, h, body = s.req("GET", "/v1/cases/bad-case")
+    check(st == 404, "the refused case was not stored")
 
 
 def routes(s, leaklaw, root):
@@ -134,8 +171,9 @@ def routes(s, leaklaw, root):
     e = error_of(body)
     check(st == 400 and e.get("code") == "invalid-case" and
           e.get("pointer") == "/actor/kind", "invalid case: 400 + pointer")
+    store(s, dnc)
     st, h, body = s.req("GET", "/v1/cases")
-    cases = json.loads(body)["cases"]
+    cases = [c for c in json.loads(body)["cases"] if c["origin"] == "bundled"]
     n = len([f for f in os.listdir(os.path.join(root, "data/cases"))
              if f.endswith(".json")])
     check(st == 200 and len(cases) == n and
@@ -144,7 +182,7 @@ def routes(s, leaklaw, root):
     st, h, body = s.req("GET", "/v1/cases?q=MACRON")
     ids = [c["id"] for c in json.loads(body)["cases"]]
     check(st == 200 and "macron-leaks-2017" in ids and "dnc-2016" not in ids,
-          "GET /v1/cases?q= (case-insensitive)")
+          "GET /v1/cases?q= (full text, any case)")
     st, h, body = s.req("GET", "/v1/cases/dnc-2016")
     check(st == 200 and body == dnc, "GET /v1/cases/{id}: the file")
     st, h, body = s.req("GET", "/v1/cases/no-such-case")

@@ -86,7 +86,8 @@ async function showList() {
     document.getElementById("list").innerHTML = "<p>" + doc.cases.length + " cases</p><table><tr><th>Case</th>" +
       "<th>Expected verdicts</th></tr>" + doc.cases.map((c) => '<tr><td><a href="#/case/' +
       encodeURIComponent(c.id) + '">' + esc(c.title) + "</a></td><td>" +
-      Object.entries(c.expected).map(([l, v]) => esc(l) + ": " + esc(v)).join("; ") +
+      (c.origin === "store" ? "stored case " : "") +
+      Object.entries(c.expected || {}).map(([l, v]) => esc(l) + ": " + esc(v)).join("; ") +
       "</td></tr>").join("") + "</table>";
   };
   q.addEventListener("input", load);
@@ -156,7 +157,8 @@ function readValue(f, suffix) {
 }
 
 function buildCase(base) {
-  const doc = { format: "leaklaw/case/1", id: base.id || "draft", title: base.title || "Draft case" };
+  const cid = document.getElementById("cid").value.trim(), ctitle = document.getElementById("ctitle").value.trim();
+  const doc = { format: "leaklaw/case/1", id: cid || base.id || "draft", title: ctitle || base.title || "Draft case" };
   doc.sources = readSources();
   for (const [, fields] of FIELDS)
     for (const f of fields) {
@@ -228,7 +230,10 @@ function put(f, suffix, v) {
 async function showCase(id) {
   const base = id ? await api("GET", "/v1/cases/" + encodeURIComponent(id)) : {};
   main().innerHTML = "<h2>" + esc(base.title || "New case") + '</h2><div class="cols"><form id="interview" ' +
-    'aria-label="Case interview">' + FIELDS.map(([title, fields]) => "<fieldset><legend>" + esc(title) +
+    'aria-label="Case interview"><fieldset><legend>Case</legend><label for="cid">Id (a-z, 0-9, -)</label>' +
+    '<input id="cid" value="' + esc(base.id || "") + '"><label for="ctitle">Title</label><input id="ctitle" size="50" value="' +
+    esc(base.title || "") + '"> <button type="button" id="save">Save to the store</button> <span id="saved" role="status"></span>' +
+    "</fieldset>" + FIELDS.map(([title, fields]) => "<fieldset><legend>" + esc(title) +
     "</legend>" + fields.map(factHtml).join("") + "</fieldset>").join("") +
     '<fieldset><legend>Sources</legend><p class="hint">Cite a source by its id in a fact\'s "source ids".</p>' +
     '<table><thead><tr><th>id</th><th>title</th><th>url</th></tr></thead><tbody id="sources"></tbody></table>' +
@@ -236,6 +241,15 @@ async function showCase(id) {
     '<section id="result" aria-live="polite" aria-label="Assessment"></section></div>';
   fill(base);
   document.getElementById("addsrc").addEventListener("click", () => addSource({}));
+  document.getElementById("save").addEventListener("click", async () => {
+    const out = document.getElementById("saved");
+    try {
+      const r = await api("POST", "/v1/cases", JSON.stringify(buildCase(base)));
+      out.textContent = "saved as " + r.id;
+    } catch (e) {
+      out.textContent = "not saved: " + e.message;
+    }
+  });
   const form = document.getElementById("interview");
   let timer = null;
   const run = () => { clearTimeout(timer); timer = setTimeout(() => assess(base), 150); };
