@@ -184,3 +184,80 @@ int cli_store_bundle(lk_store *st, const lk_law *law)
     }
     return 0;
 }
+
+/* The ids of the store's cases, collected for cli_store_library. */
+typedef struct dbopen_ids {
+    char **ids;
+    size_t n, cap;
+    int failed;
+} dbopen_ids;
+
+static int dbopen_collect(const lk_store_case_info *info, void *payload)
+{
+    dbopen_ids *d = payload;
+    char **g;
+    if (d->n == d->cap) {
+        g = lk_realloc(d->ids, (d->cap ? 2 * d->cap : 64) * sizeof(*g));
+        if (g == NULL) {
+            d->failed = 1;
+            return 1;
+        }
+        d->ids = g;
+        d->cap = d->cap ? 2 * d->cap : 64;
+    }
+    if ((d->ids[d->n] = lk_strdup(info->id)) == NULL) {
+        d->failed = 1;
+        return 1;
+    }
+    d->n++;
+    return 0;
+}
+
+/* Add every case "d" names, read from "st", to "lib". */
+static int dbopen_add_all(lk_store *st, const lk_law *law, lk_library *lib,
+                          const dbopen_ids *d, lk_error *err)
+{
+    size_t i, len = 0;
+    char *text;
+    int error = 0;
+    for (i = 0; error == 0 && i < d->n; i++) {
+        text = NULL;
+        error = lk_store_case_get(st, d->ids[i], &text, &len, NULL, err);
+        if (error == 0)
+            error = lk_library_add_text(lib, law, d->ids[i], text, len, err);
+        lk_store_text_free(text);
+    }
+    return error;
+}
+
+int cli_store_library(lk_library **out, const lk_law *law)
+{
+    dbopen_ids d = {NULL, 0, 0, 0};
+    lk_store *st = NULL;
+    lk_error err;
+    size_t i;
+    int status = cli_store_open(&st, CLI_STORE_READ), error = 0;
+    *out = NULL;
+    if (status == 0)
+        status = cli_store_bundle(st, law);
+    lk_error_clear(&err);
+    if (status == 0)
+        error = lk_store_cases_foreach(st, dbopen_collect, &d, &err);
+    if (status == 0 && error == 0 && d.failed)
+        error = lk_error_set_oom(&err);
+    if (status == 0 && error == 0)
+        error = lk_library_new(out, &err);
+    if (status == 0 && error == 0)
+        error = dbopen_add_all(st, law, *out, &d, &err);
+    if (error < 0) {
+        cli_error(&err);
+        lk_library_free(*out);
+        *out = NULL;
+        status = error == LK_ENOMEM ? cli_exit(error) : LK_EXIT_RUNTIME;
+    }
+    for (i = 0; i < d.n; i++)
+        lk_free(d.ids[i]);
+    lk_free(d.ids);
+    lk_store_close(st);
+    return status;
+}

@@ -28,6 +28,13 @@ int cli_store_open(lk_store **out, cli_store_mode mode);
  */
 int cli_store_bundle(lk_store *st, const lk_law *law);
 
+/*
+ * The case library read from the store (--db given): its stored cases and
+ * the bundled ones it does not replace, each assessed under "law";
+ * printing any error; returns 0 or the exit status.
+ */
+int cli_store_library(lk_library **out, const lk_law *law);
+
 /* 1 for a case file's name in a directory: *.json, *.yaml, *.yml. */
 int cli_case_name(const char *name);
 

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "dbopen.h"
 
 cli_globals cli_g;
 
@@ -146,6 +147,8 @@ int cli_library(lk_library **out, const lk_law *law)
     lk_error err;
     int error;
     *out = NULL;
+    if (cli_g.db != NULL) /* a store given: its cases and the bundled */
+        return cli_store_library(out, law);
     snprintf(dir, sizeof(dir), "%s/cases", cli_g.datadir);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return 0;
