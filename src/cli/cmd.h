@@ -63,6 +63,11 @@ int cli_library(lk_library **out, const lk_law *law);
  * "profiles" when "nprofiles" > 0, else every profile. Exit status. */
 int cli_compare(char **files, int nfiles, lk_report_format format,
                 const char *output, char **profiles, size_t nprofiles);
+/* The options -f/--format (text or json), --data and -h of "cmd" (its
+ * help "help"); optind left at the first argument. 0, -1 after --help,
+ * or the usage exit status. */
+int cli_format_options(int argc, char **argv, const char *cmd,
+                       const char *help, const char **format);
 /* Exit status for a library status code. */
 int cli_exit(int status);
 

@@ -38,8 +38,8 @@ static const char cases_help[] =
     "      --data DIR      data directory whose cases/ is the library\n"
     "  -h, --help          show this help\n";
 
-/* Parse the options of "cases"; -1 after --help, else an exit status. */
-static int cases_parse(int argc, char **argv, const char **format)
+int cli_format_options(int argc, char **argv, const char *cmd,
+                       const char *help, const char **format)
 {
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},
@@ -53,14 +53,22 @@ static int cases_parse(int argc, char **argv, const char **format)
         switch (c) {
         case 'f': *format = optarg; break;
         case 'd': cli_g.datadir = optarg; break;
-        case 'h': fputs(cases_help, stdout); return -1;
+        case 'h': fputs(help, stdout); return -1;
         default:
-            return cli_bad_option("cases", c, argv);
+            return cli_bad_option(cmd, c, argv);
         }
     }
     if (strcmp(*format, "text") && strcmp(*format, "json"))
-        return cli_usage("cases", "unknown format '%s' (text, json)",
-                         *format);
+        return cli_usage(cmd, "unknown format '%s' (text, json)", *format);
+    return 0;
+}
+
+/* Parse the options of "cases"; -1 after --help, else an exit status. */
+static int cases_parse(int argc, char **argv, const char **format)
+{
+    int status = cli_format_options(argc, argv, "cases", cases_help, format);
+    if (status != 0)
+        return status;
     if (optind >= argc)
         return cli_usage("cases", "expected a subcommand (stats, check, "
                                   "import, list, show, search)");
