@@ -22,8 +22,10 @@ DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 	zlib1g-dev liblzma-dev libzstd-dev libsqlite3-dev \
 	python3 python3-dkim python3-nacl python3-jsonschema valgrind
 # Only for `make test`'s browser tests of the web interface (leaklaw serve):
-# Debian's Chromium, driven by playwright-core from npm (tests/e2e).
-E2E_PACKAGES = chromium nodejs npm
+# Debian's Chromium, driven by playwright-core from npm (tests/e2e). Node.js
+# and npm are installed from Debian only when the commands are missing (a
+# Node.js that bundles npm conflicts with Debian's npm package).
+E2E_PACKAGES = chromium
 # Only for `make bench`: the timing tool and the peers measured beside us.
 BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography wrk sqlite3
 
@@ -60,6 +62,10 @@ run: build
 
 e2e-deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(E2E_PACKAGES)"
+	@command -v node >/dev/null 2>&1 || \
+	  $(MAKE) --no-print-directory install-packages PACKAGES=nodejs
+	@command -v npm >/dev/null 2>&1 || \
+	  $(MAKE) --no-print-directory install-packages PACKAGES=npm
 	@[ -d tests/e2e/node_modules/playwright-core ] || \
 	  (cd tests/e2e && npm ci --no-audit --no-fund)
 
