@@ -85,6 +85,20 @@ static int case_walk_leaf(case_walk *w, json_t *v, json_t *cites)
     return 0;
 }
 
+/* Put "/" and "seg" at byte "len" of the walk's pointer, truncating as
+ * snprintf would (this runs for every key of every walk: no printf). */
+static void case_walk_push(case_walk *w, size_t len, const char *seg)
+{
+    size_t n = strlen(seg);
+    if (len + 1 >= sizeof(w->pointer))
+        return;
+    w->pointer[len++] = '/';
+    if (n > sizeof(w->pointer) - 1 - len)
+        n = sizeof(w->pointer) - 1 - len;
+    memcpy(w->pointer + len, seg, n);
+    w->pointer[len + n] = '\0';
+}
+
 /* Walk the section "obj" (or array of sections) at the walk's pointer,
  * "cites" being the nearest enclosing "cite". 1 once found. */
 static int case_walk_section(case_walk *w, json_t *obj, json_t *cites)
@@ -96,7 +110,9 @@ static int case_walk_section(case_walk *w, json_t *obj, json_t *cites)
     if (json_is_array(obj)) {
         json_array_foreach(obj, i, v)
         {
-            snprintf(w->pointer + len, sizeof(w->pointer) - len, "/%zu", i);
+            char num[24];
+            snprintf(num, sizeof(num), "%zu", i);
+            case_walk_push(w, len, num);
             if (json_is_object(v))
                 hit = case_walk_section(w, v, cites);
             w->pointer[len] = '\0';
@@ -112,7 +128,7 @@ static int case_walk_section(case_walk *w, json_t *obj, json_t *cites)
         if (strcmp(key, "cite") == 0 || strncmp(key, "x-", 2) == 0 ||
             json_is_null(v))
             continue;
-        snprintf(w->pointer + len, sizeof(w->pointer) - len, "/%s", key);
+        case_walk_push(w, len, key);
         if (json_is_object(v) && !case_is_wrapped(v))
             hit = case_walk_section(w, v, cites);
         else
@@ -191,11 +207,13 @@ int lk_case_fact_find(const lk_case *c, const char *pointer)
 static void case_text_add(lk_case_value_info *out, size_t *used,
                           const char *s)
 {
-    int n;
+    size_t n = strlen(s), room;
     if (*used >= sizeof(out->text))
         return;
-    n = snprintf(out->text + *used, sizeof(out->text) - *used, "%s", s);
-    *used += n > 0 ? (size_t)n : 0;
+    room = sizeof(out->text) - 1 - *used; /* as snprintf truncates */
+    memcpy(out->text + *used, s, n < room ? n : room);
+    out->text[*used + (n < room ? n : room)] = '\0';
+    *used += n; /* past the end once truncated, as before */
 }
 
 /* Fill "out" with the plain value "v". */
@@ -206,7 +224,7 @@ static void case_value_fill(lk_case_value_info *out, json_t *v)
     if (json_is_string(v)) {
         out->kind = LK_CASE_VALUE_STRING;
         out->string = json_string_value(v);
-        snprintf(out->text, sizeof(out->text), "%s", out->string);
+        case_text_add(out, &used, out->string);
     } else if (json_is_boolean(v)) {
         out->kind = LK_CASE_VALUE_BOOL;
         out->boolean = json_is_true(v);

@@ -99,14 +99,26 @@ static void jsonw_jansson_str(lk_buf *b, const char *s)
     static const char hex[] = "0123456789ABCDEF";
     const char *run = s;
     lk_buf_put(b, "\"", 1);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+    for (;;) {
+        unsigned char c;
+        char esc[7];
         size_t n = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
+        /* most bytes need nothing: skip them four at a time */
+        while ((unsigned char)s[0] >= 0x20 && s[0] != '"' && s[0] != '\\' &&
+               (unsigned char)s[1] >= 0x20 && s[1] != '"' && s[1] != '\\' &&
+               (unsigned char)s[2] >= 0x20 && s[2] != '"' && s[2] != '\\' &&
+               (unsigned char)s[3] >= 0x20 && s[3] != '"' && s[3] != '\\')
+            s += 4;
+        c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            s++;
             continue;
+        }
         lk_buf_put(b, run, (size_t)(s - run));
-        run = s + 1;
+        if (c == 0)
+            break;
+        run = ++s;
+        esc[0] = '\\';
         switch (c) {
         case '"': esc[1] = '"'; break;
         case '\\': esc[1] = '\\'; break;
@@ -115,11 +127,15 @@ static void jsonw_jansson_str(lk_buf *b, const char *s)
         case '\n': esc[1] = 'n'; break;
         case '\r': esc[1] = 'r'; break;
         case '\t': esc[1] = 't'; break;
-        default: n = 6; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+            break;
         }
         lk_buf_put(b, esc, n);
     }
-    lk_buf_put(b, run, (size_t)(s - run));
     lk_buf_put(b, "\"", 1);
 }
 
