@@ -41,6 +41,8 @@ typedef struct batch_slot {
     int too_long;        /* the line exceeded LK_BATCH_LINE_MAX */
     lk_case *cs;         /* the case, which the assessment refers to */
     lk_assessment *a;    /* the assessment, NULL when rejected */
+    lk_case *old_cs;     /* the slot's previous case and assessment, */
+    lk_assessment *old_a; /* emitted: freed by the next job, in parallel */
     lk_buf out;          /* the JSON record with its '\n' (kept) */
     lk_buf errors;       /* diagnostics, one a line (kept) */
     char first[LK_ERROR_MESSAGE_MAX]; /* the first diagnostic's message */
@@ -191,6 +193,12 @@ static void batch_job(size_t job, unsigned worker, void *payload)
     lk_error err;
     int error;
     (void)worker;
+    /* freeing a case's tree costs about as much as a tenth of assessing
+     * it: done here, on the pool, rather than by the emitting thread */
+    lk_assessment_free(s->old_a);
+    s->old_a = NULL;
+    lk_case_free(s->old_cs);
+    s->old_cs = NULL;
     lk_error_clear(&err);
     error = batch_case(b, s, &err);
     if (error == 0)
@@ -224,15 +232,24 @@ static void batch_src_release(batch_src *src)
         lk_free(src);
 }
 
-/* Release what slot "s" refers to and empty it, keeping its buffers. */
-static void batch_slot_clear(batch_slot *s)
+/* Release what slot "s" refers to and empty it, keeping its buffers;
+ * with "now" 0 its case and assessment are left to the slot's next job. */
+static void batch_slot_clear(batch_slot *s, int now)
 {
     batch_src_release(s->src);
     s->src = NULL;
-    lk_assessment_free(s->a);
+    lk_assessment_free(s->old_a);
+    lk_case_free(s->old_cs);
+    s->old_a = s->a;
+    s->old_cs = s->cs;
     s->a = NULL;
-    lk_case_free(s->cs);
     s->cs = NULL;
+    if (now) {
+        lk_assessment_free(s->old_a);
+        lk_case_free(s->old_cs);
+        s->old_a = NULL;
+        s->old_cs = NULL;
+    }
     s->line = 0;
     s->is_file = 0;
     s->len = 0;
@@ -277,7 +294,7 @@ static int batch_emit(lk_batch *b, batch_slot *slots, size_t n,
         }
     }
     for (i = 0; i < n; i++)
-        batch_slot_clear(&slots[i]);
+        batch_slot_clear(&slots[i], 0);
     return status;
 }
 
@@ -313,7 +330,7 @@ static int batch_cycle(lk_batch *b, lk_error *err)
     if (status != 0 && done != NULL) {
         size_t i;
         for (i = 0; i < ndone; i++)
-            batch_slot_clear(&done[i]);
+            batch_slot_clear(&done[i], 1);
     }
     return status != 0 ? status : emitted;
 }
@@ -359,7 +376,7 @@ int lk_batch_add_text(lk_batch *b, const char *source, unsigned long line,
     if (s->data_cap < len + 1) {
         char *p = lk_realloc(s->data, len + 1);
         if (p == NULL) {
-            batch_slot_clear(s);
+            batch_slot_clear(s, 1);
             return lk_error_set_oom(err);
         }
         s->data = p;
@@ -504,7 +521,7 @@ static void batch_slots_free(batch_slot *slots, size_t n)
     if (slots == NULL)
         return;
     for (i = 0; i < n; i++) {
-        batch_slot_clear(&slots[i]);
+        batch_slot_clear(&slots[i], 1);
         lk_free(slots[i].data);
         lk_buf_dispose(&slots[i].out);
         lk_buf_dispose(&slots[i].errors);
