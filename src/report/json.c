@@ -418,39 +418,53 @@ static void rjson_stated_value(lk_jsonw *w, const lk_case_value_info *v,
     lk_jsonw_close(w, '}');
 }
 
-/* "facts": every fact the case states, by pointer, with its value, its
- * sources and note; a disputed one with each competing value; an ATT&CK
- * id with its technique's name. */
+/* What rjson_fact needs besides the fact. */
+typedef struct rjson_facts_ctx {
+    lk_jsonw *w;              /* the output */
+    const lk_assessment *a;   /* the assessment of the case */
+} rjson_facts_ctx;
+
+/* lk_case_fact_foreach callback: fact "i" by its pointer, with its value,
+ * its sources and note (an ATT&CK id with its technique's name); a
+ * disputed one with each competing value. */
+static int rjson_fact(size_t i, const lk_case_fact_info *info,
+                      const lk_case_value_info *v, void *payload)
+{
+    rjson_facts_ctx *x = payload;
+    lk_jsonw *w = x->w;
+    const char *name;
+    size_t k;
+    lk_jsonw_key(w, info->pointer);
+    if (!info->disputed) {
+        name = v->string && strncmp(strrchr(info->pointer, '/'), "/attack",
+                                    8) == 0
+                   ? lk_law_technique_name(lk_assessment_law(x->a),
+                                           v->string)
+                   : NULL;
+        rjson_stated_value(w, v, name);
+        return 0;
+    }
+    lk_jsonw_open(w, '{');
+    lk_jsonw_key(w, "disputed");
+    lk_jsonw_open(w, '[');
+    for (k = 0; k < info->nvalues; k++) {
+        lk_case_value_info alt;
+        lk_case_fact_value(lk_assessment_case(x->a), i, k, &alt);
+        rjson_stated_value(w, &alt, NULL);
+    }
+    lk_jsonw_close(w, ']');
+    lk_jsonw_close(w, '}');
+    return 0;
+}
+
+/* "facts": every fact the case states, in one walk of the case. */
 static void rjson_facts(lk_jsonw *w, const lk_assessment *a)
 {
-    const lk_case *c = lk_assessment_case(a);
-    size_t i, k, n = lk_case_fact_count(c);
+    rjson_facts_ctx x;
+    x.w = w;
+    x.a = a;
     lk_jsonw_open(w, '{');
-    for (i = 0; i < n; i++) {
-        lk_case_fact_info info;
-        lk_case_value_info v;
-        const char *name;
-        lk_case_fact(c, i, &info);
-        lk_jsonw_key(w, info.pointer);
-        if (!info.disputed) {
-            lk_case_fact_value(c, i, 0, &v);
-            name = v.string && strncmp(strrchr(info.pointer, '/'), "/attack",
-                                       8) == 0
-                       ? lk_law_technique_name(lk_assessment_law(a), v.string)
-                       : NULL;
-            rjson_stated_value(w, &v, name);
-            continue;
-        }
-        lk_jsonw_open(w, '{');
-        lk_jsonw_key(w, "disputed");
-        lk_jsonw_open(w, '[');
-        for (k = 0; k < info.nvalues; k++) {
-            lk_case_fact_value(c, i, k, &v);
-            rjson_stated_value(w, &v, NULL);
-        }
-        lk_jsonw_close(w, ']');
-        lk_jsonw_close(w, '}');
-    }
+    (void)lk_case_fact_foreach(lk_assessment_case(a), rjson_fact, &x);
     lk_jsonw_close(w, '}');
 }
 
