@@ -90,6 +90,23 @@ void lk_jsonw_str(lk_buf *b, const char *s, size_t n)
 }
 
 /*
+ * lk_buf_put for the writer's many small appends (a bracket, a comma, a
+ * key): a plain copy when the buffer has room, as it has once grown, and
+ * lk_buf_put (which grows it, or records the error) otherwise.
+ */
+static void jsonw_put(lk_buf *b, const char *s, size_t n)
+{
+    if (b->error == 0 && b->ptr != NULL && n < b->alloc - b->len &&
+        n <= b->max - b->len) {
+        memcpy(b->ptr + b->len, s, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return;
+    }
+    lk_buf_put(b, s, n);
+}
+
+/*
  * Append "s" as jansson's dump_string escapes a valid UTF-8 string: quote
  * and backslash, \b \f \n \r \t, any other control character as
  * \u00XX in upper case; everything else (UTF-8 included) as it is.
@@ -98,7 +115,7 @@ static void jsonw_jansson_str(lk_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     const char *run = s;
-    lk_buf_put(b, "\"", 1);
+    jsonw_put(b, "\"", 1);
     for (;;) {
         unsigned char c;
         char esc[7];
@@ -114,7 +131,7 @@ static void jsonw_jansson_str(lk_buf *b, const char *s)
             s++;
             continue;
         }
-        lk_buf_put(b, run, (size_t)(s - run));
+        jsonw_put(b, run, (size_t)(s - run));
         if (c == 0)
             break;
         run = ++s;
@@ -134,9 +151,9 @@ static void jsonw_jansson_str(lk_buf *b, const char *s)
             n = 6;
             break;
         }
-        lk_buf_put(b, esc, n);
+        jsonw_put(b, esc, n);
     }
-    lk_buf_put(b, "\"", 1);
+    jsonw_put(b, "\"", 1);
 }
 
 /* A newline and the indent of depth "depth", when indenting. */
@@ -146,10 +163,10 @@ static void jsonw_indent(lk_jsonw *w, unsigned depth)
     size_t n = (size_t)depth * w->indent;
     if (w->indent == 0)
         return;
-    lk_buf_put(w->b, "\n", 1);
+    jsonw_put(w->b, "\n", 1);
     while (n > 0) {
         size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-        lk_buf_put(w->b, spaces, k);
+        jsonw_put(w->b, spaces, k);
         n -= k;
     }
 }
@@ -165,7 +182,7 @@ static void jsonw_before(lk_jsonw *w)
     if (w->depth == 0)
         return;
     if (w->count[w->depth - 1]++ > 0)
-        lk_buf_put(w->b, ",", 1);
+        jsonw_put(w->b, ",", 1);
     jsonw_indent(w, w->depth);
 }
 
@@ -179,7 +196,7 @@ void lk_jsonw_init(lk_jsonw *w, lk_buf *b, unsigned indent)
 void lk_jsonw_open(lk_jsonw *w, char bracket)
 {
     jsonw_before(w);
-    lk_buf_put(w->b, &bracket, 1);
+    jsonw_put(w->b, &bracket, 1);
     if (w->depth == LK_JSONW_DEPTH) {
         w->b->error = w->b->error ? w->b->error : LK_ETOOBIG;
         return;
@@ -194,14 +211,14 @@ void lk_jsonw_close(lk_jsonw *w, char bracket)
     w->depth--;
     if (w->count[w->depth] > 0)
         jsonw_indent(w, w->depth);
-    lk_buf_put(w->b, &bracket, 1);
+    jsonw_put(w->b, &bracket, 1);
 }
 
 void lk_jsonw_key(lk_jsonw *w, const char *key)
 {
     jsonw_before(w);
     jsonw_jansson_str(w->b, key);
-    lk_buf_put(w->b, ": ", w->indent == 0 ? 1 : 2);
+    jsonw_put(w->b, ": ", w->indent == 0 ? 1 : 2);
     w->after_key = 1;
 }
 
@@ -209,7 +226,7 @@ void lk_jsonw_string(lk_jsonw *w, const char *s)
 {
     jsonw_before(w);
     if (s == NULL)
-        lk_buf_put(w->b, "null", 4);
+        jsonw_put(w->b, "null", 4);
     else
         jsonw_jansson_str(w->b, s);
 }
@@ -219,23 +236,23 @@ void lk_jsonw_int(lk_jsonw *w, long long v)
     char num[32];
     int n = snprintf(num, sizeof(num), "%lld", v);
     jsonw_before(w);
-    lk_buf_put(w->b, num, (size_t)n);
+    jsonw_put(w->b, num, (size_t)n);
 }
 
 void lk_jsonw_bool(lk_jsonw *w, int v)
 {
     jsonw_before(w);
-    lk_buf_put(w->b, v ? "true" : "false", v ? 4 : 5);
+    jsonw_put(w->b, v ? "true" : "false", v ? 4 : 5);
 }
 
 void lk_jsonw_null(lk_jsonw *w)
 {
     jsonw_before(w);
-    lk_buf_put(w->b, "null", 4);
+    jsonw_put(w->b, "null", 4);
 }
 
 void lk_jsonw_raw(lk_jsonw *w, const char *text, size_t n)
 {
     jsonw_before(w);
-    lk_buf_put(w->b, text, n);
+    jsonw_put(w->b, text, n);
 }
