@@ -18,13 +18,16 @@ PREFIX     ?= /usr/local
 # install test needs no more: pkg-config, and the static libjansson.a,
 # libyaml.a and libcrypto.a that the -dev packages ship.
 DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
-	libjansson-dev libyaml-dev libssl-dev libcmocka-dev \
-	zlib1g-dev liblzma-dev libzstd-dev \
+	libjansson-dev libyaml-dev libssl-dev libcmocka-dev libmicrohttpd-dev \
+	zlib1g-dev liblzma-dev libzstd-dev libsqlite3-dev \
 	python3 python3-dkim python3-nacl python3-jsonschema valgrind
+# Only for `make test`'s browser tests of the web interface (leaklaw serve):
+# Debian's Chromium, driven by playwright-core from npm (tests/e2e).
+E2E_PACKAGES = chromium nodejs npm
 # Only for `make bench`: the timing tool and the peers measured beside us.
-BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography
+BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography wrk sqlite3
 
-.PHONY: all deps install-packages build install run test fuzz bench clean
+.PHONY: all deps e2e-deps install-packages build install run test fuzz bench clean
 
 all: build
 
@@ -55,7 +58,12 @@ install: deps
 run: build
 	./$(BUILD)/leaklaw assess --format md data/cases/dnc-2016.json
 
-test: deps
+e2e-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(E2E_PACKAGES)"
+	@[ -d tests/e2e/node_modules/playwright-core ] || \
+	  (cd tests/e2e && npm ci --no-audit --no-fund)
+
+test: deps e2e-deps
 	cmake -S . -B $(BUILD_TEST) -DCMAKE_BUILD_TYPE=Debug -DLK_SANITIZE=ON \
 	  -DLK_DEBUG_ALLOC=ON -DLK_ENABLE_WERROR=ON >/dev/null
 	cmake --build $(BUILD_TEST) -j $(JOBS)

@@ -50,3 +50,6 @@ cat "$out/throughput.md"
 
 # 3. DKIM verification of a 20,000-message corpus beside dkimpy and mailauth.
 "$root/bench/mail/run.sh" "$build"
+
+# 4. The store: importing 10,000 cases and searching them, beside sqlite3.
+"$root/bench/store.sh" "$build"

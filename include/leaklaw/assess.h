@@ -95,6 +95,23 @@ LK_EXTERN(int) lk_assessment_rule_applied(const lk_assessment *a,
 LK_EXTERN(int) lk_library_load(lk_library **out, const lk_law *law,
                                const char *dir, lk_error *err);
 
+/**
+ * CONSTRUCTOR: an empty library, to fill with lk_library_add_text (cases
+ * from a store, say). Owned by caller: release with lk_library_free.
+ * @return 0 or LK_ENOMEM.
+ */
+LK_EXTERN(int) lk_library_new(lk_library **out, lk_error *err);
+
+/**
+ * METHOD: parse "len" bytes of "text" named "name" as a case, assess it
+ * under "law" (no what-if, no precedents) and add it to "lib".
+ * @return 0; LK_EINVALID (the case, with its location); LK_ETOOBIG (more
+ *         than 1,000 cases); LK_ENOMEM.
+ */
+LK_EXTERN(int) lk_library_add_text(lk_library *lib, const lk_law *law,
+                                   const char *name, const char *text,
+                                   size_t len, lk_error *err);
+
 /** METHOD: number of cases in the library. */
 LK_EXTERN(size_t) lk_library_count(const lk_library *lib);
 

@@ -279,6 +279,11 @@ typedef struct lk_technique_info {
     int reconnaissance;    /* 1 if a Reconnaissance (TA0043) technique:
                               says nothing about how material was
                               obtained */
+    /* DISARM only (disarm/reading.json; NULL when not read): the fact a
+       STIX import sets when a group or campaign uses the technique. */
+    const char *import_fact;  /* e.g. "/disclosure/authenticity" */
+    const char *import_value; /* its value as JSON, e.g. "\"altered\"" */
+    const char *import_text;  /* why */
 } lk_technique_info;
 
 /**

@@ -22,5 +22,6 @@
 #include "mail.h"
 #include "report.h"
 #include "stix.h"
+#include "store.h"
 
 #endif

@@ -111,6 +111,36 @@ LK_EXTERN(int) lk_report_practice(char **out, size_t *len,
                                   const lk_knowledge *k,
                                   lk_report_format format, lk_error *err);
 
+/** An incident of the library, for the State-practice report. */
+typedef struct lk_practice_incident {
+    const char *id;    /* the case id */
+    const char *title; /* the case title */
+    int disclosed;     /* 1 material was disclosed, 0 not, -1 unknown */
+} lk_practice_incident;
+
+/**
+ * lk_report_practice with the library's incidents: text and HTML add a
+ * section on the leak operations ("disclosed" 1): what States did and
+ * said about each; JSON adds "incidents" ({case, title, disclosed,
+ * reactions}). "inc" may be NULL when "ninc" is 0.
+ */
+LK_EXTERN(int) lk_report_practice_ext(char **out, size_t *len,
+                                      const lk_knowledge *k,
+                                      const lk_practice_incident *inc,
+                                      size_t ninc, lk_report_format format,
+                                      lk_error *err);
+
+/**
+ * lk_report_practice_ext with the incidents of "lib" (NULL: none): each
+ * case's id, title and whether it states a disclosure
+ * ("/disclosure/status" other than "none").
+ */
+LK_EXTERN(int) lk_report_practice_library(char **out, size_t *len,
+                                          const lk_knowledge *k,
+                                          const lk_library *lib,
+                                          lk_report_format format,
+                                          lk_error *err);
+
 /**
  * One case under several profiles: "as" holds "n" assessments of the
  * same case, each under its own law (profile); the first is the one the

@@ -20,6 +20,7 @@ enum {
 /* Options every command understands, set by main before dispatch. */
 typedef struct cli_globals {
     const char *datadir; /* --data, $LEAKLAW_DATA, installed or source */
+    const char *db;      /* --db, or NULL for the default (dbopen.h) */
 } cli_globals;
 
 extern cli_globals cli_g;
@@ -35,8 +36,11 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_techniques(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_cases_db(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 int cmd_practice(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Print "leaklaw: " + the formatted error to stderr. */
 void cli_error(const lk_error *err);
@@ -55,9 +59,15 @@ int cli_law(lk_law **out, const char *profile);
 /* Load the bundled case library, or set *out NULL if there is none. */
 int cli_library(lk_library **out, const lk_law *law);
 /* Case files under every profile side by side (compare, assess
- * --profile all), written to "output" (NULL: stdout). Exit status. */
+ * --profile all), written to "output" (NULL: stdout); under default and
+ * "profiles" when "nprofiles" > 0, else every profile. Exit status. */
 int cli_compare(char **files, int nfiles, lk_report_format format,
-                const char *output);
+                const char *output, char **profiles, size_t nprofiles);
+/* The options -f/--format (text or json), --data and -h of "cmd" (its
+ * help "help"); optind left at the first argument. 0, -1 after --help,
+ * or the usage exit status. */
+int cli_format_options(int argc, char **argv, const char *cmd,
+                       const char *help, const char **format);
 /* Exit status for a library status code. */
 int cli_exit(int status);
 

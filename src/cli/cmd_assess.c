@@ -13,8 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "cmd.h"
 #include "date.h"
+#include "dbopen.h"
 #include "dir.h"
 #include "leaklaw/batch.h"
 #include "output.h"
@@ -46,6 +48,9 @@ static const char assess_help[] =
     "      --author NAME   the memo's author\n"
     "      --classification TEXT\n"
     "                      a classification line atop and below the memo\n"
+    "      --save          also record each assessment in the store (see\n"
+    "                      leaklaw history), all in one transaction once\n"
+    "                      every case is assessed\n"
     "  -j, --jobs N        jsonl: N worker threads (default: every core)\n"
     "      --strict        jsonl: stop at the first bad case, exit 65 and\n"
     "                      write nothing\n"
@@ -73,6 +78,15 @@ static const char assess_help[] =
     "2 usage error.\n";
 
 #define ASSESS_EXIT_REJECTED 3 /* jsonl: cases rejected, the rest written */
+#define ASSESS_SAVES_MAX 1000000 /* assessments one --save run keeps */
+
+/* The assessments of a --save run, written together at the end. */
+typedef struct assess_saves {
+    lk_store_record *recs; /* case_id, case_sha256, assessment owned */
+    size_t n;              /* records kept */
+    size_t alloc;          /* records allocated */
+    char saved_at[32];     /* the run's time, ISO 8601 UTC */
+} assess_saves;
 
 /* The command line of one run. */
 typedef struct assess_run {
@@ -91,6 +105,8 @@ typedef struct assess_run {
     int strict;               /* --strict */
     int what_if;              /* --what-if */
     int precedents;           /* --precedents */
+    int save;                 /* --save */
+    assess_saves *saves;      /* the records of --save */
 } assess_run;
 
 /* Parse the options into "r"; returns 0, or the exit status to stop
@@ -112,6 +128,7 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         {"strict", no_argument, 0, 'S'},
         {"what-if", no_argument, 0, 'w'},
         {"precedents", no_argument, 0, 'e'},
+        {"save", no_argument, 0, 's'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     char *end;
@@ -142,6 +159,7 @@ static int assess_parse(assess_run *r, int argc, char **argv)
         case 'S': r->strict = 1; break;
         case 'w': r->what_if = 1; break;
         case 'e': r->precedents = 1; break;
+        case 's': r->save = 1; break;
         case 'h': fputs(assess_help, stdout); return -1;
         default:
             return cli_bad_option("assess", c, argv);
@@ -179,6 +197,9 @@ static int assess_settle(assess_run *r)
 {
     int status;
     if (r->format != NULL && strcmp(r->format, "jsonl") == 0) {
+        if (r->save)
+            return cli_usage("assess", "--save does not go with --format "
+                                       "jsonl");
         r->jsonl = 1;
         r->rf = LK_REPORT_JSON;
         if (!r->what_if)
@@ -252,6 +273,95 @@ static lk_case *assess_load(const assess_run *r, const lk_law *law, int i,
     return NULL;
 }
 
+/* Free the records of "sv". Cannot fail. */
+static void assess_saves_dispose(assess_saves *sv)
+{
+    size_t i;
+    for (i = 0; i < sv->n; i++) {
+        lk_free((char *)sv->recs[i].case_id);
+        lk_free((char *)sv->recs[i].case_sha256);
+        lk_free((char *)sv->recs[i].assessment);
+    }
+    lk_free(sv->recs);
+    memset(sv, 0, sizeof(*sv));
+}
+
+/*
+ * Keep the record of assessment "a" for --save: "json" (owned, taken
+ * here) is its JSON; the law's strings are borrowed (the law outlives
+ * the run), the case's copied.
+ */
+static int assess_keep(assess_saves *sv, const lk_law *law,
+                       const lk_assessment *a, char *json, lk_error *err)
+{
+    const lk_case *cs = lk_assessment_case(a);
+    lk_store_record *rec;
+    size_t t, n = lk_law_target_count(law);
+    if (sv->n == sv->alloc) {
+        size_t na = sv->alloc ? 2 * sv->alloc : 16;
+        lk_store_record *p = NULL;
+        if (na <= ASSESS_SAVES_MAX)
+            p = lk_realloc(sv->recs, na * sizeof(*p));
+        if (p == NULL) {
+            lk_free(json);
+            return na > ASSESS_SAVES_MAX
+                       ? lk_error_set(err, LK_ETOOBIG, "more than %d "
+                                      "assessments to save", ASSESS_SAVES_MAX)
+                       : lk_error_set_oom(err);
+        }
+        sv->recs = p;
+        sv->alloc = na;
+    }
+    rec = &sv->recs[sv->n++];
+    memset(rec, 0, sizeof(*rec));
+    rec->assessment = json;
+    rec->case_id = lk_strdup(lk_case_id(cs));
+    rec->case_sha256 = lk_strdup(lk_case_sha256(cs));
+    if (rec->case_id == NULL || rec->case_sha256 == NULL)
+        return lk_error_set_oom(err);
+    rec->rules_name = lk_law_name(law);
+    rec->rules_version = lk_law_version(law);
+    rec->rules_sha256 = lk_law_sha256(law);
+    rec->profile = lk_law_profile(law);
+    rec->saved_at = sv->saved_at;
+    for (t = 0; t < n && rec->nverdicts < LK_STORE_MAX_LENSES; t++) {
+        const lk_target_info *ti = lk_law_target(law, t);
+        if (ti->kind != LK_TARGET_LENS)
+            continue;
+        rec->verdicts[rec->nverdicts].lens = ti->id;
+        rec->verdicts[rec->nverdicts].verdict = lk_assessment_verdict(a,
+                                                                      ti->id);
+        rec->nverdicts++;
+    }
+    return 0;
+}
+
+/* The JSON of "a" to save: "text" when the run renders JSON, else a
+ * compact rendering. Owned by caller: release with lk_free. */
+static int assess_save_json(char **out, const assess_run *r,
+                            const lk_assessment *a, const char *text,
+                            size_t len, lk_error *err)
+{
+    lk_report_options ropts = LK_REPORT_OPTIONS_INIT;
+    char *json = NULL;
+    size_t jlen = 0;
+    int error;
+    if (r->rf == LK_REPORT_JSON) {
+        *out = lk_strndup(text, len);
+        return *out ? 0 : lk_error_set_oom(err);
+    }
+    ropts.flags = LK_REPORT_COMPACT;
+    error = lk_report_render_ext(&json, &jlen, a, LK_REPORT_JSON, &ropts,
+                                 err);
+    if (error == 0) {
+        *out = lk_strndup(json, jlen);
+        if (*out == NULL)
+            error = lk_error_set_oom(err);
+    }
+    lk_report_free(json);
+    return error;
+}
+
 /* Assess case "cs" (number "i") and write it to "sink". */
 static int assess_one(const assess_run *r, const lk_law *law,
                       const lk_case *cs, int i, cli_sink *sink)
@@ -268,6 +378,12 @@ static int assess_one(const assess_run *r, const lk_law *law,
     error = lk_assess(&a, law, cs, &r->aopts, &err);
     if (error == 0)
         error = lk_report_render_ext(&text, &len, a, r->rf, &ropts, &err);
+    if (error == 0 && r->save) {
+        char *json = NULL;
+        error = assess_save_json(&json, r, a, text, len, &err);
+        if (error == 0)
+            error = assess_keep(r->saves, law, a, json, &err);
+    }
     if (error == 0) {
         assess_expected(a, r->files[i]);
         if (i > 0 && r->rf == LK_REPORT_MD)
@@ -424,15 +540,71 @@ static int assess_stream_run(const assess_run *r, const lk_law *law)
     return status;
 }
 
+/* --save: write every kept record in one transaction; exit status. */
+static int assess_save_all(const assess_saves *sv)
+{
+    lk_store *st = NULL;
+    lk_error err;
+    size_t i;
+    int status, error;
+    status = cli_store_open(&st, CLI_STORE_WRITE);
+    if (status != 0)
+        return status;
+    lk_error_clear(&err);
+    error = lk_store_begin(st, &err);
+    for (i = 0; i < sv->n && error == 0; i++)
+        error = lk_store_record_save(st, &sv->recs[i], &err);
+    if (error == 0)
+        error = lk_store_commit(st, &err);
+    else
+        lk_store_rollback(st);
+    lk_store_close(st);
+    if (error < 0) {
+        cli_error(&err);
+        return cli_exit(error);
+    }
+    return LK_EXIT_OK;
+}
+
+/* The time of a --save run into "sv". */
+static void assess_save_time(assess_saves *sv)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (gmtime_r(&now, &tm) == NULL ||
+        strftime(sv->saved_at, sizeof(sv->saved_at), "%Y-%m-%dT%H:%M:%SZ",
+                 &tm) == 0)
+        snprintf(sv->saved_at, sizeof(sv->saved_at), "unknown");
+}
+
+/* Assess every file into "sink", save when asked, commit or abort. */
+static int assess_files(const assess_run *r, const lk_law *law,
+                        cli_sink *sink)
+{
+    int status = assess_batch(r, law, sink);
+    if (status == LK_EXIT_OK && r->save)
+        status = assess_save_all(r->saves);
+    if (status == LK_EXIT_OK)
+        status = cli_sink_commit(sink);
+    else
+        cli_sink_abort(sink);
+    return status;
+}
+
 int cmd_assess(int argc, char **argv)
 {
     assess_run r;
+    assess_saves saves;
     lk_law *law = NULL;
     lk_library *lib = NULL;
+    lk_store *st = NULL;
     cli_sink sink;
     int status;
 
     memset(&r, 0, sizeof(r));
+    memset(&saves, 0, sizeof(saves));
+    assess_save_time(&saves);
+    r.saves = &saves;
     r.format = "json";
     r.compact = -1;
     r.aopts = (lk_assess_options)LK_ASSESS_OPTIONS_INIT;
@@ -448,8 +620,12 @@ int cmd_assess(int argc, char **argv)
     if (r.profile != NULL && strcmp(r.profile, "all") == 0)
         return r.jsonl ? cli_usage("assess", "--profile all does not take "
                                              "--format jsonl")
-                       : cli_compare(r.files, r.n, r.rf, r.output);
+                       : cli_compare(r.files, r.n, r.rf, r.output, NULL, 0);
     status = cli_law(&law, r.profile);
+    if (status == 0 && r.save) { /* a broken store fails before the work */
+        status = cli_store_open(&st, CLI_STORE_WRITE);
+        lk_store_close(st);
+    }
     if (status == 0 && !(r.aopts.flags & LK_ASSESS_NO_PRECEDENTS)) {
         status = cli_library(&lib, law);
         r.aopts.library = lib;
@@ -458,13 +634,9 @@ int cmd_assess(int argc, char **argv)
         status = assess_stream_run(&r, law);
     else if (status == 0 && cli_sink_open(&sink, r.output) < 0)
         status = LK_EXIT_RUNTIME;
-    else if (status == 0) {
-        status = assess_batch(&r, law, &sink);
-        if (status == LK_EXIT_OK)
-            status = cli_sink_commit(&sink);
-        else
-            cli_sink_abort(&sink);
-    }
+    else if (status == 0)
+        status = assess_files(&r, law, &sink);
+    assess_saves_dispose(&saves);
     lk_library_free(lib);
     lk_law_free(law);
     return status;

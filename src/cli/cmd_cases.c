@@ -1,5 +1,7 @@
 /*
- * cmd_cases.c: "leaklaw cases stats": how well the bundled case library's
+ * cmd_cases.c: "leaklaw cases": dispatch to check (cmd_cases_check.c)
+ * and the store's import, list, show, search (cmd_cases_db.c), and
+ * "leaklaw cases stats": how well the bundled case library's
  * precedents predict verdicts, by leave-one-out (lk_library_stats_init):
  * each case against the library minus itself. The CLI only prints.
  */
@@ -14,9 +16,16 @@
 static const char cases_help[] =
     "Usage: leaklaw cases stats [--format text|json] [--data DIR]\n"
     "       leaklaw cases check [--format text|json] [--data DIR]\n"
+    "       leaklaw [--db PATH] cases import FILE|DIR...\n"
+    "       leaklaw [--db PATH] cases list [--format text|json]\n"
+    "       leaklaw [--db PATH] cases show ID\n"
+    "       leaklaw [--db PATH] cases search [--format text|json]\n"
+    "                                        [--limit N] TEXT...\n"
     "\n"
     "cases check: every library case against its expected verdicts\n"
     "(leaklaw cases check --help).\n"
+    "cases import, list, show, search: the cases of the store and the\n"
+    "bundled library (leaklaw cases list --help).\n"
     "\n"
     "cases stats:\n"
     "Leave-one-out over the bundled case library: each case is assessed\n"
@@ -29,8 +38,8 @@ static const char cases_help[] =
     "      --data DIR      data directory whose cases/ is the library\n"
     "  -h, --help          show this help\n";
 
-/* Parse the options of "cases"; -1 after --help, else an exit status. */
-static int cases_parse(int argc, char **argv, const char **format)
+int cli_format_options(int argc, char **argv, const char *cmd,
+                       const char *help, const char **format)
 {
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},
@@ -44,16 +53,25 @@ static int cases_parse(int argc, char **argv, const char **format)
         switch (c) {
         case 'f': *format = optarg; break;
         case 'd': cli_g.datadir = optarg; break;
-        case 'h': fputs(cases_help, stdout); return -1;
+        case 'h': fputs(help, stdout); return -1;
         default:
-            return cli_bad_option("cases", c, argv);
+            return cli_bad_option(cmd, c, argv);
         }
     }
     if (strcmp(*format, "text") && strcmp(*format, "json"))
-        return cli_usage("cases", "unknown format '%s' (text, json)",
-                         *format);
+        return cli_usage(cmd, "unknown format '%s' (text, json)", *format);
+    return 0;
+}
+
+/* Parse the options of "cases"; -1 after --help, else an exit status. */
+static int cases_parse(int argc, char **argv, const char **format)
+{
+    int status = cli_format_options(argc, argv, "cases", cases_help, format);
+    if (status != 0)
+        return status;
     if (optind >= argc)
-        return cli_usage("cases", "expected a subcommand (stats, check)");
+        return cli_usage("cases", "expected a subcommand (stats, check, "
+                                  "import, list, show, search)");
     if (strcmp(argv[optind], "stats") != 0)
         return cli_usage("cases", "unknown subcommand '%s'", argv[optind]);
     if (optind + 1 < argc)
@@ -136,6 +154,9 @@ int cmd_cases(int argc, char **argv)
     int status, error;
     if (argc > 1 && !strcmp(argv[1], "check"))
         return cmd_cases_check(argc - 1, argv + 1);
+    if (argc > 1 && (!strcmp(argv[1], "import") || !strcmp(argv[1], "list") ||
+                     !strcmp(argv[1], "show") || !strcmp(argv[1], "search")))
+        return cmd_cases_db(argc - 1, argv + 1);
     status = cases_parse(argc, argv, &format);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;
@@ -164,7 +185,10 @@ int cmd_cases(int argc, char **argv)
     if (b.error == 0) {
         fwrite(b.ptr, 1, b.len, stdout);
     } else {
-        lk_error_set(&err, b.error, "cannot format the statistics");
+        if (b.error == LK_ENOMEM)
+            lk_error_set_oom(&err);
+        else
+            lk_error_set(&err, b.error, "cannot format the statistics");
         cli_error(&err);
         status = cli_exit(b.error);
     }

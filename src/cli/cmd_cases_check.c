@@ -32,30 +32,12 @@ static const char check_help[] =
 /* Parse the options of "cases check"; -1 after --help, else a status. */
 static int check_parse(int argc, char **argv, const char **format)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, 0, 'f'},
-        {"data", required_argument, 0, 'd'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': *format = optarg; break;
-        case 'd': cli_g.datadir = optarg; break;
-        case 'h': fputs(check_help, stdout); return -1;
-        default:
-            return cli_bad_option("cases check", c, argv);
-        }
-    }
-    if (strcmp(*format, "text") && strcmp(*format, "json"))
-        return cli_usage("cases check", "unknown format '%s' (text, json)",
-                         *format);
-    if (optind < argc)
+    int status = cli_format_options(argc, argv, "cases check", check_help,
+                                    format);
+    if (status == 0 && optind < argc)
         return cli_usage("cases check", "unexpected argument '%s'",
                          argv[optind]);
-    return 0;
+    return status;
 }
 
 /* Number of lenses of assessment "a" whose verdict differs from the
@@ -172,7 +154,10 @@ int cmd_cases_check(int argc, char **argv)
         status = bad ? LK_EXIT_RUNTIME : LK_EXIT_OK;
     } else {
         lk_error_clear(&err);
-        lk_error_set(&err, b.error, "cannot format the check");
+        if (b.error == LK_ENOMEM)
+            lk_error_set_oom(&err);
+        else
+            lk_error_set(&err, b.error, "cannot format the check");
         cli_error(&err);
         status = cli_exit(b.error);
     }

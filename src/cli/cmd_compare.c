@@ -16,7 +16,7 @@
 
 static const char compare_help[] =
     "Usage: leaklaw compare [--format text|json|html|csv] [--output FILE]\n"
-    "                       [--data DIR] FILE...\n"
+    "                       [--profile NAME]... [--data DIR] FILE...\n"
     "\n"
     "Assess each case under every profile of DIR/profiles (default first,\n"
     "then the national profiles in name order) and show the verdict of\n"
@@ -30,6 +30,8 @@ static const char compare_help[] =
     "                      case), html (one case), csv (case, profile, one\n"
     "                      column per lens)\n"
     "  -o, --output FILE   write to FILE atomically instead of stdout\n"
+    "  -p, --profile NAME  compare default with NAME only (repeatable, in\n"
+    "                      the order given); default: every profile\n"
     "      --data DIR      data directory\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -43,14 +45,24 @@ static int compare_keep(const char *name)
     return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
 }
 
-/* Load the law under every profile into "laws" (default first); *n set. */
-static int compare_laws(lk_law **laws, size_t *n)
+/* Load the law under every profile into "laws" (default first), or under
+ * default and the "nchosen" profiles "chosen" when some are; *n set. */
+static int compare_laws(lk_law **laws, size_t *n, char **chosen,
+                        size_t nchosen)
 {
     char dir[4096], **names = NULL;
     size_t count = 0, i;
     lk_error err;
     int status;
     *n = 0;
+    if (nchosen > 0) {
+        status = cli_law(&laws[(*n)++], NULL);
+        for (i = 0; i < nchosen && status == 0; i++)
+            status = cli_law(&laws[(*n)++], chosen[i]);
+        if (status != 0)
+            (*n)--;
+        return status;
+    }
     lk_error_clear(&err);
     snprintf(dir, sizeof(dir), "%s/profiles", cli_g.datadir);
     if (lk_dir_names(&names, &count, dir, compare_keep, COMPARE_MAX_PROFILES,
@@ -85,8 +97,14 @@ static int compare_case(lk_law *const *laws, size_t n, const char *path,
     int error;
     lk_error_clear(&err);
     error = cli_case_load(&c, path, &err);
-    if (error < 0)
-        return cli_exit(error);
+    if (error == 0) /* its ATT&CK ids against the law, as assess does */
+        error = lk_law_check_case(laws[0], c, cli_diag, NULL, &err);
+    if (error < 0) {
+        if (error != LK_EINVALID && error != LK_EIO)
+            cli_error(&err);
+        lk_case_free(c);
+        return error == LK_EIO ? LK_EXIT_RUNTIME : cli_exit(error);
+    }
     for (i = 0; i < n && error == 0; i++) {
         error = lk_assess(&owned[i], laws[i], c, NULL, &err);
         made += error == 0;
@@ -106,7 +124,7 @@ static int compare_case(lk_law *const *laws, size_t n, const char *path,
 }
 
 int cli_compare(char **files, int nfiles, lk_report_format format,
-                const char *output)
+                const char *output, char **profiles, size_t nprofiles)
 {
     lk_law *laws[COMPARE_MAX_PROFILES];
     size_t n = 0, i;
@@ -114,7 +132,7 @@ int cli_compare(char **files, int nfiles, lk_report_format format,
     int status, f;
     if (format == LK_REPORT_HTML && nfiles > 1)
         return cli_usage("compare", "html takes one case file");
-    status = compare_laws(laws, &n);
+    status = compare_laws(laws, &n, profiles, nprofiles);
     if (status == 0 && cli_sink_open(&sink, output) < 0)
         status = LK_EXIT_RUNTIME;
     else if (status == 0) {
@@ -139,15 +157,18 @@ int cmd_compare(int argc, char **argv)
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},
+        {"profile", required_argument, 0, 'p'},
         {"data", required_argument, 0, 'd'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     lk_report_format format = LK_REPORT_TEXT;
     const char *output = NULL;
+    char *chosen[COMPARE_MAX_PROFILES - 1];
+    size_t nchosen = 0;
     int c, status;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:o:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:p:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (lk_report_format_parse(&format, optarg) < 0)
@@ -155,6 +176,12 @@ int cmd_compare(int argc, char **argv)
                                             " html, csv)", optarg);
             break;
         case 'o': output = optarg; break;
+        case 'p':
+            if (nchosen == COMPARE_MAX_PROFILES - 1)
+                return cli_usage("compare", "more than %d profiles",
+                                 COMPARE_MAX_PROFILES - 1);
+            chosen[nchosen++] = optarg;
+            break;
         case 'd': cli_g.datadir = optarg; break;
         case 'h': fputs(compare_help, stdout); return LK_EXIT_OK;
         default: return cli_bad_option("compare", c, argv);
@@ -166,5 +193,6 @@ int cmd_compare(int argc, char **argv)
                                (size_t)(argc - optind));
     if (status != 0)
         return status;
-    return cli_compare(argv + optind, argc - optind, format, output);
+    return cli_compare(argv + optind, argc - optind, format, output, chosen,
+                       nchosen);
 }

@@ -87,9 +87,23 @@ int cmd_practice(int argc, char **argv)
         lk_knowledge_free(k);
         return LK_EXIT_RUNTIME;
     }
-    if (error == 0)
-        error = lk_report_practice(&text, &len, k, format, &err);
+    if (error == 0) {
+        lk_law *law = NULL;
+        lk_library *lib = NULL;
+        status = cli_law(&law, NULL);
+        if (status == 0)
+            status = cli_library(&lib, law);
+        if (status == 0)
+            error = lk_report_practice_library(&text, &len, k, lib, format,
+                                               &err);
+        lk_library_free(lib);
+        lk_law_free(law);
+    }
     lk_knowledge_free(k);
+    if (status != 0) {
+        lk_report_free(text);
+        return status;
+    }
     if (error < 0) {
         cli_error(&err);
         return cli_exit(error);

@@ -45,8 +45,12 @@ static const char *techniques_catalogue_name(const char *catalogue)
 static const char *techniques_reading(const lk_technique_info *t)
 {
     if (strcmp(t->catalogue, "attack") != 0)
-        return "an influence-operation technique, listed for reference: "
-               "case files name ATT&CK ids only";
+        return t->import_fact != NULL
+                   ? "an influence-operation technique: case files name "
+                     "ATT&CK ids only; a STIX import sets a fact from it "
+                     "(import below)"
+                   : "an influence-operation technique, listed for "
+                     "reference: case files name ATT&CK ids only";
     if (t->method != NULL)
         return "maps to an access method";
     if (t->reconnaissance)
@@ -145,6 +149,19 @@ static void techniques_json(const lk_technique_info *t)
     }
     fputs(", \"reading\": ", stdout);
     techniques_json_str(techniques_reading(t));
+    if (t->import_fact != NULL) {
+        fputs(", \"import\": {\"fact\": ", stdout);
+        techniques_json_str(t->import_fact);
+        fputs(", \"value\": ", stdout);
+        if (!strcmp(t->import_value, "true") ||
+            !strcmp(t->import_value, "false"))
+            fputs(t->import_value, stdout);
+        else
+            techniques_json_str(t->import_value);
+        fputs(", \"text\": ", stdout);
+        techniques_json_str(t->import_text);
+        putchar('}');
+    }
     putchar('}');
 }
 
@@ -177,6 +194,9 @@ static void techniques_text(const lk_technique_info *t)
         printf("  status:    %s\n", t->status);
     if (t->method == NULL) {
         printf("  reading:   %s\n", techniques_reading(t));
+        if (t->import_fact != NULL)
+            printf("  import:    %s = %s\n             %s\n", t->import_fact,
+                   t->import_value, t->import_text);
         return;
     }
     printf("  method:    %s", t->method);

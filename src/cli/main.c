@@ -13,11 +13,12 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "dbopen.h"
 
 cli_globals cli_g;
 
 static const char main_help[] =
-    "Usage: leaklaw [--data DIR] COMMAND [OPTIONS] [ARGS]\n"
+    "Usage: leaklaw [--data DIR] [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
     "\n"
     "Is a cyber operation (above all a hack-and-leak) a prohibited\n"
     "intervention under international law? leaklaw assesses case files\n"
@@ -37,18 +38,28 @@ static const char main_help[] =
     "                         gives a case's own verdict (leave-one-out)\n"
     "  cases check            every library case against its expected\n"
     "                         verdicts (exit 1 when one differs)\n"
+    "  cases import FILE|DIR...  validate cases and add them to the store\n"
+    "  cases list|show|search the cases of the store and the bundled\n"
+    "                         library; search also the positions\n"
+    "  history CASE-ID        how a case's verdicts changed over the\n"
+    "                         assessments saved with assess --save\n"
     "  export stix FILE...    assessed cases as a STIX 2.1 bundle\n"
     "  import stix BUNDLE     a STIX bundle as draft cases\n"
     "  techniques ID          an ATT&CK or DISARM technique and how leaklaw\n"
     "                         reads it (--search TEXT to find one)\n"
     "  stats [FILE.jsonl]     verdict counts of assessments (JSON Lines)\n"
     "  practice               State practice: national positions per\n"
-    "                         proposition, State reactions to incidents\n"    "\n"
+    "                         proposition, State reactions to incidents\n"
+    "  serve                  the HTTP API and the web interface\n"
+    "\n"
     "Options:\n"
     "  --data DIR             data directory (rules, sources, profiles,\n"
     "                         cases); default $LEAKLAW_DATA, then\n"
     "                         ../share/leaklaw beside the binary, then\n"
     "                         the source tree's data/\n"
+    "  --db PATH              the store (SQLite); default\n"
+    "                         $XDG_DATA_HOME/leaklaw/leaklaw.db, else\n"
+    "                         ~/.local/share/leaklaw/leaklaw.db\n"
     "  -h, --help             show this help (COMMAND --help for a command)\n"
     "  --version              show the version\n"
     "\n"
@@ -136,6 +147,8 @@ int cli_library(lk_library **out, const lk_law *law)
     lk_error err;
     int error;
     *out = NULL;
+    if (cli_g.db != NULL) /* a store given: its cases and the bundled */
+        return cli_store_library(out, law);
     snprintf(dir, sizeof(dir), "%s/cases", cli_g.datadir);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return 0;
@@ -199,8 +212,10 @@ static const struct {
     {"import", cmd_import},
     {"techniques", cmd_techniques},
     {"stats", cmd_stats},
+    {"history", cmd_history},
     {"practice", cmd_practice},
     {"compare", cmd_compare},
+    {"serve", cmd_serve},
 };
 
 #ifdef LK_DEBUG_ALLOC
@@ -261,6 +276,7 @@ int main(int argc, char **argv)
     lk_alloc__init();
     main_alloc_torture();
     cli_g.datadir = NULL;
+    cli_g.db = NULL;
     while (i < argc && argv[i][0] == '-') {
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs(main_help, stdout);
@@ -277,6 +293,16 @@ int main(int argc, char **argv)
         }
         if (!strncmp(argv[i], "--data=", 7)) {
             cli_g.datadir = argv[i] + 7;
+            i++;
+            continue;
+        }
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+            cli_g.db = argv[i + 1];
+            i += 2;
+            continue;
+        }
+        if (!strncmp(argv[i], "--db=", 5)) {
+            cli_g.db = argv[i] + 5;
             i++;
             continue;
         }

@@ -521,49 +521,81 @@ static int assess_is_case_file(const char *name)
            (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+int lk_library_new(lk_library **out, lk_error *err)
+{
+    *out = lk_calloc(1, sizeof(**out));
+    return *out == NULL ? lk_error_set_oom(err) : 0;
+}
+
+/* Assess case "c" (owned, freed on failure) under "law" and append it. */
+static int library_append(lk_library *lib, const lk_law *law, lk_case *c,
+                          lk_error *err)
+{
+    lk_assess_options opts = LK_ASSESS_OPTIONS_INIT;
+    int error;
+    if (lib->n >= ASSESS_MAX_LIBRARY) {
+        lk_case_free(c);
+        return lk_error_set(err, LK_ETOOBIG, "more than %d library cases",
+                            ASSESS_MAX_LIBRARY);
+    }
+    if (lib->n == lib->cap) {
+        size_t cap = lib->cap ? 2 * lib->cap : 64;
+        lk_case **cs = lk_realloc(lib->cases, cap * sizeof(*cs));
+        lk_assessment **as = cs ? lk_realloc(lib->as, cap * sizeof(*as))
+                                : NULL;
+        if (cs != NULL)
+            lib->cases = cs;
+        if (as == NULL) {
+            lk_case_free(c);
+            return lk_error_set_oom(err);
+        }
+        lib->as = as;
+        lib->cap = cap;
+    }
+    opts.flags = LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
+    error = lk_assess(&lib->as[lib->n], law, c, &opts, err);
+    if (error < 0) {
+        lk_case_free(c);
+        return error;
+    }
+    lib->cases[lib->n++] = c;
+    return 0;
+}
+
+int lk_library_add_text(lk_library *lib, const lk_law *law, const char *name,
+                        const char *text, size_t len, lk_error *err)
+{
+    lk_case *c = NULL;
+    int error = lk_case_parse(&c, name, text, len, NULL, NULL, err);
+    return error < 0 ? error : library_append(lib, law, c, err);
+}
+
 int lk_library_load(lk_library **out, const lk_law *law, const char *dir,
                     lk_error *err)
 {
     lk_library *lib = NULL;
     char **names = NULL, path[4096];
     size_t n = 0, i;
-    int error = 0;
-    lk_assess_options opts = LK_ASSESS_OPTIONS_INIT;
-
-    opts.flags = LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
-    lib = lk_calloc(1, sizeof(*lib));
-    if (lib == NULL)
-        return lk_error_set_oom(err);
+    lk_case *c;
+    int error = lk_library_new(&lib, err);
+    if (error < 0)
+        return error;
     error = lk_dir_names(&names, &n, dir, assess_is_case_file,
                          ASSESS_MAX_LIBRARY, "cases", err);
     if (error == LK_EIO)
         lk_error_set_at(err, LK_EIO, dir, 0, 0, NULL,
                         "cannot open the case library");
-    if (error < 0)
-        goto out;
-    lib->cases = lk_calloc(n + 1, sizeof(lk_case *));
-    lib->as = lk_calloc(n + 1, sizeof(lk_assessment *));
-    if (lib->cases == NULL || lib->as == NULL) {
-        error = lk_error_set_oom(err);
-        goto out;
-    }
-    for (i = 0; i < n; i++) {
+    for (i = 0; error == 0 && i < n; i++) {
         snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-        error = lk_case_load(&lib->cases[lib->n], path, NULL, NULL, err);
-        if (error < 0)
-            goto out;
-        error = lk_assess(&lib->as[lib->n], law, lib->cases[lib->n], &opts,
-                          err);
-        if (error < 0) {
-            lk_case_free(lib->cases[lib->n]);
-            lib->cases[lib->n] = NULL;
-            goto out;
-        }
-        lib->n++;
+        c = NULL;
+        error = lk_case_load(&c, path, NULL, NULL, err);
+        if (error == 0)
+            error = library_append(lib, law, c, err);
     }
-    *out = lib;
-    lib = NULL;
-out:
+    if (error == 0) {
+        *out = lib;
+        lib = NULL;
+    }
     lk_dir_names_free(names, n);
     lk_library_free(lib);
     return error;

@@ -51,6 +51,7 @@ struct lk_library {
     lk_case **cases;            /* owned */
     lk_assessment **as;         /* owned */
     size_t n;                   /* number of cases */
+    size_t cap;                 /* room in "cases" and "as" */
 };
 
 /* Internal bit of lk_assess_options.flags, never in the public header:

@@ -216,6 +216,10 @@ int lk_knowledge__check_props(lk_knowledge *k, const lk_doc *doc,
         if (error == 0 && (!lk_lawfile__str(err, doc, p, v, "code", 1) ||
                            !lk_lawfile__str(err, doc, p, v, "name", 1)))
             error = LK_EINVALID;
+        if (error == 0 &&
+            kc_country(json_string_value(json_object_get(v, "code"))))
+            error = FAIL(err, doc, p, "an organisation's code must not be "
+                                      "an ISO 3166-1 code");
     }
     json_array_foreach(error ? NULL : k->props, i, v)
     {
@@ -366,9 +370,10 @@ static int kc_position_head(const lk_knowledge *k, const lk_doc *doc,
         kc_nullable(err, doc, "", o, "url", &url) < 0 ||
         kc_array(err, doc, "", o, "seen_at", 64, &seen_at) < 0)
         return LK_EINVALID;
-    if ((kind == 0) != kc_country(party))
+    if (kind == 0 ? !kc_country(party) : !kc_org(k, party))
         return FAIL(err, doc, "/kind", "a state's party is an ISO 3166-1 "
-                                       "code, an organisation's is not");
+                                       "code, an organisation's a code of "
+                                       "positions/propositions.json");
     json_array_foreach(seen_at, i, s)
     {
         static const char *const keys[] = {"url", "what", NULL};

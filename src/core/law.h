@@ -187,6 +187,8 @@ struct lk_law {
     size_t nattack;
     lk_technique_index attack_index; /* ATT&CK Enterprise techniques */
     lk_technique_index disarm_index; /* DISARM techniques (may be empty) */
+    json_t *disarm_readings; /* disarm/reading.json "readings" (borrowed
+                                from its document), or NULL */
     lk_standard standards[LK_MAX_STANDARDS]; /* standards of proof */
     int nstandards;
     lk_param params[LK_MAX_PARAMS]; /* named integer parameters */

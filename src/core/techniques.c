@@ -196,6 +196,8 @@ int lk_techniques__load(lk_law *law, lk_error *err)
     if (error == 0)
         error = techniques_load_index(law, &law->disarm_index,
                                       "disarm/techniques.tsv", 1, err);
+    if (error == 0)
+        error = lk_techniques__load_disarm_readings(law, err);
     return error;
 }
 
@@ -243,8 +245,10 @@ static void techniques_info(const lk_law *law, const char *catalogue,
     out->tactics = row->tactics;
     out->status = row->status;
     out->catalogue = catalogue;
-    if (strcmp(catalogue, "attack") != 0)
-        return; /* DISARM: listed, not mapped */
+    if (strcmp(catalogue, "attack") != 0) {
+        lk_techniques__disarm_reading(law, row->id, out);
+        return; /* DISARM: no access method */
+    }
     out->reconnaissance = strstr(row->tactics, "TA0043") != NULL;
     map = techniques_attack_row(law, row->id);
     if (map == NULL)

@@ -21,4 +21,12 @@ void lk_techniques__free(lk_law *law);
 int lk_techniques__load_intrusiveness(lk_law *law, const lk_doc *doc,
                                       lk_error *err);
 
+/* Load DATADIR/disarm/reading.json (optional) into the law, after the
+ * DISARM index: 0, LK_EINVALID (located), LK_EIO, LK_ENOMEM. */
+int lk_techniques__load_disarm_readings(lk_law *law, lk_error *err);
+
+/* Fill the import_* fields of "out" for DISARM technique "id". */
+void lk_techniques__disarm_reading(const lk_law *law, const char *id,
+                                   lk_technique_info *out);
+
 #endif

@@ -586,24 +586,84 @@ out:
     return rc;
 }
 
-/* The ATT&CK id of attack pattern "j" into "id" (16), or "" with *disarm
- * set when it has a DISARM id instead. */
-static void attack_id(json_t *j, char id[16], int *disarm)
+/* The ATT&CK id of attack pattern "j" into "id" (16), or "" with its
+ * DISARM id into "disarm" (16; "" when none). */
+static void attack_id(json_t *j, char id[16], char disarm[16])
 {
     json_t *refs = json_object_get(j, "external_references"), *r;
     size_t k;
-    id[0] = '\0';
+    id[0] = disarm[0] = '\0';
     json_array_foreach(refs, k, r) {
         const char *src = str(r, "source_name"), *e = str(r, "external_id");
-        if (src == NULL || e == NULL)
+        if (src == NULL || e == NULL || strlen(e) >= 16)
             continue;
-        if (!strcmp(src, "mitre-attack") && strlen(e) < 16) {
+        if (!strcmp(src, "mitre-attack")) {
             snprintf(id, 16, "%s", e);
             return;
         }
         if (!strcasecmp(src, "disarm"))
-            *disarm = 1;
+            snprintf(disarm, 16, "%s", e);
     }
+}
+
+/* Set the fact a DISARM reading gives ("info") in the draft, cited to
+ * attack pattern "ap". The same value again adds the cite; a different
+ * authenticity gives "mixed"; another disagreement drops the fact. */
+static int disarm_set(stix_ctx *x, json_t *kase, size_t ap,
+                      const lk_technique_info *info)
+{
+    const char *key = strrchr(info->import_fact, '/') + 1;
+    const char *v = info->import_value;
+    json_t *sec, *old, *val;
+    char obj[32];
+    snprintf(obj, sizeof(obj), "%.*s", (int)(key - info->import_fact - 2),
+             info->import_fact + 1);
+    sec = json_object_get(kase, obj);
+    if (sec == NULL && (json_object_set_new(kase, obj, json_object()) < 0 ||
+                        (sec = json_object_get(kase, obj)) == NULL))
+        return LK_ENOMEM;
+    old = json_object_get(sec, key);
+    val = !strcmp(v, "true") ? json_true() : !strcmp(v, "false")
+                                                 ? json_false()
+                                                 : json_string(v);
+    if (old != NULL && json_equal(json_object_get(old, "value"), val)) {
+        json_decref(val);
+        return json_array_append_new(json_object_get(old, "cite"),
+                                     json_string(cite_obj(x, ap)));
+    }
+    if (old != NULL && !strcmp(key, "authenticity")) {
+        json_decref(val);
+        json_object_set_new(old, "value", json_string("mixed"));
+        json_object_set_new(old, "note", json_string(
+            "DISARM techniques for authentic and for altered documents: "
+            "mixed"));
+        return json_array_append_new(json_object_get(old, "cite"),
+                                     json_string(cite_obj(x, ap)));
+    }
+    if (old != NULL) {
+        json_decref(val);
+        json_object_del(sec, key);
+        return note(x, ap, "/external_references", "DISARM techniques "
+                    "disagree on %s: left unknown", info->import_fact);
+    }
+    old = wrapped(x, val, &ap, 1, info->import_text);
+    return old == NULL || json_object_set_new(sec, key, old) < 0 ? LK_ENOMEM
+                                                                 : 0;
+}
+
+/* An attack pattern with a DISARM id "did" and no ATT&CK id: the fact its
+ * reading sets, or a note that it has none. */
+static int disarm_of(stix_ctx *x, json_t *kase, size_t ap, const char *did)
+{
+    lk_technique_info info;
+    if (lk_law_technique_find(x->law, "disarm", did, &info) != 0)
+        return note(x, ap, "/external_references", "'%.40s' is not a "
+                    "technique of the bundled DISARM index: not read", did);
+    if (info.import_fact == NULL)
+        return note(x, ap, "/external_references", "DISARM %s (%.100s) "
+                    "says nothing leaklaw reads about the disclosure: no "
+                    "fact set", did, info.name);
+    return disarm_set(x, kase, ap, &info);
 }
 
 /* access[] from the attack patterns group "g" uses. */
@@ -617,20 +677,24 @@ static int access_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng)
         for (k = rel_first(x, x->out, g[m], 0);
              k < x->nrel && x->out[k].src == g[m]; k++) {
             size_t ap = x->out[k].dst, e;
-            char id[16];
-            int disarm = 0, dup = -1;
+            char id[16], did[16];
+            int dup = -1;
             json_t *it;
             if (strcmp(x->out[k].type, "uses") ||
                 strcmp(x->o[ap].type, "attack-pattern") || (x->seen[ap] & 4))
                 continue;
             x->seen[ap] |= 4;
-            attack_id(x->o[ap].j, id, &disarm);
+            attack_id(x->o[ap].j, id, did);
+            if (!*id && *did) {
+                if (disarm_of(x, kase, ap, did) < 0)
+                    goto oom;
+                continue;
+            }
             if (!*id) {
                 if (note(x, ap, "/external_references", "attack pattern "
                          "'%.100s' has no ATT&CK id (source_name "
-                         "'mitre-attack')%s: not in access[]",
-                         obj_name(x, ap), disarm ? "; DISARM techniques "
-                         "are not mapped" : "") < 0)
+                         "'mitre-attack'): not in access[]",
+                         obj_name(x, ap)) < 0)
                     goto oom;
                 continue;
             }

@@ -13,6 +13,7 @@
 
 #include "leaklaw/report.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "csv.h"
 #include "report_int.h"
@@ -235,7 +236,7 @@ static int cmp_json(lk_buf *b, const lk_assessment *const *as, size_t n)
         return LK_ENOMEM;
     lk_buf_puts(b, text);
     lk_buf_puts(b, "\n");
-    free(text);
+    lk_free(text); /* jansson allocates with lk_malloc */
     return b->error;
 }
 

@@ -14,10 +14,21 @@
 #include "leaklaw/knowledge.h"
 #include "leaklaw/report.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "csv.h"
 #include "report_int.h"
 #include "writer.h"
+
+/* Begin a table whose header row holds the "n" titles "cols". */
+static void pr_table(lk_writer *w, const char *const *cols, int n)
+{
+    int i;
+    lk_writer_table(w, n);
+    lk_writer_row(w);
+    for (i = 0; i < n; i++)
+        lk_writer_cell_text(w, cols[i]);
+}
 
 /* The symbol of a stance in the matrix. */
 static const char *const pr_marks[] = {"?", "-", "A", "D"};
@@ -64,12 +75,8 @@ static void pr_quotes_table(lk_writer *w, const lk_knowledge *k, size_t q)
     lk_position_info pi;
     lk_quote_info qi;
     lk_stance s;
-    lk_writer_table(w, 4);
-    lk_writer_row(w);
-    lk_writer_cell_text(w, "Party");
-    lk_writer_cell_text(w, "Date");
-    lk_writer_cell_text(w, "Says");
-    lk_writer_cell_text(w, "Quotation");
+    static const char *const cols[] = {"Party", "Date", "Says", "Quotation"};
+    pr_table(w, cols, 4);
     for (p = 0; p < np; p++) {
         lk_knowledge_stance(k, p, q, &s);
         if (s.value < LK_STANCE_AFFIRMED)
@@ -207,6 +214,90 @@ static void pr_reaction_what(lk_writer *w, const lk_reaction_info *r)
         lk_writer_text(w, " [unconfirmed]");
 }
 
+/* Counts of the reactions to incident "id": kinds into the text "kinds",
+ * those invoking non-intervention and sovereignty; the total. */
+static size_t pr_incident_counts(const lk_knowledge *k, const char *id,
+                                 size_t *inter, size_t *sov)
+{
+    size_t i, n = 0;
+    lk_reaction_info r;
+    *inter = *sov = 0;
+    for (i = 0; i < lk_knowledge_reaction_count(k); i++) {
+        lk_knowledge_reaction(k, i, &r);
+        if (strcmp(r.case_id, id) != 0)
+            continue;
+        n++;
+        *inter += pr_invokes(&r, "intervention");
+        *sov += pr_invokes(&r, "sovereignty");
+    }
+    return n;
+}
+
+/* One incident of the leak operations: its reactions in brief, with every
+ * sentence that invokes a legal notion. */
+static void pr_leak_incident(lk_writer *w, const lk_knowledge *k,
+                             const lk_practice_incident *inc)
+{
+    size_t i, inter, sov, n = pr_incident_counts(k, inc->id, &inter, &sov);
+    size_t seen = 0;
+    lk_reaction_info r;
+    lk_writer_item(w);
+    lk_writer_data(w, inc->title);
+    lk_writer_text(w, " (");
+    lk_writer_code(w, inc->id);
+    if (n == 0) {
+        lk_writer_text(w, "): no State reaction recorded.");
+        return;
+    }
+    lk_writer_textf(w, "): %zu reaction(s)", n);
+    for (i = 0; i < lk_knowledge_reaction_count(k); i++) {
+        lk_knowledge_reaction(k, i, &r);
+        if (strcmp(r.case_id, inc->id) != 0)
+            continue;
+        lk_writer_text(w, seen++ ? "; " : ": ");
+        lk_writer_data(w, r.party);
+        lk_writer_text(w, " ");
+        lk_writer_text(w, r.kind);
+        lk_writer_text(w, " ");
+        lk_writer_data(w, r.date);
+        if (*r.invokes_quote) {
+            lk_writer_text(w, " (\"");
+            lk_writer_data(w, r.invokes_quote);
+            lk_writer_text(w, "\")");
+        }
+    }
+    lk_writer_textf(w, ". Invoking non-intervention: %zu; sovereignty: %zu.",
+                    inter, sov);
+}
+
+/* The leak operations of the library (a disclosure took place) and what
+ * States did and said about each. */
+static void pr_leaks(lk_writer *w, const lk_knowledge *k,
+                     const lk_practice_incident *inc, size_t ninc)
+{
+    size_t i, leaks = 0, inter, sov, answered = 0;
+    for (i = 0; i < ninc; i++)
+        leaks += inc[i].disclosed == 1;
+    if (leaks == 0)
+        return;
+    lk_writer_heading(w, 2);
+    lk_writer_text(w, "Leak operations: what States did and said");
+    lk_writer_end(w);
+    for (i = 0; i < ninc; i++)
+        if (inc[i].disclosed == 1 &&
+            pr_incident_counts(k, inc[i].id, &inter, &sov) > 0)
+            answered++;
+    lk_writer_para(w);
+    lk_writer_textf(w, "%zu incidents of the library disclosed material; "
+                       "State reactions are recorded for %zu of them.",
+                    leaks, answered);
+    lk_writer_end(w);
+    for (i = 0; i < ninc; i++)
+        if (inc[i].disclosed == 1)
+            pr_leak_incident(w, k, &inc[i]);
+    lk_writer_close(w);
+}
+
 static void pr_reactions(lk_writer *w, const lk_knowledge *k)
 {
     size_t i, j, n = lk_knowledge_reaction_count(k), inter = 0, sov = 0;
@@ -225,14 +316,9 @@ static void pr_reactions(lk_writer *w, const lk_knowledge *k)
     lk_writer_end(w);
     if (n == 0)
         return;
-    lk_writer_table(w, 6);
-    lk_writer_row(w);
-    lk_writer_cell_text(w, "Date");
-    lk_writer_cell_text(w, "Incident");
-    lk_writer_cell_text(w, "Party");
-    lk_writer_cell_text(w, "Kind");
-    lk_writer_cell_text(w, "Invokes");
-    lk_writer_cell_text(w, "What");
+    static const char *const cols[] = {"Date",  "Incident", "Party",
+                                       "Kind",  "Invokes",  "What"};
+    pr_table(w, cols, 6);
     for (i = 0; i < n; i++) {
         lk_knowledge_reaction(k, i, &r);
         lk_writer_row(w);
@@ -265,14 +351,10 @@ static void pr_positions(lk_writer *w, const lk_knowledge *k)
     lk_writer_heading(w, 2);
     lk_writer_text(w, "Positions");
     lk_writer_end(w);
-    lk_writer_table(w, 6);
-    lk_writer_row(w);
-    lk_writer_cell_text(w, "Party");
-    lk_writer_cell_text(w, "Document");
-    lk_writer_cell_text(w, "Date");
-    lk_writer_cell_text(w, "Read");
-    lk_writer_cell_text(w, "Quotations confirmed");
-    lk_writer_cell_text(w, "Official text");
+    static const char *const cols[] = {
+        "Party", "Document", "Date", "Read", "Quotations confirmed",
+        "Official text"};
+    pr_table(w, cols, 6);
     for (p = 0; p < np; p++) {
         lk_knowledge_position(k, p, &pi);
         lk_writer_row(w);
@@ -343,7 +425,8 @@ void lk_report__page_head(lk_buf *b, const char *title)
 }
 
 /* Markdown or HTML (with the timeline after the opening). */
-static int pr_document(lk_buf *b, const lk_knowledge *k, int html)
+static int pr_document(lk_buf *b, const lk_knowledge *k,
+                       const lk_practice_incident *inc, size_t ninc, int html)
 {
     lk_writer w;
     lk_writer_init(&w, b, html);
@@ -354,6 +437,7 @@ static int pr_document(lk_buf *b, const lk_knowledge *k, int html)
         lk_report__practice_timeline(b, k);
     pr_propositions(&w, k);
     pr_matrix(&w, k);
+    pr_leaks(&w, k, inc, ninc);
     pr_reactions(&w, k);
     pr_positions(&w, k);
     lk_writer_close(&w);
@@ -365,6 +449,13 @@ static int pr_document(lk_buf *b, const lk_knowledge *k, int html)
 int lk_report_practice(char **out, size_t *len, const lk_knowledge *k,
                        lk_report_format format, lk_error *err)
 {
+    return lk_report_practice_ext(out, len, k, NULL, 0, format, err);
+}
+
+int lk_report_practice_ext(char **out, size_t *len, const lk_knowledge *k,
+                           const lk_practice_incident *inc, size_t ninc,
+                           lk_report_format format, lk_error *err)
+{
     lk_buf b;
     int error;
     *out = NULL;
@@ -373,9 +464,11 @@ int lk_report_practice(char **out, size_t *len, const lk_knowledge *k,
     lk_buf_init(&b, 0);
     switch (format) {
     case LK_REPORT_TEXT:
-    case LK_REPORT_MD: error = pr_document(&b, k, 0); break;
-    case LK_REPORT_HTML: error = pr_document(&b, k, 1); break;
-    case LK_REPORT_JSON: error = lk_report__practice_json(&b, k); break;
+    case LK_REPORT_MD: error = pr_document(&b, k, inc, ninc, 0); break;
+    case LK_REPORT_HTML: error = pr_document(&b, k, inc, ninc, 1); break;
+    case LK_REPORT_JSON:
+        error = lk_report__practice_json(&b, k, inc, ninc);
+        break;
     case LK_REPORT_CSV: error = lk_report__practice_csv(&b, k); break;
     default:
         lk_buf_dispose(&b);
@@ -393,4 +486,48 @@ int lk_report_practice(char **out, size_t *len, const lk_knowledge *k,
         *len = b.len;
     *out = lk_buf_detach(&b, NULL);
     return 0;
+}
+
+/* The library's incidents: id, title and whether the case states a
+ * disclosure ("/disclosure/status" other than "none"; -1 unstated).
+ * NULL with *n 0 when there is no library. */
+static int pr_incidents(lk_practice_incident **out, size_t *n,
+                        const lk_library *lib, lk_error *err)
+{
+    size_t i, count = lib ? lk_library_count(lib) : 0;
+    lk_case_value_info v;
+    *out = NULL;
+    *n = 0;
+    if (count == 0)
+        return 0;
+    *out = lk_calloc(count, sizeof(**out));
+    if (*out == NULL)
+        return lk_error_set_oom(err);
+    for (i = 0; i < count; i++) {
+        const lk_case *c = lk_library_case(lib, i);
+        int f = lk_case_fact_find(c, "/disclosure/status");
+        (*out)[i].id = lk_case_id(c);
+        (*out)[i].title = lk_case_title(c);
+        (*out)[i].disclosed = -1;
+        if (f < 0)
+            continue;
+        lk_case_fact_value(c, (size_t)f, 0, &v);
+        if (v.kind == LK_CASE_VALUE_STRING)
+            (*out)[i].disclosed = strcmp(v.string, "none") != 0;
+    }
+    *n = count;
+    return 0;
+}
+
+int lk_report_practice_library(char **out, size_t *len, const lk_knowledge *k,
+                               const lk_library *lib, lk_report_format format,
+                               lk_error *err)
+{
+    lk_practice_incident *inc = NULL;
+    size_t ninc = 0;
+    int error = pr_incidents(&inc, &ninc, lib, err);
+    if (error == 0)
+        error = lk_report_practice_ext(out, len, k, inc, ninc, format, err);
+    lk_free(inc);
+    return error;
 }

@@ -10,6 +10,7 @@
 
 #include "leaklaw/knowledge.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "csv.h"
 #include "report_int.h"
@@ -98,7 +99,31 @@ static json_t *po_reaction(const lk_knowledge *k, size_t i)
         r.confirmed ? "confirmed" : "unconfirmed");
 }
 
-int lk_report__practice_json(lk_buf *b, const lk_knowledge *k)
+/* The incidents with their disclosure and number of reactions. */
+static json_t *po_incidents(const lk_knowledge *k,
+                            const lk_practice_incident *inc, size_t ninc)
+{
+    json_t *a = json_array();
+    size_t i, j, n;
+    lk_reaction_info r;
+    for (i = 0; a && i < ninc; i++) {
+        for (j = n = 0; j < lk_knowledge_reaction_count(k); j++) {
+            lk_knowledge_reaction(k, j, &r);
+            n += strcmp(r.case_id, inc[i].id) == 0;
+        }
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:o, s:I}", "case", inc[i].id, "title",
+                         inc[i].title,
+                         "disclosed", inc[i].disclosed < 0
+                                          ? json_null()
+                                          : json_boolean(inc[i].disclosed),
+                         "reactions", (json_int_t)n));
+    }
+    return a;
+}
+
+int lk_report__practice_json(lk_buf *b, const lk_knowledge *k,
+                             const lk_practice_incident *inc, size_t ninc)
 {
     json_t *doc = json_pack("{s:s, s:[], s:[], s:[]}", "format",
                             "leaklaw/practice-report/1", "propositions",
@@ -116,13 +141,15 @@ int lk_report__practice_json(lk_buf *b, const lk_knowledge *k)
     for (i = 0; i < lk_knowledge_reaction_count(k); i++)
         json_array_append_new(json_object_get(doc, "reactions"),
                               po_reaction(k, i));
+    if (ninc > 0)
+        json_object_set_new(doc, "incidents", po_incidents(k, inc, ninc));
     text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(doc);
     if (text == NULL)
         return LK_ENOMEM;
     lk_buf_puts(b, text);
     lk_buf_puts(b, "\n");
-    free(text);
+    lk_free(text); /* jansson allocates with lk_malloc */
     return b->error;
 }
 
@@ -183,14 +210,23 @@ int lk_report__practice_csv(lk_buf *b, const lk_knowledge *k)
     return b->error;
 }
 
+/* The number of "n" digits at "s" (validated dates: digits only). */
+static int po_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (; n > 0 && *s >= '0' && *s <= '9'; n--, s++)
+        v = v * 10 + (*s - '0');
+    return v;
+}
+
 /* A date as a fraction of years ("2016-10-07" -> 2016.77). */
 static double po_year(const char *d)
 {
-    double y = atof(d);
+    double y = po_digits(d, 4);
     if (strlen(d) >= 7)
-        y += (atof(d + 5) - 1) / 12.0;
+        y += (po_digits(d + 5, 2) - 1) / 12.0;
     if (strlen(d) >= 10)
-        y += (atof(d + 8) - 1) / 365.0;
+        y += (po_digits(d + 8, 2) - 1) / 365.0;
     return y;
 }
 
@@ -249,12 +285,12 @@ static void po_span(const lk_knowledge *k, int *y0, int *y1)
     *y0 = 9999, *y1 = 0;
     for (i = 0; i < lk_knowledge_position_count(k); i++) {
         lk_knowledge_position(k, i, &pi);
-        y = atoi(pi.date);
+        y = po_digits(pi.date, 4);
         *y0 = y < *y0 ? y : *y0, *y1 = y > *y1 ? y : *y1;
     }
     for (i = 0; i < lk_knowledge_reaction_count(k); i++) {
         lk_knowledge_reaction(k, i, &r);
-        y = atoi(r.date);
+        y = po_digits(r.date, 4);
         *y0 = y < *y0 ? y : *y0, *y1 = y > *y1 ? y : *y1;
     }
 }

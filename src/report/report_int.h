@@ -41,7 +41,8 @@ int lk_report__chart(lk_buf *b, const lk_assessment *a);
 
 /* The State-practice report of "k" as JSON, as CSV, and its HTML
  * timeline (an SVG figure). 0, LK_ENOMEM or LK_ETOOBIG. */
-int lk_report__practice_json(lk_buf *b, const lk_knowledge *k);
+int lk_report__practice_json(lk_buf *b, const lk_knowledge *k,
+                             const lk_practice_incident *inc, size_t ninc);
 int lk_report__practice_csv(lk_buf *b, const lk_knowledge *k);
 int lk_report__practice_timeline(lk_buf *b, const lk_knowledge *k);
 

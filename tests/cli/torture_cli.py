@@ -48,11 +48,26 @@ def commands(rule_id):
     out.append(("rules", ["rules"], False, True))
     out.append(("rules-json", ["rules", "--format", "json"], False, True))
     out.append(("explain", ["explain", rule_id], False, True))
+    out.append(("practice-json", ["practice", "--format", "json"], False,
+                True))
+    out.append(("practice-html", ["practice", "--format", "html"], False,
+                True))
+    out.append(("compare", ["compare", "--profile", "new-zealand-2020",
+                            CASE], False, True))
+    out.append(("cases-check", ["cases", "check"], False, True))
     for fmt in ["jsonl", "csv", "md", "html"]:
         out.append(("mail-" + fmt, MAIL + ["--format", fmt] + MAIL_CORPUS,
                     False, False))
     out.append(("mail-o", MAIL + ["--format", "md", "-o", "@OUT@"] +
                 MAIL_CORPUS, True, False))
+    # the store, read with no database file: the bundle in memory
+    nodb = ["--db", "/nonexistent/leaklaw-torture.db"]
+    out.append(("cases-list", nodb + ["cases", "list", "--format", "json"],
+                False, True))
+    out.append(("cases-search", nodb + ["cases", "search", "election"],
+                False, True))
+    out.append(("cases-show", nodb + ["cases", "show", "dnc-2016"], False,
+                True))
     return out
 
 

@@ -1,5 +1,5 @@
 # The comparison as JSON: one verdict per lens under each profile.
-args: compare --format json tests/resources/cases/principles/p-concurring-coercion.json
+args: compare --profile new-zealand-2020 --format json tests/resources/cases/principles/p-concurring-coercion.json
 status: 0
 json: /format = "leaklaw/profile-comparison/1"
 json: /case = "p-concurring-coercion"

@@ -21,3 +21,6 @@ json: /reactions/0/quote = null
 json: /reactions/0/quote_status = null
 json: /reactions/1/invokes/0 = "intervention"
 json: /reactions/1/status = "unconfirmed"
+json: /incidents/0/case = "dnc-2016"
+json: /incidents/0/disclosed = true
+json: /incidents/0/reactions = 2

@@ -14,3 +14,5 @@ stdout-contains: | 2016-12 | `dnc-2016` | NZ | statement |
 stdout-contains: | 2017-01-05 | `dnc-2016` | TESTORG against RU | protest | intervention |
 stdout-contains: | New Zealand | The Application of International Law to State Activity in Cyberspace | 2020-12-01 | partial | 5 of 6 |
 stdout-contains: Silent: none. Not read: New Zealand.
+stdout-contains: 1 incidents of the library disclosed material; State reactions are recorded for 1 of them.
+stdout-contains: - DNC hack-and-leak by Russian military intelligence (US presidential election 2016) (`dnc-2016`): 2 reaction(s): NZ statement 2016-12; TESTORG protest 2017-01-05. Invoking non-intervention: 1; sovereignty: 0.
