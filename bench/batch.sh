@@ -2,7 +2,8 @@
 # Batch benchmark: 100,000 generated cases (bench/gen_cases.py) as one
 # JSON Lines stream on standard input, assessed by
 # "leaklaw assess --format jsonl" on 1 and 2 worker threads (hyperfine).
-# Writes bench/out/batch.md and prints it. Usage: bench/batch.sh BUILD_DIR [N]
+# Writes bench/out/batch.md and prints it.
+# Usage: bench/batch.sh BUILD_DIR [N [BAD_SHARE]]
 set -euo pipefail
 build=${1:-build}
 n=${2:-100000}
@@ -13,29 +14,23 @@ export LEAKLAW_DATA=$root/data
 ll=$root/$build/leaklaw
 jsonl=$out/batch-$n.jsonl
 
+# --bad SHARE (third argument, default 0): that share of the cases made
+# inconsistent on purpose, to time the rejected path
+bad=${3:-0}
+[ "$bad" = 0 ] || jsonl=$out/batch-$n-bad$bad.jsonl
 if [ ! -f "$jsonl" ]; then
-    tmp=$(mktemp -d "$out/batch-cases.XXXXXX")
-    python3 "$root/bench/gen_cases.py" "$root/data" "$tmp" "$n"
-    python3 - "$tmp" "$jsonl.part" <<'PY'
-import json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
-with open(dst, "w") as out:
-    for name in sorted(os.listdir(src)):
-        with open(os.path.join(src, name)) as f:
-            out.write(json.dumps(json.load(f), separators=(",", ":")) + "\n")
-PY
+    python3 "$root/bench/gen_cases.py" "$root/data" "$jsonl.part" "$n" \
+        --jsonl --bad "$bad"
     mv "$jsonl.part" "$jsonl"
-    rm -rf "$tmp"
 fi
 echo "input: $(wc -l < "$jsonl") cases, $(du -h "$jsonl" | cut -f1)"
-# the two runs must agree byte for byte before they are timed
-# (the generator varies facts freely, so the law rejects some cases as
-# inconsistent: they stay in the stream as rejected records, exit 3)
+# the two runs must agree byte for byte before they are timed (with --bad,
+# the inconsistent cases stay in the stream as rejected records, exit 3)
 cmp <("$ll" assess --format jsonl --jobs 1 < "$jsonl" 2>/dev/null) \
     <("$ll" assess --format jsonl --jobs 2 < "$jsonl" 2>/dev/null)
 echo "records: $("$ll" assess --format jsonl < "$jsonl" 2>/dev/null | wc -l)," \
     "rejected: $("$ll" assess --format jsonl < "$jsonl" 2>/dev/null |
-    grep -c '"rejected"')"
+    grep -c '^{"format":"leaklaw/assessment/1","rejected"' || true)"
 hyperfine --warmup 1 --runs 3 -i --export-markdown "$out/batch.md" \
     -n "assess --format jsonl --jobs 1, $n cases" \
     "$ll assess --format jsonl --jobs 1 < $jsonl > /dev/null 2>&1" \

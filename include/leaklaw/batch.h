@@ -1,8 +1,9 @@
 /*
  * batch.h: assess a stream of cases (JSON Lines or case files) on several
- * threads, handing back one record per case in input order. Memory is
- * bounded by the queue, not by the input; a bad case becomes a
- * "rejected" record and the batch goes on.
+ * threads, handing back one record per case in input order. Two queues
+ * take turns (the workers assess one while the caller fills the other),
+ * so memory is bounded by the queues, not by the input; a bad case
+ * becomes a "rejected" record and the batch goes on.
  */
 #ifndef LEAKLAW_BATCH_H
 #define LEAKLAW_BATCH_H
@@ -35,7 +36,8 @@ typedef int (*lk_batch_emit_cb)(const lk_batch_item *item, void *payload);
 typedef struct lk_batch_options {
     unsigned int version;          /* LK_BATCH_OPTIONS_VERSION */
     unsigned int jobs;             /* worker threads, 0: every core */
-    size_t queue;                  /* cases in flight, 0: 64 a job */
+    size_t queue;                  /* cases a queue (two queues), 0: 64
+                                      a job */
     const lk_assess_options *assess; /* NULL: the defaults */
 } lk_batch_options;
 
@@ -58,8 +60,9 @@ LK_EXTERN(int) lk_batch_new(lk_batch **out, const lk_law *law,
 
 /**
  * Queue case text "data" ("len" bytes, copied) from line "line" of
- * "source" (0: the whole of a file). When the queue is full, it is
- * assessed and emitted first.
+ * "source" (0: the whole of a file). When the queue being filled is
+ * full, the workers start on it and the records of the queue they were
+ * assessing are emitted first.
  *
  * @return 0, LK_BATCH_STOPPED, LK_ENOMEM or the emit callback's error.
  */

@@ -184,6 +184,24 @@ LK_EXTERN(void) lk_case_fact(const lk_case *c, size_t i,
 LK_EXTERN(void) lk_case_fact_value(const lk_case *c, size_t i, size_t k,
                                    lk_case_value_info *out);
 
+/**
+ * Called by lk_case_fact_foreach for stated fact "i": "info" as
+ * lk_case_fact gives it, "value" as lk_case_fact_value(c, i, 0) gives it
+ * (both borrowed for the call). Nonzero stops the walk.
+ */
+typedef int (*lk_case_fact_cb)(size_t i, const lk_case_fact_info *info,
+                               const lk_case_value_info *value,
+                               void *payload);
+
+/**
+ * METHOD: call "cb" with "payload" for every stated fact of "c" in order,
+ * in one walk of the case (lk_case_fact and lk_case_fact_value each walk
+ * it up to fact "i", which costs a renderer of every fact the square of
+ * their number). Returns the callback's nonzero value, or 0.
+ */
+LK_EXTERN(int) lk_case_fact_foreach(const lk_case *c, lk_case_fact_cb cb,
+                                    void *payload);
+
 /** METHOD: the index of the fact stated at "pointer", or -1. */
 LK_EXTERN(int) lk_case_fact_find(const lk_case *c, const char *pointer);
 

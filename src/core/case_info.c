@@ -62,7 +62,15 @@ typedef struct case_walk {
     char at[LK_CASE_POINTER_MAX];      /* the pointer of the fact found */
     json_t *value;      /* the fact found, as the case gives it */
     json_t *cites;      /* the nearest enclosing "cite" of it */
+    lk_case_fact_cb cb; /* lk_case_fact_foreach: called for every fact */
+    void *payload;      /* passed to "cb" */
+    int stopped;        /* the value "cb" stopped the walk with */
 } case_walk;
+
+static void case_fact_fill(lk_case_fact_info *out, const char *pointer,
+                           json_t *v);
+static void case_value_get(lk_case_value_info *out, json_t *v,
+                           json_t *cites, size_t k);
 
 /* 1 if "v" is a fact given wrapped or disputed rather than a section. */
 static int case_is_wrapped(json_t *v)
@@ -74,6 +82,17 @@ static int case_is_wrapped(json_t *v)
 /* Visit the fact "v" at the walk's pointer; 1 when it is the one sought. */
 static int case_walk_leaf(case_walk *w, json_t *v, json_t *cites)
 {
+    if (w->cb != NULL) {
+        lk_case_fact_info info;
+        lk_case_value_info value;
+        case_fact_fill(&info, w->pointer, v);
+        case_value_get(&value, v, cites, 0);
+        w->stopped = w->cb(w->seen, &info, &value, w->payload);
+        if (w->stopped != 0)
+            return 1;
+        w->seen++;
+        return 0;
+    }
     if (w->find ? strcmp(w->find, w->pointer) == 0 : w->seen == w->want) {
         w->found = 1;
         memcpy(w->at, w->pointer, sizeof(w->at));
@@ -83,6 +102,20 @@ static int case_walk_leaf(case_walk *w, json_t *v, json_t *cites)
     }
     w->seen++;
     return 0;
+}
+
+/* Put "/" and "seg" at byte "len" of the walk's pointer, truncating as
+ * snprintf would (this runs for every key of every walk: no printf). */
+static void case_walk_push(case_walk *w, size_t len, const char *seg)
+{
+    size_t n = strlen(seg);
+    if (len + 1 >= sizeof(w->pointer))
+        return;
+    w->pointer[len++] = '/';
+    if (n > sizeof(w->pointer) - 1 - len)
+        n = sizeof(w->pointer) - 1 - len;
+    memcpy(w->pointer + len, seg, n);
+    w->pointer[len + n] = '\0';
 }
 
 /* Walk the section "obj" (or array of sections) at the walk's pointer,
@@ -96,7 +129,9 @@ static int case_walk_section(case_walk *w, json_t *obj, json_t *cites)
     if (json_is_array(obj)) {
         json_array_foreach(obj, i, v)
         {
-            snprintf(w->pointer + len, sizeof(w->pointer) - len, "/%zu", i);
+            char num[24];
+            snprintf(num, sizeof(num), "%zu", i);
+            case_walk_push(w, len, num);
             if (json_is_object(v))
                 hit = case_walk_section(w, v, cites);
             w->pointer[len] = '\0';
@@ -112,7 +147,7 @@ static int case_walk_section(case_walk *w, json_t *obj, json_t *cites)
         if (strcmp(key, "cite") == 0 || strncmp(key, "x-", 2) == 0 ||
             json_is_null(v))
             continue;
-        snprintf(w->pointer + len, sizeof(w->pointer) - len, "/%s", key);
+        case_walk_push(w, len, key);
         if (json_is_object(v) && !case_is_wrapped(v))
             hit = case_walk_section(w, v, cites);
         else
@@ -164,18 +199,38 @@ static int case_fact_get(const lk_case *c, size_t i, case_walk *w)
     return case_walk_run(c, w);
 }
 
+/* "out" for the fact "v" stated at "pointer". */
+static void case_fact_fill(lk_case_fact_info *out, const char *pointer,
+                           json_t *v)
+{
+    memset(out, 0, sizeof(*out));
+    memcpy(out->pointer, pointer, sizeof(out->pointer));
+    out->nvalues = 1;
+    if (json_is_object(v) && json_object_get(v, "disputed")) {
+        out->disputed = 1;
+        out->nvalues = json_array_size(json_object_get(v, "disputed"));
+    }
+}
+
 void lk_case_fact(const lk_case *c, size_t i, lk_case_fact_info *out)
 {
     case_walk w;
-    memset(out, 0, sizeof(*out));
-    if (!case_fact_get(c, i, &w))
+    if (!case_fact_get(c, i, &w)) {
+        memset(out, 0, sizeof(*out));
         return;
-    memcpy(out->pointer, w.at, sizeof(out->pointer));
-    out->nvalues = 1;
-    if (json_is_object(w.value) && json_object_get(w.value, "disputed")) {
-        out->disputed = 1;
-        out->nvalues = json_array_size(json_object_get(w.value, "disputed"));
     }
+    case_fact_fill(out, w.at, w.value);
+}
+
+int lk_case_fact_foreach(const lk_case *c, lk_case_fact_cb cb, void *payload)
+{
+    case_walk w;
+    memset(&w, 0, sizeof(w));
+    w.want = (size_t)-1;
+    w.cb = cb;
+    w.payload = payload;
+    case_walk_run(c, &w);
+    return w.stopped;
 }
 
 int lk_case_fact_find(const lk_case *c, const char *pointer)
@@ -191,11 +246,13 @@ int lk_case_fact_find(const lk_case *c, const char *pointer)
 static void case_text_add(lk_case_value_info *out, size_t *used,
                           const char *s)
 {
-    int n;
+    size_t n = strlen(s), room;
     if (*used >= sizeof(out->text))
         return;
-    n = snprintf(out->text + *used, sizeof(out->text) - *used, "%s", s);
-    *used += n > 0 ? (size_t)n : 0;
+    room = sizeof(out->text) - 1 - *used; /* as snprintf truncates */
+    memcpy(out->text + *used, s, n < room ? n : room);
+    out->text[*used + (n < room ? n : room)] = '\0';
+    *used += n; /* past the end once truncated, as before */
 }
 
 /* Fill "out" with the plain value "v". */
@@ -206,7 +263,7 @@ static void case_value_fill(lk_case_value_info *out, json_t *v)
     if (json_is_string(v)) {
         out->kind = LK_CASE_VALUE_STRING;
         out->string = json_string_value(v);
-        snprintf(out->text, sizeof(out->text), "%s", out->string);
+        case_text_add(out, &used, out->string);
     } else if (json_is_boolean(v)) {
         out->kind = LK_CASE_VALUE_BOOL;
         out->boolean = json_is_true(v);
@@ -242,17 +299,13 @@ static void case_cites_fill(lk_case_value_info *out, json_t *cites)
             out->cites[out->ncites++] = json_string_value(c);
 }
 
-void lk_case_fact_value(const lk_case *c, size_t i, size_t k,
-                        lk_case_value_info *out)
+/* Value "k" of the fact "v" (whose nearest enclosing "cite" is "cites")
+ * into "out". */
+static void case_value_get(lk_case_value_info *out, json_t *v,
+                           json_t *cites, size_t k)
 {
-    case_walk w;
-    json_t *v, *own = NULL;
+    json_t *own = NULL;
     memset(out, 0, sizeof(*out));
-    if (!case_fact_get(c, i, &w)) {
-        case_value_fill(out, NULL);
-        return;
-    }
-    v = w.value;
     if (json_is_object(v) && json_object_get(v, "disputed"))
         v = json_array_get(json_object_get(v, "disputed"), k);
     if (json_is_object(v)) { /* wrapped, or one side of a dispute */
@@ -262,7 +315,19 @@ void lk_case_fact_value(const lk_case *c, size_t i, size_t k,
     }
     case_value_fill(out, v);
     out->own_cites = own != NULL;
-    case_cites_fill(out, own ? own : w.cites);
+    case_cites_fill(out, own ? own : cites);
+}
+
+void lk_case_fact_value(const lk_case *c, size_t i, size_t k,
+                        lk_case_value_info *out)
+{
+    case_walk w;
+    if (!case_fact_get(c, i, &w)) {
+        memset(out, 0, sizeof(*out));
+        case_value_fill(out, NULL);
+        return;
+    }
+    case_value_get(out, w.value, w.cites, k);
 }
 
 const char *lk_case_facts_date(const lk_case *c)

@@ -61,6 +61,11 @@ typedef struct stix_ctx {
     size_t *slot;         /* per object: 1 + its index in sources, or 0 */
     json_t *sources;      /* of the draft being made */
     json_t *ids;          /* case ids given so far (object used as set) */
+    size_t *reports;      /* the reports' object indexes, in bundle order */
+    size_t nreports;      /* entries of "reports" */
+    size_t *ref_off;      /* per report: its first entry of "refs" (+1) */
+    size_t *refs;         /* the objects reports name (object_refs in the
+                             bundle), resolved once rather than per draft */
 } stix_ctx;
 
 /* ---------------------------------------------------------------- */
@@ -482,16 +487,14 @@ static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc)
     return NULL;
 }
 
-/* Whether report "r" names an object marked in seen (bits 1 or 2). */
-static int report_names(const stix_ctx *x, size_t r)
+/* Whether report "q" (of x->reports) names an object marked in seen
+ * (bits 1 or 2). */
+static int report_names(const stix_ctx *x, size_t q)
 {
-    json_t *refs = json_object_get(x->o[r].j, "object_refs"), *e;
     size_t k;
-    json_array_foreach(refs, k, e) {
-        size_t i = find(x, json_string_value(e));
-        if (i != (size_t)-1 && (x->seen[i] & 3))
+    for (k = x->ref_off[q]; k < x->ref_off[q + 1]; k++)
+        if (x->seen[x->refs[k]] & 3)
             return 1;
-    }
     return 0;
 }
 
@@ -499,7 +502,7 @@ static int report_names(const stix_ctx *x, size_t r)
 static int attribution_of(stix_ctx *x, json_t *actor, size_t s,
                           const char *victim_cc)
 {
-    size_t i, reps[16], nrep = 0, auth[16], nauth = 0;
+    size_t i, q, reps[16], nrep = 0, auth[16], nauth = 0;
     json_int_t conf = -1, c;
     const char *lvl = NULL;
     json_t *att = NULL, *basis = json_array(), *v;
@@ -511,9 +514,10 @@ static int attribution_of(stix_ctx *x, json_t *actor, size_t s,
         conf = json_integer_value(json_object_get(x->o[s].j, "confidence"));
         reps[nrep++] = s;
     }
-    for (i = 0; i < x->n && nrep < 16; i++) {
+    for (q = 0; q < x->nreports && nrep < 16; q++) {
         size_t a;
-        if (strcmp(x->o[i].type, "report") || !report_names(x, i))
+        i = x->reports[q];
+        if (!report_names(x, q))
             continue;
         v = json_object_get(x->o[i].j, "confidence");
         reps[nrep++] = i;
@@ -1010,6 +1014,40 @@ static int depth_check(const char *name, const char *p, size_t len,
     return 0;
 }
 
+/* Index the reports and resolve their object_refs ("x" indexed by id).
+ * Returns 0 or LK_ENOMEM. */
+static int reports_index(stix_ctx *x)
+{
+    size_t i, k, total = 0, q = 0;
+    json_t *e;
+    for (i = 0; i < x->n; i++)
+        if (!strcmp(x->o[i].type, "report")) {
+            x->nreports++;
+            total += json_array_size(json_object_get(x->o[i].j,
+                                                     "object_refs"));
+        }
+    x->reports = lk_calloc(x->nreports + 1, sizeof(*x->reports));
+    x->ref_off = lk_calloc(x->nreports + 1, sizeof(*x->ref_off));
+    x->refs = lk_calloc(total + 1, sizeof(*x->refs));
+    if (!x->reports || !x->ref_off || !x->refs)
+        return LK_ENOMEM;
+    total = 0;
+    for (i = 0; i < x->n; i++) {
+        if (strcmp(x->o[i].type, "report"))
+            continue;
+        x->reports[q] = i;
+        x->ref_off[q++] = total;
+        json_array_foreach(json_object_get(x->o[i].j, "object_refs"), k, e)
+        {
+            size_t t = find(x, json_string_value(e));
+            if (t != (size_t)-1)
+                x->refs[total++] = t;
+        }
+    }
+    x->ref_off[q] = total;
+    return 0;
+}
+
 /* Index the objects and relationships of "objs". */
 static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
 {
@@ -1071,6 +1109,8 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
     memcpy(x->in, x->out, nrel * sizeof(*x->in));
     qsort(x->out, nrel, sizeof(*x->out), cmp_src);
     qsort(x->in, nrel, sizeof(*x->in), cmp_dst);
+    if (reports_index(x) < 0)
+        return lk_error_set_oom(err);
     return 0;
 }
 
@@ -1083,6 +1123,9 @@ static void ctx_dispose(stix_ctx *x)
     lk_free(x->slot);
     lk_free(x->out);
     lk_free(x->in);
+    lk_free(x->reports);
+    lk_free(x->ref_off);
+    lk_free(x->refs);
     json_decref(x->sources);
     json_decref(x->ids);
 }
@@ -1091,18 +1134,20 @@ static void ctx_dispose(stix_ctx *x)
 static int drafts_of(stix_ctx *x, const char *type, size_t *made,
                      lk_error *err)
 {
-    size_t i, *scratch = lk_calloc(2 * x->n + 1, sizeof(size_t));
+    size_t i, count = *made, *scratch;
     int rc = 0;
+    /* past the limit: say so before making a thousand drafts for nothing */
+    for (i = 0; i < x->n; i++)
+        count += !strcmp(x->o[i].type, type);
+    if (count > LK_STIX_MAX_CASES)
+        return lk_error_set(err, LK_ETOOBIG, "more than %u %ss",
+                            LK_STIX_MAX_CASES, type);
+    scratch = lk_calloc(2 * x->n + 1, sizeof(size_t));
     if (scratch == NULL)
         return lk_error_set_oom(err);
     for (i = 0; i < x->n && rc == 0; i++) {
         if (strcmp(x->o[i].type, type))
             continue;
-        if (*made >= LK_STIX_MAX_CASES) {
-            rc = lk_error_set(err, LK_ETOOBIG, "more than %u %ss",
-                              LK_STIX_MAX_CASES, type);
-            break;
-        }
         rc = draft_make(x, i, scratch, err);
         (*made)++;
     }

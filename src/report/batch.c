@@ -1,8 +1,11 @@
 /*
- * batch.c: lk_batch: cases queued in input order, assessed and rendered
- * as compact JSON on a worker pool one queue-full at a time, then handed
- * back in order. A case that fails to parse or validate becomes a
- * "rejected" record holding its diagnostics.
+ * batch.c: lk_batch: cases queued in input order into one of two queues;
+ * while the worker pool assesses and renders one queue as compact JSON,
+ * the caller reads the next into the other (double buffering), then the
+ * records are handed back in order. A case that fails to parse or
+ * validate becomes a "rejected" record holding its diagnostics. A slot's
+ * buffers (case text, record, diagnostics) are kept from one case to the
+ * next, so a long batch does not allocate them again for every case.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,19 +20,31 @@
 #include "error.h"
 #include "jsonw.h"
 #include "pool.h"
+#include "report_int.h"
+
+#define BATCH_BLOCK ((size_t)1 << 20) /* bytes read from a stream at once */
+
+/* A source name shared by the slots of its cases (main thread only). */
+typedef struct batch_src {
+    unsigned long refs; /* slots and the batch holding it */
+    char name[];        /* "<stdin>" or a path */
+} batch_src;
 
 /* One queued case and, once its job ran, its result. */
 typedef struct batch_slot {
-    char *source;        /* "<stdin>" or a path */
-    unsigned long line;  /* line of "source", 0: a whole file */
-    char *data;          /* the case text, NULL: read "source" */
-    size_t len;          /* bytes of "data" */
+    batch_src *src;      /* where the case comes from */
+    unsigned long line;  /* line of the source, 0: a whole file */
+    int is_file;         /* 1: read the file "src" (no "data") */
+    char *data;          /* the case text (kept for the next case) */
+    size_t len;          /* bytes of "data" in use */
+    size_t data_cap;     /* bytes allocated for "data" */
     int too_long;        /* the line exceeded LK_BATCH_LINE_MAX */
     lk_case *cs;         /* the case, which the assessment refers to */
     lk_assessment *a;    /* the assessment, NULL when rejected */
-    char *record;        /* the JSON record with its '\n' */
-    size_t rlen;         /* bytes of "record" */
-    lk_buf errors;       /* diagnostics, one a line */
+    lk_case *old_cs;     /* the slot's previous case and assessment, */
+    lk_assessment *old_a; /* emitted: freed by the next job, in parallel */
+    lk_buf out;          /* the JSON record with its '\n' (kept) */
+    lk_buf errors;       /* diagnostics, one a line (kept) */
     char first[LK_ERROR_MESSAGE_MAX]; /* the first diagnostic's message */
     unsigned n_errors;   /* diagnostics seen */
     int failed;          /* a runtime error (memory), not the input */
@@ -39,9 +54,13 @@ struct lk_batch {
     const lk_law *law;
     lk_assess_options aopts;
     lk_pool *pool;
-    batch_slot *slots;   /* the queue */
-    size_t cap;          /* slots allocated */
-    size_t n;            /* slots queued */
+    batch_slot *slots[2]; /* the two queues */
+    size_t cap;          /* slots of each queue */
+    int fill;            /* the queue being filled, 0 or 1 */
+    size_t n;            /* slots queued in slots[fill] */
+    batch_slot *run;     /* the queue the pool works on */
+    size_t nrun;         /* its jobs, 0: the pool is idle */
+    batch_src *src;      /* the source of the last case queued */
     lk_batch_emit_cb emit;
     void *payload;
     unsigned long emitted;
@@ -57,6 +76,16 @@ static unsigned batch_workers(unsigned jobs)
         return jobs;
     n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (unsigned)(n > 256 ? 256 : n) : 1u;
+}
+
+/* Give the buffers of the "n" slots "slots" their ceilings. */
+static void batch_slots_init(batch_slot *slots, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        lk_buf_init(&slots[i].out, 0);
+        lk_buf_init(&slots[i].errors, (size_t)1 << 20);
+    }
 }
 
 int lk_batch_new(lk_batch **out, const lk_law *law,
@@ -78,15 +107,17 @@ int lk_batch_new(lk_batch **out, const lk_law *law,
                                              : (size_t)workers * 64;
     b->emit = emit;
     b->payload = payload;
-    b->slots = lk_calloc(b->cap, sizeof(*b->slots));
-    if (b->slots == NULL) {
-        lk_free(b);
+    b->slots[0] = lk_calloc(b->cap, sizeof(batch_slot));
+    b->slots[1] = lk_calloc(b->cap, sizeof(batch_slot));
+    if (b->slots[0] == NULL || b->slots[1] == NULL) {
+        lk_batch_free(b);
         return lk_error_set_oom(err);
     }
+    batch_slots_init(b->slots[0], b->cap);
+    batch_slots_init(b->slots[1], b->cap);
     error = lk_pool_new(&b->pool, workers);
     if (error < 0) {
-        lk_free(b->slots);
-        lk_free(b);
+        lk_batch_free(b);
         return lk_error_set(err, error, "cannot start %u worker threads",
                             workers);
     }
@@ -108,7 +139,7 @@ static void batch_diag(const lk_error *d, void *payload)
         return;
     }
     /* a column on the case's only line is a column of the stream's line */
-    lk_buf_printf(&s->errors, "%s:%lu:", s->source, s->line);
+    lk_buf_printf(&s->errors, "%s:%lu:", s->src->name, s->line);
     if (d->line == 1 && d->column > 0)
         lk_buf_printf(&s->errors, "%u:", d->column);
     lk_buf_printf(&s->errors, " %s%s%s\n", d->pointer,
@@ -118,69 +149,69 @@ static void batch_diag(const lk_error *d, void *payload)
 /* The "rejected" record of slot "s". */
 static void batch_reject_record(batch_slot *s)
 {
-    lk_buf out;
-    lk_buf_init(&out, 0);
-    lk_buf_puts(&out, "{\"format\":\"leaklaw/assessment/1\",\"rejected\":"
-                      "{\"source\":");
-    lk_jsonw_str(&out, s->source, strlen(s->source));
+    lk_buf *out = &s->out;
+    out->len = 0;
+    out->error = 0;
+    lk_buf_puts(out, "{\"format\":\"leaklaw/assessment/1\",\"rejected\":"
+                     "{\"source\":");
+    lk_jsonw_str(out, s->src->name, strlen(s->src->name));
     if (s->line > 0)
-        lk_buf_printf(&out, ",\"line\":%lu", s->line);
-    lk_buf_puts(&out, ",\"error\":");
-    lk_jsonw_str(&out, s->first, strlen(s->first));
-    lk_buf_printf(&out, ",\"errors\":%u}}\n", s->n_errors);
-    if (out.error != 0) {
-        lk_buf_dispose(&out);
+        lk_buf_printf(out, ",\"line\":%lu", s->line);
+    lk_buf_puts(out, ",\"error\":");
+    lk_jsonw_str(out, s->first, strlen(s->first));
+    lk_buf_printf(out, ",\"errors\":%u}}\n", s->n_errors);
+    if (out->error != 0)
         s->failed = 1;
-        return;
-    }
-    s->record = lk_buf_detach(&out, &s->rlen);
 }
 
-/* Job "job": parse, check, assess and render one case. */
+/* Parse (or load) and check the case of slot "s" under "b"'s law. */
+static int batch_case(const lk_batch *b, batch_slot *s, lk_error *err)
+{
+    int error;
+    if (s->too_long) {
+        lk_error_set(err, LK_ETOOBIG, "line longer than %zu bytes",
+                     LK_BATCH_LINE_MAX);
+        batch_diag(err, s);
+        return LK_EINVALID;
+    }
+    if (s->is_file)
+        error = lk_case_load(&s->cs, s->src->name, batch_diag, s, err);
+    else
+        error = lk_case_parse(&s->cs, s->src->name, s->data, s->len,
+                              batch_diag, s, err);
+    if (error == 0)
+        error = lk_law_check_case(b->law, s->cs, batch_diag, s, err);
+    return error;
+}
+
+/* Job "job": parse, check, assess and render one case of the queue the
+ * pool runs, straight into the slot's record buffer. */
 static void batch_job(size_t job, unsigned worker, void *payload)
 {
     lk_batch *b = payload;
-    batch_slot *s = &b->slots[job];
+    batch_slot *s = &b->run[job];
     lk_error err;
-    char *text = NULL;
-    size_t len = 0;
-    lk_report_options ropts = LK_REPORT_OPTIONS_INIT;
     int error;
     (void)worker;
+    /* freeing a case's tree costs about as much as a tenth of assessing
+     * it: done here, on the pool, rather than by the emitting thread */
+    lk_assessment_free(s->old_a);
+    s->old_a = NULL;
+    lk_case_free(s->old_cs);
+    s->old_cs = NULL;
     lk_error_clear(&err);
-    if (s->too_long) {
-        lk_error_set(&err, LK_ETOOBIG, "line longer than %zu bytes",
-                     LK_BATCH_LINE_MAX);
-        batch_diag(&err, s);
-        error = LK_EINVALID;
-    } else if (s->data == NULL)
-        error = lk_case_load(&s->cs, s->source, batch_diag, s, &err);
-    else
-        error = lk_case_parse(&s->cs, s->source, s->data, s->len, batch_diag,
-                              s, &err);
-    if (error == 0)
-        error = lk_law_check_case(b->law, s->cs, batch_diag, s, &err);
+    error = batch_case(b, s, &err);
     if (error == 0)
         error = lk_assess(&s->a, b->law, s->cs, &b->aopts, &err);
-    ropts.flags = LK_REPORT_COMPACT;
-    if (error == 0)
-        error = lk_report_render_ext(&text, &len, s->a, LK_REPORT_JSON,
-                                     &ropts, &err);
     if (error == 0) {
-        s->record = lk_malloc(len + 2);
-        if (s->record == NULL) {
-            s->failed = 1;
-        } else {
-            memcpy(s->record, text, len);
-            if (len == 0 || text[len - 1] != '\n')
-                s->record[len++] = '\n';
-            s->record[len] = '\0';
-            s->rlen = len;
-        }
-        lk_report_free(text);
-        return;
+        s->out.len = 0;
+        error = lk_report__json(&s->out, s->a, LK_REPORT_COMPACT);
+        if (error == 0)
+            return;
+        if (error == LK_ETOOBIG)
+            lk_error_set(&err, error, "report larger than %zu bytes",
+                         s->out.max);
     }
-    lk_report_free(text);
     lk_assessment_free(s->a);
     s->a = NULL;
     lk_case_free(s->cs);
@@ -194,41 +225,64 @@ static void batch_job(size_t job, unsigned worker, void *payload)
     batch_reject_record(s);
 }
 
-/* Release what slot "s" holds and clear it. */
-static void batch_slot_clear(batch_slot *s)
+/* Drop one reference to "src"; NULL is allowed. */
+static void batch_src_release(batch_src *src)
 {
-    lk_free(s->source);
-    lk_free(s->data);
-    lk_assessment_free(s->a);
-    lk_case_free(s->cs);
-    lk_free(s->record);
-    lk_buf_dispose(&s->errors);
-    memset(s, 0, sizeof(*s));
+    if (src != NULL && --src->refs == 0)
+        lk_free(src);
 }
 
-/* Assess the queue on the pool, then emit it in order. */
-static int batch_flush(lk_batch *b, lk_error *err)
+/* Release what slot "s" refers to and empty it, keeping its buffers;
+ * with "now" 0 its case and assessment are left to the slot's next job. */
+static void batch_slot_clear(batch_slot *s, int now)
+{
+    batch_src_release(s->src);
+    s->src = NULL;
+    lk_assessment_free(s->old_a);
+    lk_case_free(s->old_cs);
+    s->old_a = s->a;
+    s->old_cs = s->cs;
+    s->a = NULL;
+    s->cs = NULL;
+    if (now) {
+        lk_assessment_free(s->old_a);
+        lk_case_free(s->old_cs);
+        s->old_a = NULL;
+        s->old_cs = NULL;
+    }
+    s->line = 0;
+    s->is_file = 0;
+    s->len = 0;
+    s->too_long = 0;
+    s->out.len = 0;
+    s->out.error = 0;
+    s->errors.len = 0;
+    s->errors.error = 0;
+    if (s->errors.ptr != NULL)
+        s->errors.ptr[0] = '\0';
+    s->first[0] = '\0';
+    s->n_errors = 0;
+    s->failed = 0;
+}
+
+/* Hand the "n" assessed slots "slots" to the callback in order, then
+ * empty them. */
+static int batch_emit(lk_batch *b, batch_slot *slots, size_t n,
+                      lk_error *err)
 {
     size_t i;
     int status = 0;
-    if (b->stopped)
-        return LK_BATCH_STOPPED;
-    if (b->n == 0)
-        return 0;
-    if (lk_pool_start(b->pool, b->n, batch_job, b) < 0 ||
-        lk_pool_wait(b->pool) < 0)
-        status = lk_error_set(err, LK_ERROR, "worker pool failed");
-    for (i = 0; i < b->n && status == 0; i++) {
-        batch_slot *s = &b->slots[i];
+    for (i = 0; i < n && status == 0; i++) {
+        batch_slot *s = &slots[i];
         lk_batch_item item;
-        if (s->failed || s->record == NULL) {
+        if (s->failed || s->out.len == 0) {
             status = lk_error_set_oom(err);
             break;
         }
-        item.source = s->source;
+        item.source = s->src->name;
         item.line = s->line;
-        item.record = s->record;
-        item.len = s->rlen;
+        item.record = s->out.ptr;
+        item.len = s->out.len;
         item.assessment = s->a;
         item.errors = s->a == NULL ? s->errors.ptr : NULL;
         b->emitted++;
@@ -239,40 +293,94 @@ static int batch_flush(lk_batch *b, lk_error *err)
             status = LK_BATCH_STOPPED;
         }
     }
-    for (i = 0; i < b->n; i++)
-        batch_slot_clear(&b->slots[i]);
-    b->n = 0;
+    for (i = 0; i < n; i++)
+        batch_slot_clear(&slots[i], 0);
     return status;
 }
 
-/* Take the next free slot, flushing a full queue first. */
-static int batch_slot_take(lk_batch *b, batch_slot **out, lk_error *err)
+/*
+ * One turn of the double buffer: wait for the queue the pool runs, start
+ * the pool on the queue just filled (the caller fills the other one while
+ * it runs), then emit the finished queue, which becomes the one to fill.
+ */
+static int batch_cycle(lk_batch *b, lk_error *err)
+{
+    batch_slot *done = NULL;
+    size_t ndone = 0;
+    int status = 0, emitted;
+    if (b->stopped)
+        return LK_BATCH_STOPPED;
+    if (b->nrun > 0) {
+        if (lk_pool_wait(b->pool) < 0)
+            status = lk_error_set(err, LK_ERROR, "worker pool failed");
+        done = b->run;
+        ndone = b->nrun;
+        b->nrun = 0;
+    }
+    if (status == 0 && b->n > 0) {
+        b->run = b->slots[b->fill];
+        b->nrun = b->n;
+        b->n = 0;
+        b->fill ^= 1;
+        /* on a lock failure the queue still runs, in lk_pool_wait */
+        if (lk_pool_start(b->pool, b->nrun, batch_job, b) < 0)
+            status = lk_error_set(err, LK_ERROR, "worker pool failed");
+    }
+    emitted = status == 0 ? batch_emit(b, done, ndone, err) : 0;
+    if (status != 0 && done != NULL) {
+        size_t i;
+        for (i = 0; i < ndone; i++)
+            batch_slot_clear(&done[i], 1);
+    }
+    return status != 0 ? status : emitted;
+}
+
+/* Take the next free slot for a case of "name", turning a full queue
+ * over first. */
+static int batch_slot_take(lk_batch *b, const char *name, batch_slot **out,
+                           lk_error *err)
 {
     int status;
+    batch_slot *s = NULL;
     if (b->stopped)
         return LK_BATCH_STOPPED;
     if (b->n == b->cap) {
-        status = batch_flush(b, err);
+        status = batch_cycle(b, err);
         if (status != 0)
             return status;
     }
-    *out = &b->slots[b->n];
-    lk_buf_init(&(*out)->errors, (size_t)1 << 20);
+    if (b->src == NULL || strcmp(b->src->name, name) != 0) {
+        size_t len = strlen(name);
+        batch_src *src = lk_malloc(sizeof(*src) + len + 1);
+        if (src == NULL)
+            return lk_error_set_oom(err);
+        src->refs = 1;
+        memcpy(src->name, name, len + 1);
+        batch_src_release(b->src);
+        b->src = src;
+    }
+    s = &b->slots[b->fill][b->n];
+    s->src = b->src;
+    b->src->refs++;
+    *out = s;
     return 0;
 }
 
 int lk_batch_add_text(lk_batch *b, const char *source, unsigned long line,
                       const char *data, size_t len, lk_error *err)
 {
-    batch_slot *s;
-    int status = batch_slot_take(b, &s, err);
+    batch_slot *s = NULL;
+    int status = batch_slot_take(b, source, &s, err);
     if (status != 0)
         return status;
-    s->source = lk_strdup(source);
-    s->data = lk_malloc(len + 1);
-    if (s->source == NULL || s->data == NULL) {
-        batch_slot_clear(s);
-        return lk_error_set_oom(err);
+    if (s->data_cap < len + 1) {
+        char *p = lk_realloc(s->data, len + 1);
+        if (p == NULL) {
+            batch_slot_clear(s, 1);
+            return lk_error_set_oom(err);
+        }
+        s->data = p;
+        s->data_cap = len + 1;
     }
     memcpy(s->data, data, len);
     s->data[len] = '\0';
@@ -284,15 +392,11 @@ int lk_batch_add_text(lk_batch *b, const char *source, unsigned long line,
 
 int lk_batch_add_file(lk_batch *b, const char *path, lk_error *err)
 {
-    batch_slot *s;
-    int status = batch_slot_take(b, &s, err);
+    batch_slot *s = NULL;
+    int status = batch_slot_take(b, path, &s, err);
     if (status != 0)
         return status;
-    s->source = lk_strdup(path);
-    if (s->source == NULL) {
-        batch_slot_clear(s);
-        return lk_error_set_oom(err);
-    }
+    s->is_file = 1;
     b->n++;
     return 0;
 }
@@ -303,7 +407,7 @@ static int batch_add_too_long(lk_batch *b, const char *source,
 {
     int status = lk_batch_add_text(b, source, line, "", 0, err);
     if (status == 0)
-        b->slots[b->n - 1].too_long = 1;
+        b->slots[b->fill][b->n - 1].too_long = 1;
     return status;
 }
 
@@ -335,46 +439,70 @@ static int batch_line_done(lk_batch *b, lk_buf *line, const char *source,
     return status;
 }
 
+/* Queue the whole lines of block "p".."end"; the part of a line that
+ * continues past the block goes into "line". */
+static int batch_block(lk_batch *b, const char *p, const char *end,
+                       lk_buf *line, const char *source, unsigned long *n,
+                       lk_error *err)
+{
+    int status = 0;
+    while (status == 0 && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = (size_t)((nl ? nl : end) - p);
+        if (nl != NULL && line->len == 0 && line->error == 0 &&
+            len <= LK_BATCH_LINE_MAX) {
+            /* the common case: a whole line inside the block */
+            ++*n;
+            if (!batch_blank(p, len))
+                status = lk_batch_add_text(b, source, *n, p, len, err);
+        } else {
+            if (line->error == 0)
+                lk_buf_put(line, p, len);
+            if (nl == NULL)
+                break;
+            status = batch_line_done(b, line, source, ++*n, err);
+        }
+        p = nl + 1;
+    }
+    return status;
+}
+
 int lk_batch_read_jsonl(lk_batch *b, FILE *in, const char *source,
                         lk_error *err)
 {
     lk_buf line;
-    char chunk[4096];
-    size_t k = 0;
+    char *block = lk_malloc(BATCH_BLOCK);
     unsigned long n = 0;
-    int c, status = 0, pending = 0;
+    size_t got;
+    int status = 0, pending = 0;
+    if (block == NULL)
+        return lk_error_set_oom(err);
     lk_buf_init(&line, LK_BATCH_LINE_MAX);
     while (status == 0) {
-        c = getc_unlocked(in);
-        if (c != EOF && c != '\n') {
-            chunk[k++] = (char)c;
-            pending = 1;
-            if (k == sizeof(chunk)) {
-                if (line.error == 0)
-                    lk_buf_put(&line, chunk, k);
-                k = 0;
-            }
-            continue;
-        }
-        if (c == EOF && !pending)
+        got = fread(block, 1, BATCH_BLOCK, in);
+        if (got == 0)
             break;
-        if (k > 0 && line.error == 0)
-            lk_buf_put(&line, chunk, k);
-        k = 0;
-        pending = 0;
-        status = batch_line_done(b, &line, source, ++n, err);
-        if (c == EOF)
-            break;
+        status = batch_block(b, block, block + got, &line, source, &n, err);
+        pending = block[got - 1] != '\n';
     }
+    /* a last line without its newline */
+    if (status == 0 && pending)
+        status = batch_line_done(b, &line, source, ++n, err);
     if (status == 0 && ferror(in))
         status = lk_error_set(err, LK_EIO, "%s: read error", source);
     lk_buf_dispose(&line);
+    lk_free(block);
     return status;
 }
 
 int lk_batch_finish(lk_batch *b, lk_error *err)
 {
-    return batch_flush(b, err);
+    int status = 0;
+    while (status == 0 && (b->nrun > 0 || b->n > 0))
+        status = batch_cycle(b, err);
+    if (status == 0 && b->stopped)
+        status = LK_BATCH_STOPPED;
+    return status;
 }
 
 void lk_batch_counts(const lk_batch *b, unsigned long *emitted,
@@ -386,14 +514,30 @@ void lk_batch_counts(const lk_batch *b, unsigned long *emitted,
         *rejected = b->rejected;
 }
 
-void lk_batch_free(lk_batch *b)
+/* Free the "n" slots of queue "slots" and the queue. */
+static void batch_slots_free(batch_slot *slots, size_t n)
 {
     size_t i;
+    if (slots == NULL)
+        return;
+    for (i = 0; i < n; i++) {
+        batch_slot_clear(&slots[i], 1);
+        lk_free(slots[i].data);
+        lk_buf_dispose(&slots[i].out);
+        lk_buf_dispose(&slots[i].errors);
+    }
+    lk_free(slots);
+}
+
+void lk_batch_free(lk_batch *b)
+{
     if (b == NULL)
         return;
-    for (i = 0; i < b->n; i++)
-        batch_slot_clear(&b->slots[i]);
+    if (b->nrun > 0) /* a queue started must be finished before freeing */
+        (void)lk_pool_wait(b->pool);
     lk_pool_free(b->pool);
-    lk_free(b->slots);
+    batch_slots_free(b->slots[0], b->cap);
+    batch_slots_free(b->slots[1], b->cap);
+    batch_src_release(b->src);
     lk_free(b);
 }

@@ -1,7 +1,11 @@
 /*
- * jsonw.c: the JSON string escaper. Runs of plain ASCII are copied in one
- * append; only the bytes needing attention are looked at one by one.
+ * jsonw.c: the JSON string escaper, and the streaming writer that prints
+ * what jansson prints. Runs of plain ASCII are copied in one append; only
+ * the bytes needing attention are looked at one by one.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "jsonw.h"
 
 /* Append the escape for ASCII byte "c" (a quote, backslash or control). */
@@ -83,4 +87,172 @@ void lk_jsonw_str(lk_buf *b, const char *s, size_t n)
     }
     lk_buf_put(b, s + i - run, run);
     lk_buf_put(b, "\"", 1);
+}
+
+/*
+ * lk_buf_put for the writer's many small appends (a bracket, a comma, a
+ * key): a plain copy when the buffer has room, as it has once grown, and
+ * lk_buf_put (which grows it, or records the error) otherwise.
+ */
+static void jsonw_put(lk_buf *b, const char *s, size_t n)
+{
+    if (b->error == 0 && b->ptr != NULL && n < b->alloc - b->len &&
+        n <= b->max - b->len) {
+        memcpy(b->ptr + b->len, s, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return;
+    }
+    lk_buf_put(b, s, n);
+}
+
+/*
+ * Append "s" as jansson's dump_string escapes a valid UTF-8 string: quote
+ * and backslash, \b \f \n \r \t, any other control character as
+ * \u00XX in upper case; everything else (UTF-8 included) as it is.
+ */
+static void jsonw_jansson_str(lk_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const char *run = s;
+    jsonw_put(b, "\"", 1);
+    for (;;) {
+        unsigned char c;
+        char esc[7];
+        size_t n = 2;
+        /* most bytes need nothing: skip them four at a time */
+        while ((unsigned char)s[0] >= 0x20 && s[0] != '"' && s[0] != '\\' &&
+               (unsigned char)s[1] >= 0x20 && s[1] != '"' && s[1] != '\\' &&
+               (unsigned char)s[2] >= 0x20 && s[2] != '"' && s[2] != '\\' &&
+               (unsigned char)s[3] >= 0x20 && s[3] != '"' && s[3] != '\\')
+            s += 4;
+        c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            s++;
+            continue;
+        }
+        jsonw_put(b, run, (size_t)(s - run));
+        if (c == 0)
+            break;
+        run = ++s;
+        esc[0] = '\\';
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+            break;
+        }
+        jsonw_put(b, esc, n);
+    }
+    jsonw_put(b, "\"", 1);
+}
+
+/* A newline and the indent of depth "depth", when indenting. */
+static void jsonw_indent(lk_jsonw *w, unsigned depth)
+{
+    static const char spaces[] = "                                ";
+    size_t n = (size_t)depth * w->indent;
+    if (w->indent == 0)
+        return;
+    jsonw_put(w->b, "\n", 1);
+    while (n > 0) {
+        size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+        jsonw_put(w->b, spaces, k);
+        n -= k;
+    }
+}
+
+/* What goes before a value or key: nothing after a key, else the comma
+ * after an earlier member and the member's indent. */
+static void jsonw_before(lk_jsonw *w)
+{
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    if (w->count[w->depth - 1]++ > 0)
+        jsonw_put(w->b, ",", 1);
+    jsonw_indent(w, w->depth);
+}
+
+void lk_jsonw_init(lk_jsonw *w, lk_buf *b, unsigned indent)
+{
+    memset(w, 0, sizeof(*w));
+    w->b = b;
+    w->indent = indent;
+}
+
+void lk_jsonw_open(lk_jsonw *w, char bracket)
+{
+    jsonw_before(w);
+    jsonw_put(w->b, &bracket, 1);
+    if (w->depth == LK_JSONW_DEPTH) {
+        w->b->error = w->b->error ? w->b->error : LK_ETOOBIG;
+        return;
+    }
+    w->count[w->depth++] = 0;
+}
+
+void lk_jsonw_close(lk_jsonw *w, char bracket)
+{
+    if (w->depth == 0)
+        return;
+    w->depth--;
+    if (w->count[w->depth] > 0)
+        jsonw_indent(w, w->depth);
+    jsonw_put(w->b, &bracket, 1);
+}
+
+void lk_jsonw_key(lk_jsonw *w, const char *key)
+{
+    jsonw_before(w);
+    jsonw_jansson_str(w->b, key);
+    jsonw_put(w->b, ": ", w->indent == 0 ? 1 : 2);
+    w->after_key = 1;
+}
+
+void lk_jsonw_string(lk_jsonw *w, const char *s)
+{
+    jsonw_before(w);
+    if (s == NULL)
+        jsonw_put(w->b, "null", 4);
+    else
+        jsonw_jansson_str(w->b, s);
+}
+
+void lk_jsonw_int(lk_jsonw *w, long long v)
+{
+    char num[32];
+    int n = snprintf(num, sizeof(num), "%lld", v);
+    jsonw_before(w);
+    jsonw_put(w->b, num, (size_t)n);
+}
+
+void lk_jsonw_bool(lk_jsonw *w, int v)
+{
+    jsonw_before(w);
+    jsonw_put(w->b, v ? "true" : "false", v ? 4 : 5);
+}
+
+void lk_jsonw_null(lk_jsonw *w)
+{
+    jsonw_before(w);
+    jsonw_put(w->b, "null", 4);
+}
+
+void lk_jsonw_raw(lk_jsonw *w, const char *text, size_t n)
+{
+    jsonw_before(w);
+    jsonw_put(w->b, text, n);
 }

@@ -18,4 +18,41 @@
  */
 void lk_jsonw_str(lk_buf *b, const char *s, size_t n);
 
+#define LK_JSONW_DEPTH 16 /* deepest nesting of an lk_jsonw document */
+
+/*
+ * A streaming JSON writer that prints exactly what jansson's json_dumps
+ * prints for the same tree with JSON_COMPACT (indent 0) or JSON_INDENT(n)
+ * (keys in the order written, "[]" and "{}" when empty, ": " after a key
+ * and one member a line when indented), so a renderer can drop the tree
+ * and keep its bytes. Strings must be valid UTF-8 (they are copied);
+ * errors are recorded in the buffer (see lk_buf).
+ */
+typedef struct lk_jsonw {
+    lk_buf *b;                       /* the output */
+    unsigned indent;                 /* spaces a level, 0: compact */
+    unsigned depth;                  /* containers open */
+    int after_key;                   /* a key was written, its value not */
+    unsigned count[LK_JSONW_DEPTH];  /* members written at each depth */
+} lk_jsonw;
+
+/* Start writing into "b", indented by "indent" spaces (0: compact). */
+void lk_jsonw_init(lk_jsonw *w, lk_buf *b, unsigned indent);
+/* Open an object ('{') or an array ('['). */
+void lk_jsonw_open(lk_jsonw *w, char bracket);
+/* Close the innermost container with "bracket" ('}' or ']'). */
+void lk_jsonw_close(lk_jsonw *w, char bracket);
+/* Write object key "key"; the next call writes its value. */
+void lk_jsonw_key(lk_jsonw *w, const char *key);
+/* Write string "s", or null when "s" is NULL. */
+void lk_jsonw_string(lk_jsonw *w, const char *s);
+/* Write integer "v". */
+void lk_jsonw_int(lk_jsonw *w, long long v);
+/* Write true or false. */
+void lk_jsonw_bool(lk_jsonw *w, int v);
+/* Write null. */
+void lk_jsonw_null(lk_jsonw *w);
+/* Write "n" bytes of ready JSON text "text" as one value. */
+void lk_jsonw_raw(lk_jsonw *w, const char *text, size_t n);
+
 #endif

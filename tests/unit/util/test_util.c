@@ -1,6 +1,7 @@
 /*
  * test_util.c: bounded buffers, error formatting, status mapping, file
- * reads with a ceiling and SHA-256 digests.
+ * reads with a ceiling, SHA-256 digests and the streaming JSON writer
+ * (the same bytes as jansson's json_dumps).
  */
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +9,9 @@
 #include "alloc.h"
 #include "buf.h"
 #include "csv.h"
+#include "jsonw.h"
+
+#include <jansson.h>
 #include "helpers.h"
 
 static void test_buf_ceiling(void **state)
@@ -114,6 +118,73 @@ static void test_csv_cells(void **state)
     lk_buf_dispose(&b);
 }
 
+/* The document of test_jsonw_like_jansson, written with "w". */
+static void jsonw_doc(lk_jsonw *w)
+{
+    lk_jsonw_open(w, '{');
+    lk_jsonw_key(w, "s");
+    lk_jsonw_string(w, "q\" b\\ \b\f\n\r\t \x01\x1f \xc3\xa9 / \x7f");
+    lk_jsonw_key(w, "empty");
+    lk_jsonw_open(w, '[');
+    lk_jsonw_close(w, ']');
+    lk_jsonw_key(w, "eo");
+    lk_jsonw_open(w, '{');
+    lk_jsonw_close(w, '}');
+    lk_jsonw_key(w, "v");
+    lk_jsonw_open(w, '[');
+    lk_jsonw_int(w, 1);
+    lk_jsonw_int(w, -9007199254740993LL);
+    lk_jsonw_bool(w, 1);
+    lk_jsonw_bool(w, 0);
+    lk_jsonw_null(w);
+    lk_jsonw_string(w, NULL);
+    lk_jsonw_close(w, ']');
+    lk_jsonw_key(w, "o");
+    lk_jsonw_open(w, '{');
+    lk_jsonw_key(w, "k\n");
+    lk_jsonw_open(w, '[');
+    lk_jsonw_open(w, '{');
+    lk_jsonw_key(w, "deep");
+    lk_jsonw_raw(w, "2.5", 3);
+    lk_jsonw_close(w, '}');
+    lk_jsonw_close(w, ']');
+    lk_jsonw_close(w, '}');
+    lk_jsonw_close(w, '}');
+}
+
+/* lk_jsonw prints what json_dumps prints for the same tree, compact and
+ * indented: escapes, empty containers, nesting, numbers. */
+static void test_jsonw_like_jansson(void **state)
+{
+    json_t *doc;
+    unsigned indent[2] = {0, 2};
+    size_t i;
+    (void)state;
+    lk_alloc__init();
+    doc = json_pack("{s:s, s:[], s:{}, s:[I, I, b, b, n, n], s:{s:[{s:f}]}}",
+                    "s", "q\" b\\ \b\f\n\r\t \x01\x1f \xc3\xa9 / \x7f",
+                    "empty", "eo", "v", (json_int_t)1,
+                    (json_int_t)-9007199254740993LL, 1, 0, "o", "k\n",
+                    "deep", 2.5);
+    assert_non_null(doc);
+    for (i = 0; i < 2; i++) {
+        lk_buf b;
+        lk_jsonw w;
+        char *want = json_dumps(doc, JSON_PRESERVE_ORDER |
+                                         (indent[i] ? JSON_INDENT(2)
+                                                    : JSON_COMPACT));
+        assert_non_null(want);
+        lk_buf_init(&b, 0);
+        lk_jsonw_init(&w, &b, indent[i]);
+        jsonw_doc(&w);
+        assert_int_equal(b.error, 0);
+        assert_string_equal(b.ptr, want);
+        lk_free(want);
+        lk_buf_dispose(&b);
+    }
+    json_decref(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_file_read),
         cmocka_unit_test(test_sha256),
         cmocka_unit_test(test_csv_cells),
+        cmocka_unit_test(test_jsonw_like_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

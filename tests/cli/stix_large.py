@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""leaklaw import stix on large bundles, written by gen_stix_bundle.py from
+the bundled ATT&CK (no download):
+
+1. a valid STIX 2.1 bundle of GROUPS intrusion sets with their campaigns,
+   reports, victims and relationships: exit 0, one draft per intrusion
+   set in bundle order, each with the actor kind and State, attribution
+   confidence, victim State and target and ATT&CK ids the generator
+   planned, nothing on stderr;
+2. a huge malformed bundle (the objects array broken at its very end):
+   exit 65, one line on stderr locating the error (FILE:LINE:COLUMN),
+   nothing on stdout.
+Prints 'N passed, N failed'."""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_stix_bundle as gen  # noqa: E402
+
+
+def value(x):
+    return x.get("value") if isinstance(x, dict) and "value" in x else x
+
+
+def got(case):
+    actor, victim = case.get("actor", {}), case.get("victim", {})
+    return {"name": actor.get("name"), "kind": value(actor.get("kind")),
+            "state": value(actor.get("state")),
+            "confidence": value(actor.get("attribution", {})
+                                .get("confidence")),
+            "victim_state": value(victim.get("state")),
+            "target": value(victim.get("target")),
+            "attack": sorted(value(a.get("attack"))
+                             for a in case.get("access", []))}
+
+
+def check_valid(ll, root, tmp, groups):
+    path = os.path.join(tmp, "large.json")
+    pats = gen.write(root, path, groups)
+    r = subprocess.run([ll, "import", "stix", path], capture_output=True)
+    fails = []
+    if r.returncode != 0:
+        return [f"valid bundle: exit {r.returncode}: {r.stderr[-500:]!r}"]
+    if r.stderr:
+        fails.append(f"valid bundle: stderr {r.stderr[:300]!r}")
+    lines = r.stdout.decode().splitlines()
+    if len(lines) != groups:
+        fails.append(f"valid bundle: {len(lines)} drafts, expected {groups}")
+    for i, line in enumerate(lines[:groups]):
+        g, e = got(json.loads(line)), gen.expected(i, pats)
+        if g != e:
+            fails.append(f"group {i}: got {g}, expected {e}")
+            if len(fails) > 5:
+                break
+    return fails
+
+
+def check_malformed(ll, root, tmp, groups):
+    path = os.path.join(tmp, "malformed.json")
+    gen.write(root, path, groups, malformed=True)
+    with open(path) as f:
+        nlines = sum(1 for _ in f)
+    r = subprocess.run([ll, "import", "stix", path], capture_output=True)
+    err = r.stderr.decode()
+    fails = []
+    if r.returncode != 65:
+        fails.append(f"malformed bundle: exit {r.returncode}, expected 65")
+    if r.stdout:
+        fails.append(f"malformed bundle: {len(r.stdout)} bytes on stdout")
+    if len(err.splitlines()) != 1:
+        fails.append(f"malformed bundle: stderr not one line: {err[:300]!r}")
+    if not err.startswith(f"leaklaw: {path}:{nlines}:"):
+        fails.append(f"malformed bundle: error not at its last line "
+                     f"{nlines}: {err[:300]!r}")
+    return fails
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--leaklaw", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--groups", type=int, default=1000)
+    ap.add_argument("--malformed-groups", type=int, default=5000)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        results = [check_valid(a.leaklaw, a.root, tmp, a.groups),
+                   check_malformed(a.leaklaw, a.root, tmp,
+                                   a.malformed_groups)]
+    failed = [f for r in results for f in r]
+    for f in failed:
+        print("FAIL:", f)
+    nf = sum(1 for r in results if r)
+    print(f"{len(results) - nf} passed, {nf} failed")
+    sys.exit(1 if nf else 0)
+
+
+if __name__ == "__main__":
+    main()
