@@ -137,14 +137,7 @@ int cmd_cases_check(int argc, char **argv)
     int status = check_parse(argc, argv, &format);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;
-    status = cli_law(&law, NULL);
-    if (status == 0)
-        status = cli_library(&lib, law);
-    if (status == 0 && lib == NULL) {
-        fprintf(stderr, "leaklaw: no case library in %s/cases\n",
-                cli_g.datadir);
-        status = LK_EXIT_RUNTIME;
-    }
+    status = cli_law_library(&law, &lib);
     if (status != 0)
         goto out;
     lk_buf_init(&b, 0);

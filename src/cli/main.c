@@ -161,6 +161,19 @@ int cli_library(lk_library **out, const lk_law *law)
     return 0;
 }
 
+int cli_law_library(lk_law **law, lk_library **lib)
+{
+    int status = cli_law(law, NULL);
+    if (status == 0)
+        status = cli_library(lib, *law);
+    if (status == 0 && *lib == NULL) {
+        fprintf(stderr, "leaklaw: no case library in %s/cases\n",
+                cli_g.datadir);
+        status = LK_EXIT_RUNTIME;
+    }
+    return status;
+}
+
 /*
  * The data directory of an installed leaklaw: LK_DATADIR_FROM_BINDIR
  * (fixed at configure time, e.g. "../share/leaklaw") taken from the

@@ -30,6 +30,13 @@ static void pr_table(lk_writer *w, const char *const *cols, int n)
         lk_writer_cell_text(w, cols[i]);
 }
 
+/* A cell holding untrusted text "s". */
+static void pr_cell_data(lk_writer *w, const char *s)
+{
+    lk_writer_cell(w);
+    lk_writer_data(w, s);
+}
+
 /* The symbol of a stance in the matrix. */
 static const char *const pr_marks[] = {"?", "-", "A", "D"};
 
@@ -84,10 +91,8 @@ static void pr_quotes_table(lk_writer *w, const lk_knowledge *k, size_t q)
         lk_knowledge_position(k, p, &pi);
         lk_knowledge_quote(k, p, (size_t)s.quote, &qi);
         lk_writer_row(w);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.name);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.date);
+        pr_cell_data(w, pi.name);
+        pr_cell_data(w, pi.date);
         lk_writer_cell_text(w, lk_stance_name(s.value));
         lk_writer_cell(w);
         lk_writer_text(w, "\"");
@@ -172,10 +177,8 @@ static void pr_matrix(lk_writer *w, const lk_knowledge *k)
     for (p = 0; p < np; p++) {
         lk_knowledge_position(k, p, &pi);
         lk_writer_row(w);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.name);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.date);
+        pr_cell_data(w, pi.name);
+        pr_cell_data(w, pi.date);
         for (q = 0; q < nq; q++) {
             lk_knowledge_stance(k, p, q, &s);
             lk_writer_cell_text(w, pr_marks[s.value]);
@@ -300,6 +303,8 @@ static void pr_leaks(lk_writer *w, const lk_knowledge *k,
 
 static void pr_reactions(lk_writer *w, const lk_knowledge *k)
 {
+    static const char *const cols[] = {"Date",  "Incident", "Party",
+                                       "Kind",  "Invokes",  "What"};
     size_t i, j, n = lk_knowledge_reaction_count(k), inter = 0, sov = 0;
     lk_reaction_info r;
     for (i = 0; i < n; i++) {
@@ -316,18 +321,14 @@ static void pr_reactions(lk_writer *w, const lk_knowledge *k)
     lk_writer_end(w);
     if (n == 0)
         return;
-    static const char *const cols[] = {"Date",  "Incident", "Party",
-                                       "Kind",  "Invokes",  "What"};
     pr_table(w, cols, 6);
     for (i = 0; i < n; i++) {
         lk_knowledge_reaction(k, i, &r);
         lk_writer_row(w);
-        lk_writer_cell(w);
-        lk_writer_data(w, r.date);
+        pr_cell_data(w, r.date);
         lk_writer_cell(w);
         lk_writer_code(w, r.case_id);
-        lk_writer_cell(w);
-        lk_writer_data(w, r.party);
+        pr_cell_data(w, r.party);
         if (*r.against) {
             lk_writer_text(w, " against ");
             lk_writer_data(w, r.against);
@@ -346,24 +347,21 @@ static void pr_reactions(lk_writer *w, const lk_knowledge *k)
 
 static void pr_positions(lk_writer *w, const lk_knowledge *k)
 {
+    static const char *const cols[] = {
+        "Party", "Document", "Date", "Read", "Quotations confirmed",
+        "Official text"};
     size_t p, np = lk_knowledge_position_count(k);
     lk_position_info pi;
     lk_writer_heading(w, 2);
     lk_writer_text(w, "Positions");
     lk_writer_end(w);
-    static const char *const cols[] = {
-        "Party", "Document", "Date", "Read", "Quotations confirmed",
-        "Official text"};
     pr_table(w, cols, 6);
     for (p = 0; p < np; p++) {
         lk_knowledge_position(k, p, &pi);
         lk_writer_row(w);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.name);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.title);
-        lk_writer_cell(w);
-        lk_writer_data(w, pi.date);
+        pr_cell_data(w, pi.name);
+        pr_cell_data(w, pi.title);
+        pr_cell_data(w, pi.date);
         lk_writer_cell_text(w, pi.status);
         lk_writer_cell(w);
         lk_writer_textf(w, "%zu of %zu", pi.nconfirmed, pi.nquotes);
