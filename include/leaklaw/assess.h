@@ -106,7 +106,7 @@ LK_EXTERN(int) lk_library_new(lk_library **out, lk_error *err);
  * METHOD: parse "len" bytes of "text" named "name" as a case, assess it
  * under "law" (no what-if, no precedents) and add it to "lib".
  * @return 0; LK_EINVALID (the case, with its location); LK_ETOOBIG (more
- *         than 1,000 cases); LK_ENOMEM.
+ *         than 10,000 cases); LK_ENOMEM.
  */
 LK_EXTERN(int) lk_library_add_text(lk_library *lib, const lk_law *law,
                                    const char *name, const char *text,

@@ -9,6 +9,7 @@
 #ifndef LEAKLAW_SERVER_H
 #define LEAKLAW_SERVER_H
 
+#include "assess.h"
 #include "common.h"
 #include "errors.h"
 
@@ -70,6 +71,16 @@ struct lk_store;
  * /v1/cases writes to it. The server serialises its use of "st".
  */
 void lk_server_set_store(lk_server *s, struct lk_store *st);
+
+/**
+ * Use "lib" (owned by the server from now on) as the library of
+ * precedents and of the practice report's incidents, in place of the
+ * bundled one: the store's library, so that assessments are those of the
+ * command line with the same --db. Its assessments may borrow a law the
+ * caller keeps alive as long as the server. A case posted later is not
+ * added to it. @return 0 or LK_ENOMEM (the old library kept).
+ */
+int lk_server_set_library(lk_server *s, lk_library *lib, lk_error *err);
 
 /**
  * Handle "req" into "res" (release with lk_http_response_dispose).

@@ -68,8 +68,9 @@ int cli_compare(char **files, int nfiles, lk_report_format format,
  * or the usage exit status. */
 int cli_format_options(int argc, char **argv, const char *cmd,
                        const char *help, const char **format);
-/* The default law and its case library (the store's with --db), printing
- * errors; "no case library" is an error. 0 or the exit status. */
+/* The default law and the bundled case library (never the store's: the
+ * library's expected verdicts are the bundled data's), printing errors;
+ * "no case library" is an error. 0 or the exit status. */
 int cli_law_library(lk_law **law, lk_library **lib);
 /* Exit status for a library status code. */
 int cli_exit(int status);

@@ -59,16 +59,18 @@ static int serve_token(const char *path, char **out)
 }
 
 /* Open the store (--db, else the default; created if needed) with the
- * bundled cases and positions added to its listing and search. */
-static int serve_store(lk_store **st)
+ * bundled cases and positions added to its listing and search, and the
+ * library of its cases in "lib" (assessed under "law", which the caller
+ * keeps while the library lives). */
+static int serve_store(lk_store **st, lk_law **law, lk_library **lib)
 {
-    lk_law *law = NULL;
-    int status = cli_law(&law, NULL);
+    int status = cli_law(law, NULL);
     if (status == 0)
         status = cli_store_open(st, CLI_STORE_WRITE);
     if (status == 0)
-        status = cli_store_bundle(*st, law);
-    lk_law_free(law);
+        status = cli_store_bundle(*st, *law);
+    if (status == 0)
+        status = cli_store_library(lib, *law);
     return status;
 }
 
@@ -144,6 +146,8 @@ int cmd_serve(int argc, char **argv)
     char *token = NULL;
     lk_server *s = NULL;
     lk_store *st = NULL;
+    lk_law *law = NULL;
+    lk_library *lib = NULL;
     lk_error err;
     int api_doc = 0, status, error;
     memset(&o, 0, sizeof(o));
@@ -155,21 +159,26 @@ int cmd_serve(int argc, char **argv)
     if (token_file != NULL && (status = serve_token(token_file, &token)))
         goto out;
     o.token = token;
-    status = serve_store(&st);
+    status = serve_store(&st, &law, &lib);
     if (status != 0)
         goto out;
     lk_error_clear(&err);
     error = lk_server_new(&s, cli_g.datadir, &err);
     if (error == 0) {
         lk_server_set_store(s, st);
-        error = lk_server_run(s, &o, &err);
+        error = lk_server_set_library(s, lib, &err);
+        lib = NULL; /* the server's now */
     }
+    if (error == 0)
+        error = lk_server_run(s, &o, &err);
     if (error < 0) {
         cli_error(&err);
         status = error == LK_EINVALID ? LK_EXIT_USAGE : LK_EXIT_RUNTIME;
     }
 out:
     lk_server_free(s);
+    lk_library_free(lib);
+    lk_law_free(law);
     lk_store_close(st);
     if (token != NULL)
         memset(token, 0, strlen(token));

@@ -140,15 +140,14 @@ int cli_law(lk_law **out, const char *profile)
     return 0;
 }
 
-int cli_library(lk_library **out, const lk_law *law)
+/* The bundled library: DATADIR/cases, or NULL when there is none. */
+static int cli_library_dir(lk_library **out, const lk_law *law)
 {
     char dir[4096];
     struct stat st;
     lk_error err;
     int error;
     *out = NULL;
-    if (cli_g.db != NULL) /* a store given: its cases and the bundled */
-        return cli_store_library(out, law);
     snprintf(dir, sizeof(dir), "%s/cases", cli_g.datadir);
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return 0;
@@ -161,11 +160,18 @@ int cli_library(lk_library **out, const lk_law *law)
     return 0;
 }
 
+int cli_library(lk_library **out, const lk_law *law)
+{
+    if (cli_g.db != NULL) /* a store given: its cases and the bundled */
+        return cli_store_library(out, law);
+    return cli_library_dir(out, law);
+}
+
 int cli_law_library(lk_law **law, lk_library **lib)
 {
     int status = cli_law(law, NULL);
     if (status == 0)
-        status = cli_library(lib, *law);
+        status = cli_library_dir(lib, *law);
     if (status == 0 && *lib == NULL) {
         fprintf(stderr, "leaklaw: no case library in %s/cases\n",
                 cli_g.datadir);

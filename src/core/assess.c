@@ -14,7 +14,7 @@
 
 #include "static_assert.h"
 
-#define ASSESS_MAX_LIBRARY 1000   /* case files of a library */
+#define ASSESS_MAX_LIBRARY 10000  /* cases of a library */
 #define ASSESS_VCODE_OPEN 63      /* verdict code of an undetermined lens */
 
 /* A verdict code is a bit of a uint64_t (single_reach); a lens outcome

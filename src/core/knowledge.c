@@ -95,6 +95,20 @@ static int knowledge_names(const char *dir, char ***names, size_t *n,
                         "knowledge files", err);
 }
 
+/* Positions without the propositions file they are read against are an
+ * error, not an empty folder. */
+static int knowledge_no_props(const char *dir, lk_error *err)
+{
+    char **names;
+    size_t n;
+    int error = knowledge_names(dir, &names, &n, err);
+    lk_dir_names_free(names, n);
+    if (error == 0 && n > 0)
+        error = lk_error_set_at(err, LK_EINVALID, dir, 0, 0, NULL,
+                                "positions without propositions.json");
+    return error;
+}
+
 static int knowledge_positions(lk_knowledge *k, const char *dir,
                                lk_error *err)
 {
@@ -203,6 +217,8 @@ int lk_knowledge_load(lk_knowledge **out, const char *datadir, lk_error *err)
             error = lk_knowledge__check_props(k, doc, err);
         if (error == 0)
             error = knowledge_positions(k, dir, err);
+    } else if (error == 0) {
+        error = knowledge_no_props(dir, err);
     }
     if (error == 0)
         error = knowledge_practice(k, datadir, err);

@@ -474,16 +474,21 @@ int lk_knowledge__check_practice(const lk_knowledge *k, const lk_doc *doc,
     char p[LK_ERROR_POINTER_MAX], path[4096];
     const char *id;
     struct stat st;
+    static const char *const exts[] = {".json", ".yaml", ".yml"};
     json_t *rs, *r;
     size_t i;
-    int n;
+    int n, e;
     if (kc_format(err, doc, "leaklaw/practice/1", keys) < 0 ||
         !(id = lk_lawfile__str(err, doc, "", doc->root, "case", 1)) ||
         kc_array(err, doc, "", doc->root, "reactions", 4096, &rs) < 0)
         return LK_EINVALID;
-    n = snprintf(path, sizeof(path), "%s/%s.json", cases, id);
-    if (n < 0 || (size_t)n >= sizeof(path) || strchr(id, '/') ||
-        stat(path, &st) != 0)
+    for (e = 0; e < 3; e++) { /* a library case file: .json, .yaml, .yml */
+        n = snprintf(path, sizeof(path), "%s/%s%s", cases, id, exts[e]);
+        if (n > 0 && (size_t)n < sizeof(path) && !strchr(id, '/') &&
+            stat(path, &st) == 0)
+            break;
+    }
+    if (e == 3)
         return FAIL(err, doc, "/case", "no case '%.60s' in the library", id);
     json_array_foreach(rs, i, r)
     {

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,6 +37,7 @@ typedef struct http_ctx {
     const lk_server *s;
     const char *token;
     size_t max_body;
+    char hosts[3][96]; /* the Host values accepted without a token */
 } http_ctx;
 
 /* Constant-time comparison of "a" (length la) and "b" (length lb). */
@@ -84,9 +86,9 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
                                  lk_http_response *res, int head)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(
-        head ? 0 : res->len, head ? (void *)"" : res->body,
-        MHD_RESPMEM_MUST_COPY);
+        res->len, res->body, MHD_RESPMEM_MUST_COPY);
     enum MHD_Result ok;
+    (void)head; /* MHD sends no body for HEAD, with the GET's length */
     if (r == NULL)
         return MHD_NO;
     http_headers(r, res);
@@ -130,6 +132,61 @@ static unsigned http_flag(struct MHD_Connection *conn, const char *name,
     return v != NULL && !strcmp(v, "0") ? bit : 0u;
 }
 
+/* 1 if header "name" of "conn" starts with "prefix". */
+static int http_header_is(struct MHD_Connection *conn, const char *name,
+                          const char *prefix)
+{
+    const char *v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
+    return v != NULL && !strncasecmp(v, prefix, strlen(prefix));
+}
+
+/*
+ * The checks made on a request's headers, before its body is read: the
+ * token; without a token (loopback), the Host (against DNS rebinding) and
+ * the Origin (against pages of other sites: a cross-site request is
+ * refused); a JSON Content-Type on POST (a form or text/plain post from
+ * another page cannot be made without a preflight); a Content-Length over
+ * the cap. Sets "res" and returns 1 when the request is refused.
+ */
+static int http_gate(const http_ctx *ctx, struct MHD_Connection *conn,
+                     const char *method, lk_http_response *res)
+{
+    const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                   MHD_HTTP_HEADER_HOST);
+    const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                     "Origin");
+    const char *clen = MHD_lookup_connection_value(
+        conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    int i, ok = 0;
+    if (!http_authorised(conn, ctx->token))
+        return lk_server__error(res, LK_API_UNAUTHORIZED,
+                                "missing or wrong bearer token", NULL),
+               1;
+    for (i = 0; ctx->token == NULL && host != NULL && i < 3; i++)
+        ok |= strcmp(host, ctx->hosts[i]) == 0;
+    if (ctx->token == NULL && !ok)
+        return lk_server__error(res, LK_API_FORBIDDEN, "unexpected Host "
+                                "header (use the address the server "
+                                "listens on)", NULL),
+               1;
+    if (ctx->token == NULL && origin != NULL &&
+        (strncmp(origin, "http://", 7) || strcmp(origin + 7, host)))
+        return lk_server__error(res, LK_API_FORBIDDEN, "requests from other "
+                                "sites are refused", NULL),
+               1;
+    if (!strcmp(method, "POST") &&
+        !http_header_is(conn, MHD_HTTP_HEADER_CONTENT_TYPE,
+                        "application/json"))
+        return lk_server__error(res, LK_API_MEDIA_TYPE, "POST bodies are "
+                                "Content-Type: application/json", NULL),
+               1;
+    if (clen != NULL && strtoull(clen, NULL, 10) > ctx->max_body)
+        return lk_server__error(res, LK_API_TOO_LARGE, "the body is larger "
+                                "than the server accepts", NULL),
+               1;
+    return 0;
+}
+
 /* Answer the complete request "hr". */
 static enum MHD_Result http_answer(const http_ctx *ctx,
                                    struct MHD_Connection *conn,
@@ -140,10 +197,7 @@ static enum MHD_Result http_answer(const http_ctx *ctx,
     lk_http_response res;
     enum MHD_Result ok;
     memset(&res, 0, sizeof(res));
-    if (!http_authorised(conn, ctx->token))
-        lk_server__error(&res, LK_API_UNAUTHORIZED,
-                         "missing or wrong bearer token", NULL);
-    else if (hr->too_large)
+    if (hr->too_large)
         lk_server__error(&res, LK_API_TOO_LARGE,
                          "the body is larger than the server accepts", NULL);
     else {
@@ -175,6 +229,15 @@ static enum MHD_Result http_handler(void *cls, struct MHD_Connection *conn,
     http_req *hr = *state;
     (void)version;
     if (hr == NULL) {
+        lk_http_response res;
+        enum MHD_Result ok;
+        memset(&res, 0, sizeof(res));
+        if (http_gate(ctx, conn, method, &res)) { /* before any body */
+            ok = res.body ? http_send(conn, &res, !strcmp(method, "HEAD"))
+                          : MHD_NO;
+            lk_http_response_dispose(&res);
+            return ok;
+        }
         hr = lk_calloc(1, sizeof(*hr));
         if (hr == NULL)
             return MHD_NO;
@@ -241,7 +304,7 @@ static void http_stop(struct MHD_Daemon *d)
 {
     const union MHD_DaemonInfo *info;
     int waited;
-    MHD_quiesce_daemon(d);
+    MHD_socket listener = MHD_quiesce_daemon(d);
     for (waited = 0; waited < HTTP_DRAIN_SECONDS * 10; waited++) {
         info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (info == NULL || info->num_connections == 0)
@@ -250,6 +313,8 @@ static void http_stop(struct MHD_Daemon *d)
         nanosleep(&tenth, NULL);
     }
     MHD_stop_daemon(d);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener); /* MHD leaves a quiesced socket to the caller */
 }
 
 int lk_server_run(lk_server *s, const lk_server_options *opts,
@@ -258,7 +323,7 @@ int lk_server_run(lk_server *s, const lk_server_options *opts,
     struct sockaddr_in sa;
     struct MHD_Daemon *d;
     http_ctx ctx;
-    sigset_t set;
+    sigset_t set, old;
     const char *listen = opts->listen ? opts->listen : "127.0.0.1:8720";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned threads = opts->threads ? opts->threads
@@ -272,12 +337,17 @@ int lk_server_run(lk_server *s, const lk_server_options *opts,
                             "address: give --token-file", listen);
     ctx.s = s;
     ctx.token = opts->token;
+    snprintf(ctx.hosts[0], sizeof(ctx.hosts[0]), "%s", listen);
+    snprintf(ctx.hosts[1], sizeof(ctx.hosts[1]), "localhost:%u",
+             (unsigned)ntohs(sa.sin_port));
+    snprintf(ctx.hosts[2], sizeof(ctx.hosts[2]), "127.0.0.1:%u",
+             (unsigned)ntohs(sa.sin_port));
     ctx.max_body = opts->max_body ? opts->max_body
                                   : LK_SERVER_MAX_BODY_DEFAULT;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set, NULL); /* workers inherit the mask */
+    pthread_sigmask(SIG_BLOCK, &set, &old); /* workers inherit the mask */
     d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC,
         0, NULL, NULL, http_handler, &ctx, MHD_OPTION_SOCK_ADDR, &sa,
@@ -286,11 +356,14 @@ int lk_server_run(lk_server *s, const lk_server_options *opts,
         opts->max_connections ? opts->max_connections : 256u,
         MHD_OPTION_CONNECTION_TIMEOUT, opts->timeout ? opts->timeout : 30u,
         MHD_OPTION_NOTIFY_COMPLETED, http_done, NULL, MHD_OPTION_END);
-    if (d == NULL)
+    if (d == NULL) {
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         return lk_error_set(err, LK_EIO, "cannot listen on %s", listen);
+    }
     fprintf(stderr, "leaklaw: serving on http://%s/\n", listen);
     http_wait_signal();
     fprintf(stderr, "leaklaw: stopping\n");
     http_stop(d);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     return 0;
 }

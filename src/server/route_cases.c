@@ -221,12 +221,13 @@ static int cases_put(const lk_server *s, const lk_case *c, const char *text,
     int error;
     pthread_mutex_lock(&w->lock);
     error = lk_store_begin(s->store, err);
-    if (error == 0)
+    if (error == 0) {
         error = lk_store_case_put(s->store, c, text, len, err);
-    if (error == 0)
-        error = lk_store_commit(s->store, err);
-    else if (error != LK_ECONFLICT)
-        lk_store_rollback(s->store);
+        if (error == 0)
+            error = lk_store_commit(s->store, err);
+        if (error < 0) /* never leave the shared connection in a write */
+            lk_store_rollback(s->store);
+    }
     pthread_mutex_unlock(&w->lock);
     return error;
 }
@@ -255,7 +256,8 @@ int lk_route_case_post(const lk_server *s, const lk_http_request *req,
     lk_case_free(c);
     if (error < 0 || b.error) {
         lk_buf_dispose(&b);
-        return lk_server__error(res, LK_API_INTERNAL,
+        return lk_server__error(res, error == LK_ECONFLICT ? LK_API_BUSY
+                                                           : LK_API_INTERNAL,
                                 error < 0 ? err.message : "out of memory",
                                 NULL);
     }

@@ -138,7 +138,9 @@ static int mail_run(json_t *doc, json_t *records, lk_mail_keys *keys,
 static int mail_check(json_t *doc, long long *at, lk_http_response *res)
 {
     json_t *msgs = json_object_get(doc, "messages");
-    const char *t = json_string_value(json_object_get(doc, "at"));
+    json_t *at_v = json_object_get(doc, "at"), *keys = json_object_get(doc,
+                                                                       "keys");
+    const char *t = json_string_value(at_v);
     if (!json_is_object(doc)) {
         mail_bad(res, "expected an object", "");
         return -1;
@@ -150,7 +152,16 @@ static int mail_check(json_t *doc, long long *at, lk_http_response *res)
         return -1;
     }
     *at = (long long)time(NULL);
-    if (t != NULL && lk_mail_time_parse(at, t) < 0) {
+    if (keys != NULL && !json_is_string(keys)) {
+        mail_bad(res, "\"keys\": the key archive as text", "/keys");
+        return -1;
+    }
+    if (json_is_integer(at_v) && json_integer_value(at_v) >= 0) {
+        *at = (long long)json_integer_value(at_v);
+        return 0;
+    }
+    if ((at_v != NULL && t == NULL) ||
+        (t != NULL && lk_mail_time_parse(at, t) < 0)) {
         mail_bad(res, "\"at\": Unix seconds, YYYY-MM-DD or "
                       "YYYY-MM-DDTHH:MM:SSZ", "/at");
         return -1;

@@ -30,6 +30,12 @@ const lk_api_error_info lk_api_errors[LK_API_ERRORS] = {
     {"unauthorized", 401, "the server has a token and the request's "
                           "Authorization: Bearer header is missing or "
                           "wrong"},
+    {"forbidden", 403, "without a token (loopback): a Host other than the "
+                       "listening address (DNS rebinding), or an Origin "
+                       "of another site"},
+    {"unsupported-media-type", 415, "a POST whose Content-Type is not "
+                                    "application/json"},
+    {"busy", 503, "the store is locked by another writer: try again"},
     {"internal", 500, "out of memory, or another failure of the server"},
 };
 
@@ -184,6 +190,24 @@ void lk_server_free(lk_server *s)
 void lk_server_set_store(lk_server *s, struct lk_store *st)
 {
     s->store = st;
+}
+
+int lk_server_set_library(lk_server *s, lk_library *lib, lk_error *err)
+{
+    char *practice = NULL;
+    size_t len = 0;
+    int error = lk_report_practice_library(&practice, &len, s->k, lib,
+                                           LK_REPORT_JSON, err);
+    if (error < 0) {
+        lk_library_free(lib);
+        return error;
+    }
+    lk_library_free(s->lib);
+    lk_report_free(s->practice);
+    s->lib = lib;
+    s->practice = practice;
+    s->practice_len = len;
+    return 0;
 }
 
 const lk_law *lk_server__law(const lk_server *s, const char *name)

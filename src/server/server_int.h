@@ -49,6 +49,9 @@ typedef enum lk_api_error {
     LK_API_METHOD,           /* the route exists, not for this method */
     LK_API_TOO_LARGE,        /* the body is over the cap */
     LK_API_UNAUTHORIZED,     /* token missing or wrong */
+    LK_API_FORBIDDEN,        /* another site's request, or a foreign Host */
+    LK_API_MEDIA_TYPE,       /* a POST body that is not JSON by its type */
+    LK_API_BUSY,             /* the store is locked by another writer */
     LK_API_INTERNAL,         /* out of memory or another failure */
     LK_API_ERRORS
 } lk_api_error;

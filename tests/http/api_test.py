@@ -53,7 +53,10 @@ class Server:
 
     def req(self, method, path, body=None, headers=None):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        c.request(method, path, body=body, headers=headers or {})
+        headers = dict(headers or {})
+        if method == "POST":
+            headers.setdefault("Content-Type", "application/json")
+        c.request(method, path, body=body, headers=headers)
         r = c.getresponse()
         data = r.read()
         c.close()
@@ -88,7 +91,14 @@ def mail(s, root):
     verdicts = [r.get("verdict") for r in doc.get("records", [])]
     check(st == 200 and verdicts == ["verified", "unsigned"] and
           doc.get("evidence") is not None, "POST /v1/mail/verify (%s)" % verdicts)
+    req["at"] = 1528588800  # 2018-06-10 as Unix seconds
+    st, h, body = s.req("POST", "/v1/mail/verify", json.dumps(req).encode())
+    verdicts = [r.get("verdict") for r in json.loads(body).get("records", [])]
+    check(st == 200 and verdicts == ["verified", "unsigned"],
+          "mail verify: at as Unix seconds")
     for bad, ptr in [({"messages": []}, "/messages"),
+                     ({"messages": [{"name": "x", "data": "y"}], "at": 1.5}, "/at"),
+                     ({"messages": [{"name": "x", "data": "y"}], "keys": 7}, "/keys"),
                      ({"messages": [{"name": "x", "base64": "@@@"}]}, "/messages/0"),
                      ({"messages": [{"name": "x", "data": "y"}], "at": "soon"}, "/at"),
                      ({"messages": [{"name": "x", "data": "y"}], "keys": "a._domainkey.b TXT \"unterminated\n"}, "/keys")]:
@@ -223,14 +233,65 @@ def routes(s, leaklaw, root):
           "wrong method: 405 + Allow")
 
 
+def raw(s, data):
+    """Send raw bytes; the first response line and the whole answer."""
+    c = socket.create_connection(("127.0.0.1", s.port), 30)
+    c.sendall(data)
+    out = b""
+    c.settimeout(10)
+    try:
+        while b"\r\n\r\n" not in out:
+            chunk = c.recv(65536)
+            if not chunk:
+                break
+            out += chunk
+    except socket.timeout:
+        pass
+    c.close()
+    return out
+
+
+def gates(s):
+    """Requests refused on their headers, before any body is read."""
+    dnc = b'{"format": "leaklaw/case/1", "id": "x"}'
+    st, h, body = s.req("POST", "/v1/assess", dnc,
+                        {"Content-Type": "text/plain"})
+    check(st == 415 and error_of(body).get("code") == "unsupported-media-type",
+          "a text/plain POST (no preflight from another page): 415")
+    st, h, body = s.req("GET", "/v1/cases",
+                        headers={"Host": "rebind.evil.example:%d" % s.port})
+    check(st == 403 and error_of(body).get("code") == "forbidden",
+          "a foreign Host (DNS rebinding): 403")
+    st, h, body = s.req("GET", "/v1/cases",
+                        headers={"Origin": "http://evil.example"})
+    check(st == 403, "another site's Origin: 403")
+    st, h, body = s.req("GET", "/v1/profiles", headers={
+        "Origin": "http://127.0.0.1:%d" % s.port})
+    check(st == 200, "the server's own Origin: 200")
+    st, h, body = s.req("GET", "/v1/profiles",
+                        headers={"Host": "localhost:%d" % s.port})
+    check(st == 200, "Host localhost:PORT: 200")
+    out = raw(s, b"POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+              b"Content-Type: application/json\r\nContent-Length: "
+              b"1000000000\r\nExpect: 100-continue\r\n\r\n" % s.port)
+    check(out.startswith(b"HTTP/1.1 413"),
+          "a Content-Length over the cap: 413 at once (%r)" % out[:20])
+    st, h, body = s.req("GET", "/v1/profiles")
+    st2, h2, body2 = s.req("HEAD", "/v1/profiles")
+    check(st2 == 200 and body2 == b"" and
+          h2.get("content-length") == str(len(body)),
+          "HEAD: the GET's Content-Length, no body")
+
+
 def drain(leaklaw, root):
     """SIGTERM while a request is being received: it still gets its answer,
     then the server exits 0."""
     body = open(os.path.join(root, "data/cases/dnc-2016.json"), "rb").read()
     s = Server(leaklaw, root)
     c = socket.create_connection(("127.0.0.1", s.port), 30)
-    c.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: x\r\nConnection: close"
-              b"\r\nContent-Length: %d\r\n\r\n" % len(body))
+    c.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+              b"Connection: close\r\nContent-Type: application/json\r\n"
+              b"Content-Length: %d\r\n\r\n" % (s.port, len(body)))
     c.sendall(body[:len(body) // 2])
     time.sleep(0.3)
     s.p.send_signal(signal.SIGTERM)
@@ -262,6 +323,7 @@ def main():
     s = Server(leaklaw, a.root, "--max-body", "100000")
     try:
         routes(s, leaklaw, a.root)
+        gates(s)
         st, h, body = s.req("POST", "/v1/assess", b"x" * 200000)
         check(st == 413 and error_of(body).get("code") == "too-large",
               "oversized body: 413")
@@ -283,6 +345,12 @@ def main():
             st, h, body = s.req("GET", "/v1/profiles", headers={
                 "Authorization": "Bearer s3cret-token-0123456789"})
             check(st == 200, "right token: 200")
+            out = raw(s, b"POST /v1/assess HTTP/1.1\r\nHost: x\r\n"
+                      b"Content-Type: application/json\r\nContent-Length: "
+                      b"900000\r\nExpect: 100-continue\r\n\r\n")
+            check(out.startswith(b"HTTP/1.1 401"),
+                  "no token: 401 before the body, no 100 Continue (%r)" %
+                  out[:20])
         finally:
             s.stop()
     p = subprocess.run([leaklaw, "serve", "--listen", "0.0.0.0:%d" %
