@@ -120,7 +120,16 @@ def main():
         if p.returncode != 65 or ":2:" not in p.stderr or p.stdout:
             print("FAIL syntax error: exit %d %r" % (p.returncode, p.stderr))
             bad += 1
-    print("%d mutations, %d failures" % (len(MUTATIONS) + 1, bad))
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "k")
+        shutil.copytree(src, data)
+        os.unlink(os.path.join(data, PROPS))
+        p = run(a.leaklaw, data)
+        if p.returncode != 65 or "without propositions.json" not in p.stderr:
+            print("FAIL positions without propositions: exit %d %r" %
+                  (p.returncode, p.stderr))
+            bad += 1
+    print("%d mutations, %d failures" % (len(MUTATIONS) + 2, bad))
     sys.exit(1 if bad else 0)
 
 
