@@ -626,25 +626,22 @@ static int disarm_set(stix_ctx *x, json_t *kase, size_t ap,
     val = !strcmp(v, "true") ? json_true() : !strcmp(v, "false")
                                                  ? json_false()
                                                  : json_string(v);
-    if (old != NULL && json_equal(json_object_get(old, "value"), val)) {
+    if (old != NULL) { /* the same value again, or a disagreement */
+        json_t *was = json_object_get(old, "value");
+        int same = json_equal(was, val) || json_is_null(was);
         json_decref(val);
+        if (!same && !strcmp(key, "authenticity"))
+            json_object_set_new(old, "value", json_string("mixed"));
+        else if (!same)
+            json_object_set_new(old, "value", json_null());
+        if (!same)
+            json_object_set_new(old, "note", json_string(
+                !strcmp(key, "authenticity")
+                    ? "DISARM techniques disagree on the documents' "
+                      "authenticity: mixed"
+                    : "DISARM techniques disagree: left unknown"));
         return json_array_append_new(json_object_get(old, "cite"),
                                      json_string(cite_obj(x, ap)));
-    }
-    if (old != NULL && !strcmp(key, "authenticity")) {
-        json_decref(val);
-        json_object_set_new(old, "value", json_string("mixed"));
-        json_object_set_new(old, "note", json_string(
-            "DISARM techniques for authentic and for altered documents: "
-            "mixed"));
-        return json_array_append_new(json_object_get(old, "cite"),
-                                     json_string(cite_obj(x, ap)));
-    }
-    if (old != NULL) {
-        json_decref(val);
-        json_object_del(sec, key);
-        return note(x, ap, "/external_references", "DISARM techniques "
-                    "disagree on %s: left unknown", info->import_fact);
     }
     old = wrapped(x, val, &ap, 1, info->import_text);
     return old == NULL || json_object_set_new(sec, key, old) < 0 ? LK_ENOMEM
