@@ -11,7 +11,12 @@ import subprocess
 import sys
 import tempfile
 
-leaklaw, root = sys.argv[1], sys.argv[2]
+import argparse
+_ap = argparse.ArgumentParser()
+_ap.add_argument("--leaklaw", required=True)
+_ap.add_argument("--root", required=True)
+_a = _ap.parse_args()
+leaklaw, root = _a.leaklaw, _a.root
 bad = 0
 MUTATIONS = [
     ("technique", "T9999", "not a technique of the DISARM index"),

@@ -9,7 +9,12 @@ import subprocess
 import sys
 import tempfile
 
-leaklaw, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+import argparse
+_ap = argparse.ArgumentParser()
+_ap.add_argument("--leaklaw", required=True)
+_ap.add_argument("--root", required=True)
+_a = _ap.parse_args()
+leaklaw, root = os.path.abspath(_a.leaklaw), _a.root
 bad = 0
 
 
