@@ -164,6 +164,11 @@ static int knowledge_practice(lk_knowledge *k, const char *datadir,
         error = knowledge_names(dir, &names, &n, err);
     else
         names = NULL, n = 0;
+    if (error == 0 && n > 0 && k->kinds == NULL) /* no vocabulary read */
+        error = lk_error_set_at(err, LK_EINVALID, dir, 0, 0, NULL,
+                                "State practice without "
+                                "positions/propositions.json (its "
+                                "vocabulary)");
     for (i = 0; error == 0 && i < n; i++) {
         error = knowledge_path(path, sizeof(path), dir, names[i], err);
         if (error == 0)

@@ -16,22 +16,12 @@
 
 #define FAIL lk_lawfile__fail
 
-static const char *const kc_topics[] = {
-    "non-intervention", "coercion", "domaine-reserve", "elections",
-    "disinformation", "hack-and-leak", "sovereignty", "due-diligence",
-    "attribution", NULL};
 static const char *const kc_confirm[] = {"confirmed", "unconfirmed", NULL};
 static const char *const kc_pos_status[] = {"seen", "partial", "not-seen",
                                             NULL};
 static const char *const kc_kinds[] = {"state", "organisation", NULL};
 static const char *const kc_stances[] = {"unknown", "silent", "affirmed",
                                          "denied", NULL};
-static const char *const kc_react_kinds[] = {
-    "attribution", "sanctions", "indictment", "expulsion", "protest",
-    "statement", "denial", "other", NULL};
-static const char *const kc_invokes[] = {
-    "intervention", "sovereignty", "international-law", "domestic-law",
-    "norms", "none", NULL};
 
 /* "ptr" + "/" + "key" in "out". */
 static void kc_ptr(char *out, const char *ptr, const char *key)
@@ -48,6 +38,35 @@ static int kc_find(const char *const *list, const char *s)
         if (!strcmp(list[i], s))
             return i;
     return -1;
+}
+
+/* 1 if "s" is one of the strings of JSON array "arr". */
+static int kc_in(json_t *arr, const char *s)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v)
+    {
+        if (json_is_string(v) && !strcmp(json_string_value(v), s))
+            return 1;
+    }
+    return 0;
+}
+
+/* Member "key" of "obj": a string of vocabulary "arr", or LK_EINVALID. */
+static int kc_word(lk_error *err, const lk_doc *doc, const char *ptr,
+                   json_t *obj, const char *key, json_t *arr)
+{
+    char p[LK_ERROR_POINTER_MAX];
+    const char *s = lk_lawfile__str(err, doc, ptr, obj, key, 1);
+    if (s == NULL)
+        return LK_EINVALID;
+    kc_ptr(p, ptr, key);
+    if (!kc_in(arr, s))
+        return FAIL(err, doc, p, "unknown value '%.60s' (%s, %s, ...)", s,
+                    json_string_value(json_array_get(arr, 0)),
+                    json_string_value(json_array_get(arr, 1)));
+    return 0;
 }
 
 /* Member "key" of "obj": a string of "list" (its index), or -1 with err. */
@@ -191,11 +210,38 @@ static int kc_array(lk_error *err, const lk_doc *doc, const char *ptr,
     return 0;
 }
 
+/* The "vocabulary" of the propositions file: the words positions and
+ * practice files may use for topics, reaction kinds and legal notions. */
+static int kc_vocabulary(lk_knowledge *k, const lk_doc *doc, lk_error *err)
+{
+    static const char *const keys[] = {"topics", "reaction_kinds", "invokes",
+                                       NULL};
+    json_t *v = json_object_get(doc->root, "vocabulary"), **out[3], *w;
+    char p[LK_ERROR_POINTER_MAX];
+    size_t i, j;
+    out[0] = &k->topics, out[1] = &k->kinds, out[2] = &k->invokes;
+    if (v == NULL)
+        return FAIL(err, doc, "", "missing key 'vocabulary'");
+    if (lk_lawfile__keys(err, doc, "/vocabulary", v, keys) < 0)
+        return LK_EINVALID;
+    for (i = 0; i < 3; i++) {
+        if (kc_array(err, doc, "/vocabulary", v, keys[i], 64, out[i]) < 0)
+            return LK_EINVALID;
+        json_array_foreach(*out[i], j, w)
+        {
+            snprintf(p, sizeof(p), "/vocabulary/%s/%zu", keys[i], j);
+            if (!json_is_string(w) || json_string_length(w) == 0)
+                return FAIL(err, doc, p, "expected a non-empty string");
+        }
+    }
+    return 0;
+}
+
 int lk_knowledge__check_props(lk_knowledge *k, const lk_doc *doc,
                               lk_error *err)
 {
     static const char *const keys[] = {"format", "propositions",
-                                       "organisations", NULL};
+                                       "organisations", "vocabulary", NULL};
     static const char *const pkeys[] = {"id", "text", "topics", NULL};
     static const char *const okeys[] = {"code", "name", NULL};
     char p[LK_ERROR_POINTER_MAX];
@@ -205,6 +251,8 @@ int lk_knowledge__check_props(lk_knowledge *k, const lk_doc *doc,
     if (error == 0)
         error = kc_array(err, doc, "", doc->root, "propositions",
                          LK_KNOWLEDGE_MAX_PROPS, &k->props);
+    if (error == 0)
+        error = kc_vocabulary(k, doc, err);
     if (error == 0 && json_object_get(doc->root, "organisations"))
         error = kc_array(err, doc, "", doc->root, "organisations",
                          LK_KNOWLEDGE_MAX_ORGS, &k->orgs);
@@ -239,7 +287,8 @@ int lk_knowledge__check_props(lk_knowledge *k, const lk_doc *doc,
 }
 
 /* Check quotation "q" at "p"; counts confirmed ones. */
-static int kc_quote(const lk_doc *doc, const char *p, json_t *q,
+static int kc_quote(const lk_knowledge *k, const lk_doc *doc, const char *p,
+                    json_t *q,
                     size_t *nconfirmed, lk_error *err)
 {
     static const char *const keys[] = {"id",     "pinpoint", "topics",
@@ -266,9 +315,9 @@ static int kc_quote(const lk_doc *doc, const char *p, json_t *q,
     {
         kc_ptr(tp, p, "topics");
         lk_doc__ptr_push_index(tp, sizeof(tp), i);
-        if (!json_is_string(t) || kc_find(kc_topics, json_string_value(t)) < 0)
-            return FAIL(err, doc, tp, "unknown topic (%s, %s, ...)",
-                        kc_topics[0], kc_topics[1]);
+        if (!json_is_string(t) || !kc_in(k->topics, json_string_value(t)))
+            return FAIL(err, doc, tp, "unknown topic (the vocabulary of "
+                                      "positions/propositions.json)");
     }
     return 0;
 }
@@ -409,7 +458,7 @@ int lk_knowledge__check_position(const lk_knowledge *k, const lk_doc *doc,
     json_array_foreach(out->quotes, i, q)
     {
         snprintf(p, sizeof(p), "/quotes/%zu", i);
-        if (kc_quote(doc, p, q, &out->nconfirmed, err) < 0)
+        if (kc_quote(k, doc, p, q, &out->nconfirmed, err) < 0)
             return LK_EINVALID;
         for (j = 0; j < i; j++)
             if (!strcmp(json_string_value(json_object_get(q, "id")),
@@ -440,7 +489,7 @@ static int kc_reaction(const lk_knowledge *k, const lk_doc *doc,
         kc_party(k, err, doc, p, r, "party", 0, &s) < 0 ||
         kc_party(k, err, doc, p, r, "against", 1, &s) < 0 ||
         kc_date(err, doc, p, r, "date") < 0 ||
-        kc_enum(err, doc, p, r, "kind", kc_react_kinds) < 0 ||
+        kc_word(err, doc, p, r, "kind", k->kinds) < 0 ||
         (st = kc_enum(err, doc, p, r, "status", kc_confirm)) < 0 ||
         kc_nullable(err, doc, p, r, "quote", &quote) < 0 ||
         kc_nullable(err, doc, p, r, "quote_status", &qs) < 0 ||
@@ -459,9 +508,9 @@ static int kc_reaction(const lk_knowledge *k, const lk_doc *doc,
     {
         kc_ptr(ip, p, "invokes");
         lk_doc__ptr_push_index(ip, sizeof(ip), i);
-        if (!json_is_string(v) || kc_find(kc_invokes, json_string_value(v)) < 0)
-            return FAIL(err, doc, ip, "unknown legal notion (%s, %s, ...)",
-                        kc_invokes[0], kc_invokes[1]);
+        if (!json_is_string(v) || !kc_in(k->invokes, json_string_value(v)))
+            return FAIL(err, doc, ip, "unknown legal notion (the vocabulary "
+                                      "of positions/propositions.json)");
     }
     return 0;
 }

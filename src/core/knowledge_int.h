@@ -32,6 +32,9 @@ struct lk_knowledge {
     json_t *props;       /* the "propositions" array */
     size_t nprops;
     json_t *orgs;        /* the "organisations" array, or NULL */
+    json_t *topics;      /* vocabulary: quotation topics */
+    json_t *kinds;       /* vocabulary: kinds of State reaction */
+    json_t *invokes;     /* vocabulary: legal notions a reaction invokes */
     lk_kpos *pos;
     size_t npos, cappos;
     lk_kreact *react;
