@@ -54,6 +54,15 @@ LK_EXTERN(int) lk_law_load(lk_law **out, const char *datadir,
 LK_EXTERN(void) lk_law_free(lk_law *law);
 
 /**
+ * The law under every profile of DATADIR/profiles: the default first,
+ * then the others in name order, into "laws" (room for "max"); "*n" is
+ * the number loaded, also on failure (release each with lk_law_free).
+ * @return 0; the errors of lk_law_load; LK_ETOOBIG past "max".
+ */
+LK_EXTERN(int) lk_law_load_all(lk_law **laws, size_t max, size_t *n,
+                               const char *datadir, lk_error *err);
+
+/**
  * METHOD: name, version and SHA-256 (hex) of the rule set, and the name
  * of the profile. Borrowed: valid until lk_law_free.
  */

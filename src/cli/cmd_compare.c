@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "dir.h"
 #include "output.h"
 
 #define COMPARE_MAX_PROFILES 64 /* profiles compared */
@@ -38,22 +37,14 @@ static const char compare_help[] =
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
     "1 runtime error, 2 usage error.\n";
 
-/* *.json names of the profiles folder. */
-static int compare_keep(const char *name)
-{
-    size_t n = strlen(name);
-    return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
-}
-
 /* Load the law under every profile into "laws" (default first), or under
  * default and the "nchosen" profiles "chosen" when some are; *n set. */
 static int compare_laws(lk_law **laws, size_t *n, char **chosen,
                         size_t nchosen)
 {
-    char dir[4096], **names = NULL;
-    size_t count = 0, i;
+    size_t i;
     lk_error err;
-    int status;
+    int status, error;
     *n = 0;
     if (nchosen > 0) {
         status = cli_law(&laws[(*n)++], NULL);
@@ -64,22 +55,13 @@ static int compare_laws(lk_law **laws, size_t *n, char **chosen,
         return status;
     }
     lk_error_clear(&err);
-    snprintf(dir, sizeof(dir), "%s/profiles", cli_g.datadir);
-    if (lk_dir_names(&names, &count, dir, compare_keep, COMPARE_MAX_PROFILES,
-                     "profiles", &err) < 0) {
+    error = lk_law_load_all(laws, COMPARE_MAX_PROFILES, n, cli_g.datadir,
+                            &err);
+    if (error < 0) {
         cli_error(&err);
-        return LK_EXIT_RUNTIME;
+        return LK_EXIT_RUNTIME; /* the bundled law: the installation's */
     }
-    status = cli_law(&laws[(*n)++], NULL);
-    for (i = 0; i < count && status == 0; i++) {
-        names[i][strlen(names[i]) - 5] = '\0';
-        if (strcmp(names[i], "default") != 0)
-            status = cli_law(&laws[(*n)++], names[i]);
-    }
-    if (status != 0)
-        (*n)--;
-    lk_dir_names_free(names, count);
-    return status;
+    return 0;
 }
 
 /* Assess case "path" under each of the "n" "laws" and render the

@@ -323,3 +323,43 @@ int lk_law_check_case(const lk_law *law, const lk_case *c, lk_diag_cb cb,
     error2 = law_check_expected(law, c, cb, payload, err, n);
     return error < 0 ? error : error2;
 }
+
+/* *.json names of the profiles folder. */
+static int law_profile_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
+}
+
+int lk_law_load_all(lk_law **laws, size_t max, size_t *n,
+                    const char *datadir, lk_error *err)
+{
+    char dir[4096], **names = NULL;
+    size_t count = 0, i;
+    lk_law_options o = LK_LAW_OPTIONS_INIT;
+    int error;
+    *n = 0;
+    if (max == 0)
+        return lk_error_set(err, LK_ETOOBIG, "no room for a law");
+    error = lk_law_load(&laws[0], datadir, NULL, err);
+    *n += error == 0;
+    snprintf(dir, sizeof(dir), "%s/profiles", datadir);
+    if (error == 0)
+        error = lk_dir_names(&names, &count, dir, law_profile_name, max - 1,
+                             "profiles", err);
+    for (i = 0; error == 0 && i < count; i++) {
+        names[i][strlen(names[i]) - 5] = '\0';
+        if (!strcmp(names[i], "default"))
+            continue;
+        if (*n == max) {
+            error = lk_error_set(err, LK_ETOOBIG, "more than %zu profiles",
+                                 max);
+            break;
+        }
+        o.profile = names[i];
+        error = lk_law_load(&laws[*n], datadir, &o, err);
+        *n += error == 0;
+    }
+    lk_dir_names_free(names, count);
+    return error;
+}

@@ -258,22 +258,9 @@ int lk_route_practice(const lk_server *s, const lk_http_request *req,
 int lk_route_positions(const lk_server *s, const lk_http_request *req,
                        const char *id, lk_http_response *res)
 {
-    json_t *all = json_loadb(s->practice, s->practice_len, 0, NULL), *out;
-    char *text;
     (void)req;
     (void)id;
-    out = all ? json_pack("{s:O, s:O}", "propositions",
-                          json_object_get(all, "propositions"), "positions",
-                          json_object_get(all, "positions"))
-              : NULL;
-    json_decref(all);
-    text = out ? json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
-               : NULL;
-    json_decref(out);
-    if (text == NULL)
-        return lk_server__error(res, LK_API_INTERNAL, "out of memory", NULL);
-    lk_server__ok(res, text, strlen(text), JSON_TYPE);
-    return 0;
+    return routes_copy(res, s->positions, strlen(s->positions), JSON_TYPE);
 }
 
 int lk_route_profiles(const lk_server *s, const lk_http_request *req,

@@ -4,6 +4,7 @@
  * (lk_server_handle: a pure function of the state and the request) and
  * the API reference made from the same tables (docs/api.md).
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,7 +12,6 @@
 #include "alloc.h"
 #include "error.h"
 #include "buf.h"
-#include "dir.h"
 #include "jsonw.h"
 #include "server_int.h"
 
@@ -107,34 +107,37 @@ const lk_route lk_routes[] = {
 const size_t lk_nroutes = sizeof(lk_routes) / sizeof(lk_routes[0]);
 
 /* *.json names of a folder. */
-static int server_json(const char *name)
+/* The practice report of the knowledge and library (JSON), and its
+ * propositions and positions alone for GET /v1/positions: made once, when
+ * the library is set, not per request. */
+static int server_practice(lk_server *s, lk_error *err)
 {
-    size_t n = strlen(name);
-    return name[0] != '.' && n > 5 && !strcmp(name + n - 5, ".json");
-}
-
-/* The law under every profile: default first, then the others. */
-static int server_laws(lk_server *s, const char *datadir, lk_error *err)
-{
-    char dir[4096], **names = NULL;
-    size_t n = 0, i;
-    lk_law_options o = LK_LAW_OPTIONS_INIT;
-    int error = lk_law_load(&s->law[s->nlaws], datadir, NULL, err);
-    s->nlaws += error == 0;
-    snprintf(dir, sizeof(dir), "%s/profiles", datadir);
-    if (error == 0)
-        error = lk_dir_names(&names, &n, dir, server_json,
-                             LK_SERVER_MAX_PROFILES - 1, "profiles", err);
-    for (i = 0; error == 0 && i < n; i++) {
-        names[i][strlen(names[i]) - 5] = '\0';
-        if (!strcmp(names[i], "default"))
-            continue;
-        o.profile = names[i];
-        error = lk_law_load(&s->law[s->nlaws], datadir, &o, err);
-        s->nlaws += error == 0;
+    char *practice = NULL, *positions = NULL;
+    size_t len = 0;
+    json_t *all, *part = NULL;
+    int error = lk_report_practice_library(&practice, &len, s->k, s->lib,
+                                           LK_REPORT_JSON, err);
+    if (error < 0)
+        return error;
+    all = json_loadb(practice, len, 0, NULL);
+    if (all != NULL)
+        part = json_pack("{s:O, s:O}", "propositions",
+                         json_object_get(all, "propositions"), "positions",
+                         json_object_get(all, "positions"));
+    if (part != NULL)
+        positions = json_dumps(part, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(all);
+    json_decref(part);
+    if (positions == NULL) {
+        lk_report_free(practice);
+        return lk_error_set_oom(err);
     }
-    lk_dir_names_free(names, n);
-    return error;
+    lk_report_free(s->practice);
+    lk_free(s->positions);
+    s->practice = practice;
+    s->practice_len = len;
+    s->positions = positions;
+    return 0;
 }
 
 int lk_server_new(lk_server **out, const char *datadir, lk_error *err)
@@ -150,7 +153,8 @@ int lk_server_new(lk_server **out, const char *datadir, lk_error *err)
         lk_free(s);
         return lk_error_set(err, LK_ERROR, "cannot create a mutex");
     }
-    error = server_laws(s, datadir, err);
+    error = lk_law_load_all(s->law, LK_SERVER_MAX_PROFILES, &s->nlaws,
+                            datadir, err);
     snprintf(path, sizeof(path), "%s/cases", datadir);
     if (error == 0 && stat(path, &st) == 0)
         error = lk_library_load(&s->lib, s->law[0], path, err);
@@ -161,9 +165,7 @@ int lk_server_new(lk_server **out, const char *datadir, lk_error *err)
         error = lk_file_read(&s->sources, &s->sources_len, path,
                              SERVER_SOURCES_MAX, err);
     if (error == 0)
-        error = lk_report_practice_library(&s->practice, &s->practice_len,
-                                           s->k, s->lib, LK_REPORT_JSON,
-                                           err);
+        error = server_practice(s, err);
     if (error < 0) {
         lk_server_free(s);
         return error;
@@ -183,6 +185,7 @@ void lk_server_free(lk_server *s)
     lk_knowledge_free(s->k);
     lk_free(s->sources);
     lk_report_free(s->practice);
+    lk_free(s->positions);
     pthread_mutex_destroy(&s->lock);
     lk_free(s);
 }
@@ -194,19 +197,16 @@ void lk_server_set_store(lk_server *s, struct lk_store *st)
 
 int lk_server_set_library(lk_server *s, lk_library *lib, lk_error *err)
 {
-    char *practice = NULL;
-    size_t len = 0;
-    int error = lk_report_practice_library(&practice, &len, s->k, lib,
-                                           LK_REPORT_JSON, err);
-    if (error < 0) {
+    lk_library *old = s->lib;
+    int error;
+    s->lib = lib;
+    error = server_practice(s, err);
+    if (error < 0) { /* the old library and its report kept */
+        s->lib = old;
         lk_library_free(lib);
         return error;
     }
-    lk_library_free(s->lib);
-    lk_report_free(s->practice);
-    s->lib = lib;
-    s->practice = practice;
-    s->practice_len = len;
+    lk_library_free(old);
     return 0;
 }
 

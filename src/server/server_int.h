@@ -20,6 +20,7 @@ struct lk_server {
     size_t sources_len;
     char *practice;         /* the practice report, JSON */
     size_t practice_len;
+    char *positions;        /* its propositions and positions, JSON */
     lk_store *store;        /* borrowed, or NULL */
     pthread_mutex_t lock;   /* serialises the use of "store" */
 };
