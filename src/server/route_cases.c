@@ -67,12 +67,14 @@ typedef struct cases_list {
 static void cases_entry(cases_list *l, const char *id, const char *title,
                         const char *origin, const char *snippet)
 {
-    const lk_case *c = lk_server__case(l->s, id, NULL);
+    const lk_case *c = strcmp(origin, "bundled") ? NULL /* no expectation */
+                                                 : lk_server__case(l->s, id,
+                                                                   NULL);
     lk_buf_puts(l->b, l->n++ ? ",\n  {\"id\": " : "\n  {\"id\": ");
     lk_jsonw_str(l->b, id, strlen(id));
     cases_member(l->b, "title", title);
     cases_member(l->b, "origin", origin);
-    if (c != NULL && !strcmp(origin, "bundled"))
+    if (c != NULL)
         cases_expected(l->b, c);
     if (snippet != NULL)
         cases_member(l->b, "snippet", snippet);
