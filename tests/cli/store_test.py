@@ -39,13 +39,35 @@ def check(cond, what):
 def run(opt, args, db=None, env=None, user=None):
     argv = [opt.leaklaw] + (["--db", db] if db else []) + args
     kw = {}
-    if user is not None:
+    if user is not None:  # its copy of the data (nobody_copy)
+        env = dict(env if env is not None else os.environ)
+        env["LEAKLAW_DATA"] = os.path.join(opt.root, "data")
+
         def drop():
             os.setgid(user)
             os.setuid(user)
         kw["preexec_fn"] = drop
     return subprocess.run(argv, cwd=opt.root, capture_output=True, text=True,
                           env=env, **kw)
+
+
+def nobody_copy(opt, tmp):
+    """The binary and the data where user nobody can read them: the clone
+    (and its build) may sit in a folder only root may enter."""
+    import copy
+    import shutil
+    root = os.path.join(tmp, "nobody")
+    os.makedirs(os.path.join(root, "bin"))
+    shutil.copy2(opt.leaklaw, os.path.join(root, "bin", "leaklaw"))
+    shutil.copytree(os.path.join(opt.root, "data"), os.path.join(root, "data"))
+    for d, dirs, files in os.walk(root):
+        os.chmod(d, 0o755)
+        for f in files:
+            os.chmod(os.path.join(d, f), 0o755 if d.endswith("bin") else 0o644)
+    o = copy.copy(opt)
+    o.leaklaw = os.path.join(root, "bin", "leaklaw")
+    o.root = root
+    return o
 
 
 def digest(path):
@@ -231,6 +253,7 @@ def test_readonly(opt, tmp):
         os.chmod(tmp, 0o755)
         os.chmod(ro, 0o755)
         os.chmod(db, 0o644)
+        opt = nobody_copy(opt, tmp)
     else:
         os.chmod(db, 0o444)
         os.chmod(ro, 0o555)
