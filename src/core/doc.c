@@ -1,8 +1,10 @@
 /*
- * doc.c: JSON and YAML documents with source positions. JSON is parsed by
- * jansson; positions of values are recovered on demand by a small scanner
- * over the (already validated) text. YAML is converted event by event with
- * libyaml; anchors and aliases are refused (no billion-laughs expansion).
+ * doc.c: JSON and YAML documents with source positions. JSON is read by
+ * util/jsonfast.c into a jansson tree, or by jansson itself where that
+ * reader is not sure; positions of values are recovered on demand by a
+ * small scanner over the (already validated) text. YAML is converted event
+ * by event with libyaml; anchors and aliases are refused (no
+ * billion-laughs expansion).
  */
 #include "doc.h"
 
@@ -13,6 +15,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "jsonfast.h"
 
 void lk_doc__ptr_push(char *ptr, size_t size, const char *segment)
 {
@@ -237,7 +240,13 @@ static int doc_json_depth(lk_doc *doc, lk_error *err)
 static int doc_parse_json(lk_doc *doc, lk_error *err)
 {
     json_error_t jerr;
-    int error = doc_json_depth(doc, err);
+    int error;
+    /* the common case, read fast; anything it is not sure of (errors
+     * included) is read again by jansson, for its tree or diagnostic */
+    doc->root = lk_jsonfast_load(doc->text, doc->len, LK_DOC_MAX_DEPTH);
+    if (doc->root != NULL)
+        return 0;
+    error = doc_json_depth(doc, err);
     if (error < 0)
         return error;
     memset(&jerr, 0, sizeof(jerr));

@@ -16,6 +16,7 @@
 #include "array.h"
 #include "buf.h"
 #include "error.h"
+#include "jsonfast.h"
 #include "leaklaw/case.h"
 #include "leaklaw/stix.h"
 #include "stix_in.h"
@@ -1173,7 +1174,7 @@ int lk_stix_import(lk_stix_import_result **out, const char *name,
     x.res = lk_calloc(1, sizeof(*x.res));
     if (x.res == NULL)
         return lk_error_set_oom(err);
-    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+    root = lk_jsonfast_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL) {
         rc = lk_error_set_at(err, LK_EINVALID, x.name, (unsigned)je.line,
                              (unsigned)je.column, NULL, "%s", je.text);

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "error.h"
+#include "jsonfast.h"
 
 #define STATS_KEY_MAX 64 /* bytes kept of a group key, lens or verdict */
 
@@ -159,7 +160,7 @@ static int stats_line(lk_stats *s, const char *text, size_t len,
     json_t *rec;
     lk_error d;
     int error = LK_EINVALID;
-    rec = json_loadb(text, len, 0, &jerr);
+    rec = lk_jsonfast_loadb(text, len, 0, &jerr);
     if (rec != NULL)
         error = stats_record(s, rec);
     json_decref(rec);

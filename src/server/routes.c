@@ -142,18 +142,10 @@ int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
     lk_error err;
     int error;
     *out = NULL;
-    probe = json_loadb(req->body ? req->body : "", req->len, 0, &jerr);
-    if (probe == NULL) {
-        char msg[LK_ERROR_MESSAGE_MAX];
-        snprintf(msg, sizeof(msg), "line %d, column %d: %s", jerr.line,
-                 jerr.column, jerr.text);
-        return lk_server__error(res, LK_API_BAD_JSON, msg, NULL) < 0 ? -1 : 1;
-    }
-    json_decref(probe);
     memset(&rd, 0, sizeof(rd));
     lk_error_clear(&err);
-    error = lk_case_parse(out, "request.json", req->body, req->len,
-                          routes_diag_cb, &rd, &err);
+    error = lk_case_parse(out, "request.json", req->body ? req->body : "",
+                          req->len, routes_diag_cb, &rd, &err);
     if (error == 0) /* its ATT&CK ids, as leaklaw check does */
         error = lk_law_check_case(s->law[0], *out, routes_diag_cb, &rd, &err);
     if (error == 0)
@@ -163,6 +155,16 @@ int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
     if (error == LK_ENOMEM)
         return lk_server__error(res, LK_API_INTERNAL, "out of memory",
                                 NULL) < 0 ? -1 : 1;
+    /* not a case: bad JSON, or JSON that is not a valid case? (asked only
+     * now, so a valid case is parsed once) */
+    probe = json_loadb(req->body ? req->body : "", req->len, 0, &jerr);
+    if (probe == NULL) {
+        char msg[LK_ERROR_MESSAGE_MAX];
+        snprintf(msg, sizeof(msg), "line %d, column %d: %s", jerr.line,
+                 jerr.column, jerr.text);
+        return lk_server__error(res, LK_API_BAD_JSON, msg, NULL) < 0 ? -1 : 1;
+    }
+    json_decref(probe);
     return lk_server__error(res, LK_API_INVALID_CASE,
                             rd.seen ? rd.message : err.message,
                             rd.seen ? rd.pointer : err.pointer) < 0 ? -1 : 1;

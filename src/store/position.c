@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "error.h"
+#include "jsonfast.h"
 #include "store_int.h"
 
 #define POSITION_FORMAT "leaklaw/position/1"
@@ -74,7 +75,7 @@ int lk_store__position_read(lk_store_position *out, const char *name,
     memset(out, 0, sizeof(*out));
     lk_alloc__init();
     lk_alloc__json_failed(); /* reset: a failure below is ours to see */
-    root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    root = lk_jsonfast_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL && lk_alloc__json_failed())
         return lk_error_set_oom(err);
     if (root == NULL)

@@ -89,6 +89,25 @@ void lk_jsonw_str(lk_buf *b, const char *s, size_t n)
     lk_buf_put(b, "\"", 1);
 }
 
+const unsigned char lk_json_class[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 /*
  * lk_buf_put for the writer's many small appends (a bracket, a comma, a
  * key): a plain copy when the buffer has room, as it has once grown, and
@@ -121,10 +140,10 @@ static void jsonw_jansson_str(lk_buf *b, const char *s)
         char esc[7];
         size_t n = 2;
         /* most bytes need nothing: skip them four at a time */
-        while ((unsigned char)s[0] >= 0x20 && s[0] != '"' && s[0] != '\\' &&
-               (unsigned char)s[1] >= 0x20 && s[1] != '"' && s[1] != '\\' &&
-               (unsigned char)s[2] >= 0x20 && s[2] != '"' && s[2] != '\\' &&
-               (unsigned char)s[3] >= 0x20 && s[3] != '"' && s[3] != '\\')
+        while (!(lk_json_class[(unsigned char)s[0]] & 3) &&
+               !(lk_json_class[(unsigned char)s[1]] & 3) &&
+               !(lk_json_class[(unsigned char)s[2]] & 3) &&
+               !(lk_json_class[(unsigned char)s[3]] & 3))
             s += 4;
         c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\') {

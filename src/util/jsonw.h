@@ -18,6 +18,16 @@
  */
 void lk_jsonw_str(lk_buf *b, const char *s, size_t n);
 
+/*
+ * What each byte is inside a JSON string, for the loops that skip the
+ * bytes needing nothing: LK_JSON_PLAIN (printable ASCII but the two
+ * below), LK_JSON_QUOTE ('"' and '\\'), LK_JSON_CONTROL (below 0x20,
+ * the final '\0' included) and LK_JSON_HIGH (0x80 and above: UTF-8).
+ */
+enum { LK_JSON_PLAIN = 0, LK_JSON_QUOTE = 1, LK_JSON_CONTROL = 2,
+       LK_JSON_HIGH = 4 };
+extern const unsigned char lk_json_class[256];
+
 #define LK_JSONW_DEPTH 16 /* deepest nesting of an lk_jsonw document */
 
 /*
