@@ -133,7 +133,21 @@ static void jsonw_put(lk_buf *b, const char *s, size_t n)
 static void jsonw_jansson_str(lk_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
-    const char *run = s;
+    const char *run = s, *p = s;
+    while (!(lk_json_class[(unsigned char)*p] & 3))
+        p++;
+    /* most strings need no escape: quoted in one copy where there is room */
+    if (*p == '\0' && b->error == 0 && b->ptr != NULL &&
+        (size_t)(p - s) + 2 < b->alloc - b->len &&
+        (size_t)(p - s) + 2 <= b->max - b->len) {
+        char *d = b->ptr + b->len;
+        d[0] = '"';
+        memcpy(d + 1, s, (size_t)(p - s));
+        d[p - s + 1] = '"';
+        b->len += (size_t)(p - s) + 2;
+        b->ptr[b->len] = '\0';
+        return;
+    }
     jsonw_put(b, "\"", 1);
     for (;;) {
         unsigned char c;

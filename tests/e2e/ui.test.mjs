@@ -84,6 +84,17 @@ try {
   check(after === "not-applicable", "flipping the disclosure changes the leak norm (got " + after + ")");
   await page.screenshot({ path: path.join(shots, "2-flipped.png"), fullPage: true });
 
+  // 2b. The element tree: a branch per lens, opened and closed by keyboard.
+  check(await page.locator("#tree > li[data-lens] > details[open]").count() === 3,
+    "the element tree has an open branch per lens");
+  const branch = page.locator('#tree li[data-lens="classic"] details details').first();
+  const opened = async () => branch.evaluate((d) => d.open);
+  check(!(await opened()), "an element's branch starts closed");
+  await branch.locator("summary").first().focus();
+  await page.keyboard.press("Enter");
+  check(await opened(), "Enter on an element opens its rules");
+  check(await branch.locator("li .cites").count() >= 1, "an element's rules show their citations");
+
   // 3. The matrix of verdicts under every profile.
   const rows = await page.locator("#profiles tr").count();
   check(rows >= 3, "the profile matrix lists the profiles (" + rows + " rows)");
@@ -123,7 +134,12 @@ try {
   check(errors.length === 0, "no script error: " + errors.join("; "));
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
+  if (server.exitCode === null && server.signalCode === null) {
+    const gone = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM");
+    await gone;
+  }
+  fs.rmSync(path.dirname(db), { recursive: true, force: true }); /* the store of this run */
 }
 console.log(fails.length + " failures");
 process.exit(fails.length ? 1 : 0);

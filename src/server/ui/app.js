@@ -304,11 +304,24 @@ function matrix(all) {
       "</tr>").join("") + "</table>";
 }
 
-const elements = (a) => "<h3>Elements</h3><table><tr><th>Element</th><th>Result</th><th>Because</th></tr>" +
-  Object.entries(a.elements).map(([id, e]) => "<tr><td>" + esc(id) + "</td><td>" + esc(e.status) +
-    (e.level ? " (" + esc(e.level) + ")" : "") + "</td><td>" + (e.because || []).map((r) =>
-      esc(r.rule) + (r.applies === true ? "" : " (may apply)") + " [" + esc((r.cites || []).join(", ")) + "]")
-      .join("<br>") + "</td></tr>").join("") + "</table>";
+/* The element tree: each lens, the rules that decide it and its decisive
+   elements, each element with the rules that decide it, the facts they read
+   and their citations; native <details>, so keyboard and screen readers can
+   open and close every branch. */
+const applies = (r) => r.applies === true ? "applies" : r.applies === false ? "does not apply" :
+  "may apply (facts unknown)";
+const ruleItem = (r) => '<li><span class="rule">' + esc(r.rule) + "</span> " + applies(r) +
+  ((r.facts || []).length ? "; reads " + r.facts.map(esc).join(", ") : "") +
+  ((r.cites || []).length ? ' <span class="cites">[' + r.cites.map(esc).join(", ") + "]</span>" : "") + "</li>";
+const elementItem = (id, e) => !e ? "" : "<li><details><summary>" + esc(id) + ": " + esc(e.status) +
+  (e.level ? " (" + esc(e.level) + ")" : "") + "</summary><ul>" + (e.because || []).map(ruleItem).join("") +
+  "</ul></details></li>";
+const elements = (a) => '<h3>Element tree</h3><ul class="tree" id="tree">' +
+  Object.entries(a.lenses).map(([id, l]) => '<li data-lens="' + esc(id) + '"><details open><summary>' +
+    esc(l.title) + ": " + esc(l.verdict) + "</summary><ul>" + (l.because || []).map(ruleItem).join("") +
+    (l.decisive || []).map((d) => elementItem(d, a.elements[d])).join("") + "</ul></details></li>").join("") +
+  '<li><details><summary>Every element</summary><ul>' +
+  Object.entries(a.elements).map(([id, e]) => elementItem(id, e)).join("") + "</ul></details></li></ul>";
 
 const precedents = (a) => !a.precedents.length ? "" : "<h3>Precedents</h3><ul>" +
   a.precedents.map((p) => '<li><a href="#/case/' + encodeURIComponent(p.case) + '">' + esc(p.title) +
