@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "error.h"
 #include "jsonfast.h"
+#include "jsonw.h"
 #include "leaklaw/case.h"
 #include "leaklaw/stix.h"
 #include "stix_in.h"
@@ -60,6 +61,8 @@ typedef struct stix_ctx {
     size_t nrel;
     unsigned char *seen;  /* per object, per draft */
     size_t *slot;         /* per object: 1 + its index in sources, or 0 */
+    size_t *touched;      /* the objects whose seen or slot a draft set */
+    size_t ntouched;
     json_t *sources;      /* of the draft being made */
     json_t *ids;          /* case ids given so far (object used as set) */
     size_t *reports;      /* the reports' object indexes, in bundle order */
@@ -260,6 +263,25 @@ static int slug_taken(const stix_ctx *x, const char *slug)
     return 0;
 }
 
+/* Set "bits" in the seen mark of object "i", remembering "i" so that the
+ * next draft clears only the marks this one set (not every object's). */
+static void mark(stix_ctx *x, size_t i, unsigned char bits)
+{
+    if (x->seen[i] == 0 && x->slot[i] == 0)
+        x->touched[x->ntouched++] = i;
+    x->seen[i] |= bits;
+}
+
+/* Clear the marks and source slots the last draft set. */
+static void marks_clear(stix_ctx *x)
+{
+    while (x->ntouched > 0) {
+        size_t i = x->touched[--x->ntouched];
+        x->seen[i] = 0;
+        x->slot[i] = 0;
+    }
+}
+
 /* The source id of object "i" in the draft, adding the source on first
  * use; NULL on allocation failure. */
 static const char *cite_obj(stix_ctx *x, size_t i)
@@ -309,6 +331,8 @@ static const char *cite_obj(stix_ctx *x, size_t i)
         json_object_set_new(src, "kind", json_string("report")) < 0 ||
         json_object_set_new(src, "pinpoint", json_string(id)) < 0)
         return NULL;
+    if (x->seen[i] == 0)
+        x->touched[x->ntouched++] = i;
     x->slot[i] = json_array_size(x->sources);
     return str(src, "id");
 }
@@ -359,13 +383,13 @@ static size_t group_of(stix_ctx *x, size_t s, size_t *g)
 {
     size_t n = 0, k;
     g[n++] = s;
-    x->seen[s] |= 2;
+    mark(x, s, 2);
     for (k = rel_first(x, x->in, s, 1); k < x->nrel && x->in[k].dst == s;
          k++) {
         size_t c = x->in[k].src;
         if (!strcmp(x->in[k].type, "attributed-to") &&
             !strcmp(x->o[c].type, "campaign") && !(x->seen[c] & 2)) {
-            x->seen[c] |= 2;
+            mark(x, c, 2);
             g[n++] = c;
         }
     }
@@ -381,7 +405,7 @@ static int actor_of(stix_ctx *x, json_t *actor, size_t s, size_t *q)
     char cc[3] = "";
     int mixed = 0, nation = -1;
     q[tail++] = s;
-    x->seen[s] |= 1;
+    mark(x, s, 1);
     while (head < tail) {
         size_t v = q[head++];
         for (k = rel_first(x, x->out, v, 0);
@@ -417,7 +441,7 @@ static int actor_of(stix_ctx *x, json_t *actor, size_t s, size_t *q)
             if (strcmp(t, "threat-actor") && strcmp(t, "identity") &&
                 strcmp(t, "intrusion-set"))
                 continue;
-            x->seen[d] |= 1;
+            mark(x, d, 1);
             q[tail++] = d;
             if (!strcmp(t, "identity") && is_gov(x->o[d].j) && ngov < 8)
                 govs[ngov++] = d;
@@ -681,7 +705,7 @@ static int access_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng)
             if (strcmp(x->out[k].type, "uses") ||
                 strcmp(x->o[ap].type, "attack-pattern") || (x->seen[ap] & 4))
                 continue;
-            x->seen[ap] |= 4;
+            mark(x, ap, 4);
             attack_id(x->o[ap].j, id, did);
             if (!*id && *did) {
                 if (disarm_of(x, kase, ap, did) < 0)
@@ -773,7 +797,7 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
             const char *t = x->o[d].type, *c;
             if (strcmp(x->out[k].type, "targets") || (x->seen[d] & 8))
                 continue;
-            x->seen[d] |= 8;
+            mark(x, d, 8);
             if (!strcmp(t, "identity")) {
                 if (who == (size_t)-1)
                     who = d;
@@ -883,6 +907,20 @@ static int drop_fact(json_t *kase, const char *p)
     return json_object_del(parent, b) == 0;
 }
 
+/* "kase" as JSON text, indented by "indent" spaces (0: on one line), the
+ * bytes json_dumps writes; NULL when out of memory. */
+static char *draft_text(const json_t *kase, unsigned indent)
+{
+    lk_buf b;
+    lk_jsonw w;
+    lk_buf_init(&b, 0);
+    lk_jsonw_init(&w, &b, indent);
+    if (lk_jsonw_tree(&w, kase) == 0 && b.error == 0)
+        return lk_buf_detach(&b, NULL);
+    lk_buf_dispose(&b);
+    return json_dumps(kase, indent ? JSON_INDENT(indent) : JSON_COMPACT);
+}
+
 /* Validate draft "kase" against the law, dropping each fact the check
  * refuses (with a note); then store it. */
 static int draft_store(stix_ctx *x, json_t *kase, size_t s, lk_error *err)
@@ -890,7 +928,7 @@ static int draft_store(stix_ctx *x, json_t *kase, size_t s, lk_error *err)
     lk_stix_import_result *r = x->res;
     int tries, rc;
     for (tries = 0; tries < STIX_MAX_RETRIES; tries++) {
-        char *text = json_dumps(kase, JSON_COMPACT);
+        char *text = draft_text(kase, 0);
         lk_case *c = NULL;
         diag_list dl;
         size_t k;
@@ -904,7 +942,7 @@ static int draft_store(stix_ctx *x, json_t *kase, size_t s, lk_error *err)
             rc = lk_law_check_case(x->law, c, diag_collect, &dl, NULL);
         lk_case_free(c);
         if (rc == 0) {
-            char *pretty = json_dumps(kase, JSON_INDENT(2));
+            char *pretty = draft_text(kase, 2);
             void *g = lk_array_grow(r->drafts, &r->capcases, r->ncases + 1,
                                     sizeof(*r->drafts));
             if (pretty == NULL || g == NULL) {
@@ -941,8 +979,7 @@ static int draft_make(stix_ctx *x, size_t s, size_t *scratch, lk_error *err)
     size_t ng, *g = scratch, *q = scratch + x->n;
     char id[101], cc[3] = "", sum[512];
     int rc = LK_ENOMEM;
-    memset(x->seen, 0, x->n);
-    memset(x->slot, 0, x->n * sizeof(*x->slot));
+    marks_clear(x);
     json_decref(x->sources);
     x->sources = json_array();
     if (kase == NULL || actor == NULL || x->sources == NULL)
@@ -1056,11 +1093,12 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
     x->byid = lk_calloc(x->n + 1, sizeof(*x->byid));
     x->seen = lk_calloc(x->n + 1, 1);
     x->slot = lk_calloc(x->n + 1, sizeof(*x->slot));
+    x->touched = lk_calloc(x->n + 1, sizeof(*x->touched));
     x->out = lk_calloc(x->n + 1, sizeof(*x->out));
     x->in = lk_calloc(x->n + 1, sizeof(*x->in));
     x->ids = json_object();
-    if (!x->o || !x->byid || !x->seen || !x->slot || !x->out || !x->in ||
-        !x->ids)
+    if (!x->o || !x->byid || !x->seen || !x->slot || !x->touched ||
+        !x->out || !x->in || !x->ids)
         return lk_error_set_oom(err);
     for (i = 0; i < x->n; i++) {
         json_t *j = json_array_get(objs, i);
@@ -1119,6 +1157,7 @@ static void ctx_dispose(stix_ctx *x)
     lk_free(x->byid);
     lk_free(x->seen);
     lk_free(x->slot);
+    lk_free(x->touched);
     lk_free(x->out);
     lk_free(x->in);
     lk_free(x->reports);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "jsonw.h"
 
 /* Append the escape for ASCII byte "c" (a quote, backslash or control). */
@@ -288,4 +290,47 @@ void lk_jsonw_raw(lk_jsonw *w, const char *text, size_t n)
 {
     jsonw_before(w);
     jsonw_put(w->b, text, n);
+}
+
+int lk_jsonw_tree(lk_jsonw *w, const json_t *v)
+{
+    const char *key;
+    json_t *item;
+    size_t i;
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        lk_jsonw_open(w, '{');
+        json_object_foreach((json_t *)v, key, item)
+        {
+            lk_jsonw_key(w, key);
+            if (lk_jsonw_tree(w, item) < 0)
+                return -1;
+        }
+        lk_jsonw_close(w, '}');
+        return 0;
+    case JSON_ARRAY:
+        lk_jsonw_open(w, '[');
+        json_array_foreach(v, i, item)
+            if (lk_jsonw_tree(w, item) < 0)
+                return -1;
+        lk_jsonw_close(w, ']');
+        return 0;
+    case JSON_STRING:
+        if (strlen(json_string_value(v)) != json_string_length(v))
+            return -1; /* a NUL inside: only jansson writes it the same */
+        lk_jsonw_string(w, json_string_value(v));
+        return 0;
+    case JSON_INTEGER:
+        lk_jsonw_int(w, json_integer_value(v));
+        return 0;
+    case JSON_TRUE:
+    case JSON_FALSE:
+        lk_jsonw_bool(w, json_is_true(v));
+        return 0;
+    case JSON_NULL:
+        lk_jsonw_null(w);
+        return 0;
+    default:
+        return -1; /* a real: its digits are jansson's to print */
+    }
 }

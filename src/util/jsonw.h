@@ -65,4 +65,14 @@ void lk_jsonw_null(lk_jsonw *w);
 /* Write "n" bytes of ready JSON text "text" as one value. */
 void lk_jsonw_raw(lk_jsonw *w, const char *text, size_t n);
 
+/*
+ * Write jansson tree "v" as one value, as json_dumps writes it with this
+ * writer's indent (keys in their order). Returns 0, or -1 for a tree this
+ * writer cannot print as jansson does (a real number, a string holding
+ * NUL): the text written is then to be dropped and json_dumps asked.
+ * Nesting deeper than LK_JSONW_DEPTH is an error of the buffer.
+ */
+struct json_t;
+int lk_jsonw_tree(lk_jsonw *w, const struct json_t *v);
+
 #endif

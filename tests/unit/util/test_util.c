@@ -185,6 +185,50 @@ static void test_jsonw_like_jansson(void **state)
     json_decref(doc);
 }
 
+/* lk_jsonw_tree prints a tree as json_dumps does, compact and indented,
+ * and refuses a real number (jansson's digits) rather than guess them. */
+static void test_jsonw_tree_like_jansson(void **state)
+{
+    json_t *doc, *real;
+    unsigned indent[2] = {0, 2};
+    size_t i;
+    (void)state;
+    lk_alloc__init();
+    doc = json_pack("{s:s, s:[], s:{}, s:[I, I, b, b, n, n], s:{s:[{s:s}]},"
+                    " s:[[[]], {s:{}}]}",
+                    "s", "q\" b\\ \b\f\n\r\t \x01\x1f \xc3\xa9 / \x7f",
+                    "empty", "eo", "v", (json_int_t)1,
+                    (json_int_t)-9007199254740993LL, 1, 0, "o", "k\n",
+                    "deep", "z", "nest", "x");
+    assert_non_null(doc);
+    for (i = 0; i < 2; i++) {
+        lk_buf b;
+        lk_jsonw w;
+        char *want = json_dumps(doc, indent[i] ? JSON_INDENT(2)
+                                               : JSON_COMPACT);
+        assert_non_null(want);
+        lk_buf_init(&b, 0);
+        lk_jsonw_init(&w, &b, indent[i]);
+        assert_int_equal(lk_jsonw_tree(&w, doc), 0);
+        assert_int_equal(b.error, 0);
+        assert_string_equal(b.ptr, want);
+        lk_free(want);
+        lk_buf_dispose(&b);
+    }
+    real = json_pack("{s:[f]}", "r", 0.1);
+    assert_non_null(real);
+    {
+        lk_buf b;
+        lk_jsonw w;
+        lk_buf_init(&b, 0);
+        lk_jsonw_init(&w, &b, 0);
+        assert_int_equal(lk_jsonw_tree(&w, real), -1);
+        lk_buf_dispose(&b);
+    }
+    json_decref(real);
+    json_decref(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_sha256),
         cmocka_unit_test(test_csv_cells),
         cmocka_unit_test(test_jsonw_like_jansson),
+        cmocka_unit_test(test_jsonw_tree_like_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
