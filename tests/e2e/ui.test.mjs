@@ -38,6 +38,22 @@ try {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const verdict = (lens) => page.locator('#verdicts [data-lens="' + lens + '"] strong').textContent();
+  /* Controls a screen reader would announce without a name: no aria-label,
+     no aria-labelledby, no <label> for them or around them, no title, no
+     text (a button). Not a screen reader, but what it needs of the page. */
+  const unnamed = () => page.evaluate(() => Array.from(document.querySelectorAll(
+    "input:not([type=hidden]), select, textarea, button")).filter((e) => {
+    const text = (x) => (x && x.textContent || "").trim();
+    const byId = (e.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean)
+      .map((id) => text(document.getElementById(id))).join("");
+    const label = e.id ? text(document.querySelector('label[for="' + CSS.escape(e.id) + '"]')) : "";
+    return !((e.getAttribute("aria-label") || "").trim() || byId || label || text(e.closest("label")) ||
+      (e.getAttribute("title") || "").trim() || (e.tagName === "BUTTON" && text(e)));
+  }).map((e) => e.outerHTML.slice(0, 80)));
+  const named = async (where) => {
+    const missing = await unnamed();
+    check(missing.length === 0, where + ": every control has an accessible name (" + missing.join("; ") + ")");
+  };
 
   // 1. A new case through the interview, by keyboard-reachable controls.
   await page.goto(base + "/#/new");
@@ -67,6 +83,7 @@ try {
   const before = await verdict("leak-norm");
   check(before === "breach", "the interview case breaches the leak norm (got " + before + ")");
   await page.screenshot({ path: path.join(shots, "1-interview.png"), fullPage: true });
+  await named("the interview and assessment");
 
   // 1b. Save it to the store; it is then listed.
   await page.fill("#cid", "e2e-interview");
@@ -106,6 +123,7 @@ try {
   await page.waitForSelector("#list table");
   check(await page.locator("text=Interview case made by the browser test").count() === 1,
     "the saved case is listed");
+  await named("the case list");
   await page.fill("#q", "DNC");
   await page.click("text=DNC hack-and-leak");
   await page.waitForSelector("#verdicts");
@@ -119,6 +137,7 @@ try {
   check(parties > 25, "the practice matrix lists the positions (" + parties + " rows)");
   check(await page.locator("#timeline circle").count() > 25, "the practice timeline marks the positions");
   await page.screenshot({ path: path.join(shots, "4-practice.png"), fullPage: true });
+  await named("the practice page");
 
   // 6. The verification desk: a signed message verifies under its key.
   await page.goto(base + "/#/mail");
@@ -129,6 +148,7 @@ try {
   await page.waitForSelector("#mailout table", { timeout: 10000 }).catch(() => {});
   check((await page.locator("#mailout").textContent()).includes("verified"), "the desk verifies a signed message");
   await page.screenshot({ path: path.join(shots, "5-mail.png"), fullPage: true });
+  await named("the verification desk");
 
   check(outside.length === 0, "no request outside the server: " + outside.join(", "));
   check(errors.length === 0, "no script error: " + errors.join("; "));

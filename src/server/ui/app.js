@@ -115,20 +115,24 @@ function set(doc, path, value) {
   });
 }
 
+/* The control of fact "f"; "suffix" "_b" is the other value of a disputed
+   fact, named for screen readers as such (the main control has its label). */
 function control(f, suffix) {
   const [path, label, type, opts] = f;
   const id = idOf(path) + suffix;
+  const name = suffix || type === "list" ? ' aria-label="' + esc(label) + (suffix ? ": other value" : "") +
+    '"' : "";
   if (type === "enum")
-    return '<select id="' + id + '"><option value="">unknown</option>' +
+    return '<select id="' + id + '"' + name + '><option value="">unknown</option>' +
       opts.map((o) => '<option>' + esc(o) + "</option>").join("") + "</select>";
   if (type === "bool")
-    return '<select id="' + id + '"><option value="">unknown</option><option value="true">yes</option>' +
+    return '<select id="' + id + '"' + name + '><option value="">unknown</option><option value="true">yes</option>' +
       '<option value="false">no</option></select>';
   if (type === "list")
-    return '<select id="' + id + '" multiple size="4" aria-label="' + esc(label) + '">' +
+    return '<select id="' + id + '" multiple size="4"' + name + '>' +
       opts.map((o) => "<option>" + esc(o) + "</option>").join("") + "</select>" +
       '<label><input type="checkbox" id="' + id + '_known"> the list is complete as selected</label>';
-  return '<input id="' + id + '" type="text" size="14" placeholder="unknown">';
+  return '<input id="' + id + '" type="text" size="14" placeholder="unknown"' + name + '>';
 }
 
 function factHtml(f) {
