@@ -99,6 +99,11 @@ try {
     .textContent !== "breach", null, { timeout: 10000 }).catch(() => {});
   const after = await verdict("leak-norm");
   check(after === "not-applicable", "flipping the disclosure changes the leak norm (got " + after + ")");
+  const said = await page.locator('#announce[role="status"]').textContent();
+  check(said.includes("Proposed norm against intrusions for leaking (de lege ferenda): not-applicable"),
+    "the status region tells a screen reader the new verdicts (" + said + ")");
+  check(await page.locator("#result[aria-live], #main[aria-live]").count() === 0,
+    "the whole view is not a live region (it would be read out on every change)");
   await page.screenshot({ path: path.join(shots, "2-flipped.png"), fullPage: true });
 
   // 2b. The element tree: a branch per lens, opened and closed by keyboard.

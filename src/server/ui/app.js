@@ -242,7 +242,8 @@ async function showCase(id) {
     '<fieldset><legend>Sources</legend><p class="hint">Cite a source by its id in a fact\'s "source ids".</p>' +
     '<table><thead><tr><th>id</th><th>title</th><th>url</th></tr></thead><tbody id="sources"></tbody></table>' +
     '<button type="button" id="addsrc">Add a source</button></fieldset></form>' +
-    '<section id="result" aria-live="polite" aria-label="Assessment"></section></div>';
+    '<section id="result" aria-label="Assessment"></section></div>' +
+    '<p id="announce" role="status" class="sr-only"></p>';
   fill(base);
   document.getElementById("addsrc").addEventListener("click", () => addSource({}));
   document.getElementById("save").addEventListener("click", async () => {
@@ -278,6 +279,10 @@ async function assess(base) {
     out.innerHTML = '<p class="error" role="alert">' + esc(e.message) + "</p>";
     return;
   }
+  /* a screen reader hears the verdicts when they change, not the whole view */
+  const said = "Verdicts: " + Object.values(a.lenses).map((l) => l.title + ": " + l.verdict).join("; ");
+  const announce = document.getElementById("announce");
+  if (announce && announce.textContent !== said) announce.textContent = said;
   out.innerHTML = "<h3>Verdicts</h3>" + verdicts(a) + whatIf(a) + missing(a) + matrix(all) +
     elements(a) + await chart(a) + precedents(a) +
     '<p class="noprint"><button type="button" id="memo">Print-friendly memo</button></p>';
