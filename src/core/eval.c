@@ -34,14 +34,18 @@ void lk_eval__dispose(lk_eval *ev)
 }
 
 /* The facts that leave fact "fact" unknown: its own base facts that are
- * unknown (a derived fact's known inputs are not missing). */
+ * unknown (a derived fact's known inputs are not missing). Visits only
+ * the bits of its base facts (one or two): the what-if search calls this
+ * for every unknown test of every trial. */
 static uint32_t eval_unknown(const lk_facts *f, int fact)
 {
-    uint32_t deps = lk_law__fact_deps(fact), u = 0;
+    uint32_t deps = lk_law__fact_deps(fact), u = 0, rest;
     int b;
-    for (b = 0; b < LK_F_COUNT; b++)
-        if ((deps & (1u << b)) && (!f->f[b].known || f->f[b].partial))
+    for (rest = deps; rest != 0; rest &= rest - 1) {
+        b = __builtin_ctz(rest);
+        if (!f->f[b].known || f->f[b].partial)
             u |= 1u << b;
+    }
     return u ? u : deps;
 }
 
@@ -210,12 +214,10 @@ static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
 /* The statuses of the outcomes "o" of target "tg", as a bit set. */
 static uint64_t eval_statuses(const lk_target *tg, uint64_t o)
 {
-    uint64_t st = 0;
-    int k, s, l;
-    for (k = 0; k < LK_MAX_OUTCOMES; k++) {
-        if (!(o & ((uint64_t)1 << k)))
-            continue;
-        lk_law__outcome_split(tg, k, &s, &l);
+    uint64_t st = 0, rest;
+    int s, l;
+    for (rest = o; rest != 0; rest &= rest - 1) {
+        lk_law__outcome_split(tg, __builtin_ctzll(rest), &s, &l);
         st |= (uint64_t)1 << s;
     }
     return st;
