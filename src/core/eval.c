@@ -310,23 +310,38 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts)
     lk_eval__run_from(ev, law, facts, NULL, 0);
 }
 
+/* Decide target "t" over "facts" from the results of the targets before
+ * it in ev->t. */
+static void eval_one(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                     int t)
+{
+    memset(&ev->t[t], 0, sizeof(lk_tres));
+    ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
+    if (t == ev->force_score)
+        ev->t[t].smin = ev->t[t].smax = ev->force_value;
+    else if (law->targets[t].kind == LK_TK_SCORE)
+        eval_score(ev, law, facts, t);
+    else
+        eval_target(ev, law, facts, t);
+}
+
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed)
 {
     int t;
     for (t = 0; t < law->ntargets; t++) {
         if (base != NULL && !(law->targets[t].deps & changed) &&
-            t != ev->force_score) {
+            t != ev->force_score)
             ev->t[t] = base->t[t];
-            continue;
-        }
-        memset(&ev->t[t], 0, sizeof(lk_tres));
-        ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
-        if (t == ev->force_score)
-            ev->t[t].smin = ev->t[t].smax = ev->force_value;
-        else if (law->targets[t].kind == LK_TK_SCORE)
-            eval_score(ev, law, facts, t);
         else
-            eval_target(ev, law, facts, t);
+            eval_one(ev, law, facts, t);
     }
+}
+
+void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                       uint64_t todo)
+{
+    uint64_t rest;
+    for (rest = todo; rest != 0; rest &= rest - 1)
+        eval_one(ev, law, facts, __builtin_ctzll(rest));
 }

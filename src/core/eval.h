@@ -48,5 +48,15 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts);
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed);
 
+/*
+ * Decide only the targets of "todo" (a bit per target), lowest first, over
+ * "facts"; every other entry of ev->t is left as it is, and those the
+ * targets of "todo" read must already hold their results over "facts".
+ * Per-rule values are recomputed for the targets of "todo" only. Used by
+ * the what-if search for pairs of changes.
+ */
+void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                       uint64_t todo);
+
 
 #endif
