@@ -74,6 +74,8 @@ typedef struct {
     uint64_t closure[LK_MAX_LENSES]; /* the lens and every target it reads,
                                         directly or not */
     uint64_t fact_targets[LK_F_COUNT]; /* per fact: targets depending on it */
+    uint64_t solo;          /* lenses (a bit per target) no other target in
+                               a lens's closure reads */
     size_t cap;             /* allocated entries of a->wi */
     int full;               /* re-evaluate everything (LK_ASSESS__FULL_EVAL) */
 } assess_search;
@@ -161,24 +163,23 @@ static void assess_eval(assess_search *s, const lk_change *ch, int nch)
         lk_eval__run_from(&s->ev, law, &s->f, &s->a->ev, changed);
 }
 
-/* Evaluate the pair of candidates "i" and "j" as far as the lenses of
- * "lenses" (a bit per s->lens entry) need: only the targets they read
- * that depend on both facts are decided again (see above); the results
- * of the other targets in s->ev are left stale and must not be read. */
-static void assess_eval_pair(assess_search *s, int i, int j, unsigned lenses)
+/* The results under candidate "k" alone of every target (s->single). */
+static const lk_tres *assess_single_of(const assess_search *s, int k)
+{
+    return &s->single[(size_t)k * (size_t)s->a->law->ntargets];
+}
+
+/* Fill s->ev, for the targets of "keep", with their results under the
+ * pair of candidates "i" and "j": none depends on both facts, so each
+ * comes out as under the one it depends on alone, or as now. */
+static void assess_pair_keep(assess_search *s, int i, int j, uint64_t keep)
 {
     const lk_law *law = s->a->law;
-    const lk_tres *ri = &s->single[(size_t)i * (size_t)law->ntargets];
-    const lk_tres *rj = &s->single[(size_t)j * (size_t)law->ntargets];
+    const lk_tres *ri = assess_single_of(s, i), *rj = assess_single_of(s, j);
     uint32_t fa = 1u << s->cand[i].fact, fb = 1u << s->cand[j].fact;
-    uint64_t need = 0, todo, rest;
-    int l, t;
-    for (l = 0; l < s->nlens; l++)
-        if (lenses & (1u << l))
-            need |= s->closure[l];
-    todo = need & s->fact_targets[s->cand[i].fact] &
-           s->fact_targets[s->cand[j].fact];
-    for (rest = need & ~todo; rest != 0; rest &= rest - 1) {
+    uint64_t rest;
+    int t;
+    for (rest = keep; rest != 0; rest &= rest - 1) {
         t = __builtin_ctzll(rest);
         if (law->targets[t].deps & fa)
             s->ev.t[t] = ri[t];
@@ -187,11 +188,79 @@ static void assess_eval_pair(assess_search *s, int i, int j, unsigned lenses)
         else
             s->ev.t[t] = s->a->ev.t[t];
     }
+}
+
+/* 1 if lens "l" comes out under the pair as under candidate "k" alone:
+ * the pair's other change (facts "other") is not read directly by it,
+ * and every input it reads has, in s->ev, what its rules test (outcomes,
+ * score range) as under "k" alone. Its verdict is then the present one or
+ * one a single reaches: nothing a pair records. */
+static int assess_lens_as_single(const assess_search *s, int l, int k,
+                                 uint32_t other)
+{
+    const lk_tres *now = s->ev.t, *then = assess_single_of(s, k);
+    uint64_t rest;
+    int t;
+    if (s->direct[l] & other)
+        return 0;
+    for (rest = s->inputs[l]; rest != 0; rest &= rest - 1) {
+        t = __builtin_ctzll(rest);
+        if (now[t].possible != then[t].possible ||
+            now[t].smin != then[t].smin || now[t].smax != then[t].smax)
+            return 0;
+    }
+    return 1;
+}
+
+/* Decide the targets of "todo" (they depend on both facts of the pair of
+ * candidates "i" and "j"), lowest first, over s->f, except a lens of
+ * "lenses" no other target reads that comes out as under one change
+ * alone (assess_lens_as_single): it is left undecided. @return "lenses"
+ * without those. */
+static unsigned assess_pair_decide(assess_search *s, int i, int j,
+                                   uint64_t todo, unsigned lenses)
+{
+    uint32_t fa = 1u << s->cand[i].fact, fb = 1u << s->cand[j].fact;
+    uint64_t rest;
+    int l, t;
+    for (rest = todo; rest != 0; rest &= rest - 1) {
+        t = __builtin_ctzll(rest);
+        for (l = 0; l < s->nlens; l++)
+            if (s->lens[l] == t && (lenses & (1u << l)) &&
+                (s->solo & ((uint64_t)1 << t)) &&
+                (assess_lens_as_single(s, l, i, fb) ||
+                 assess_lens_as_single(s, l, j, fa)))
+                break;
+        if (l < s->nlens)
+            lenses &= ~(1u << l);
+        else
+            lk_eval__run_some(&s->ev, s->a->law, &s->f, (uint64_t)1 << t);
+    }
+    return lenses;
+}
+
+/* Evaluate the pair of candidates "i" and "j" as far as the lenses of
+ * "lenses" (a bit per s->lens entry) need: only the targets they read
+ * that depend on both facts are decided again (see above); the results
+ * of the other targets in s->ev are left stale and must not be read.
+ * @return the lenses whose verdict under the pair may be one no single
+ * change reaches, decided in s->ev (a subset of "lenses"). */
+static unsigned assess_eval_pair(assess_search *s, int i, int j,
+                                 unsigned lenses)
+{
+    uint64_t need = 0, todo;
+    int l;
+    for (l = 0; l < s->nlens; l++)
+        if (lenses & (1u << l))
+            need |= s->closure[l];
+    todo = need & s->fact_targets[s->cand[i].fact] &
+           s->fact_targets[s->cand[j].fact];
+    assess_pair_keep(s, i, j, need & ~todo);
     s->f = s->a->facts;
     s->f.f[s->cand[i].fact] = s->cand[i].to;
     s->f.f[s->cand[j].fact] = s->cand[j].to;
-    lk_law__derive(law, &s->f);
-    lk_eval__run_some(&s->ev, law, &s->f, todo);
+    lk_law__derive(s->a->law, &s->f);
+    return assess_pair_decide(s, i, j, todo, lenses);
 }
 
 int lk_assess__vcode(uint64_t possible)
@@ -327,7 +396,7 @@ static int assess_try_pair(assess_search *s, int i, int j, unsigned lenses,
     if (s->full)
         assess_eval(s, pair, 2);
     else
-        assess_eval_pair(s, i, j, lenses);
+        lenses = assess_eval_pair(s, i, j, lenses);
     return assess_record(s, pair, 2, lenses, err);
 }
 
@@ -472,6 +541,10 @@ static void assess_target_deps(assess_search *s)
         for (t = 0; t < law->ntargets; t++)
             if (law->targets[t].deps & (1u << f))
                 s->fact_targets[f] |= (uint64_t)1 << t;
+    for (l = 0; l < s->nlens; l++)
+        s->solo |= (uint64_t)1 << s->lens[l];
+    for (l = 0; l < s->nlens; l++)
+        s->solo &= ~(s->closure[l] & ~((uint64_t)1 << s->lens[l]));
 }
 
 /*
