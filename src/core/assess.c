@@ -76,6 +76,7 @@ typedef struct {
     uint64_t fact_targets[LK_F_COUNT]; /* per fact: targets depending on it */
     uint64_t solo;          /* lenses (a bit per target) no other target in
                                a lens's closure reads */
+    uint32_t derive_in;     /* base facts the derived facts are made of */
     size_t cap;             /* allocated entries of a->wi */
     int full;               /* re-evaluate everything (LK_ASSESS__FULL_EVAL) */
 } assess_search;
@@ -259,7 +260,9 @@ static unsigned assess_eval_pair(assess_search *s, int i, int j,
     s->f = s->a->facts;
     s->f.f[s->cand[i].fact] = s->cand[i].to;
     s->f.f[s->cand[j].fact] = s->cand[j].to;
-    lk_law__derive(s->a->law, &s->f);
+    /* otherwise the derived facts are the case's, derived already */
+    if (s->derive_in & ((1u << s->cand[i].fact) | (1u << s->cand[j].fact)))
+        lk_law__derive(s->a->law, &s->f);
     return assess_pair_decide(s, i, j, todo, lenses);
 }
 
@@ -541,6 +544,8 @@ static void assess_target_deps(assess_search *s)
         for (t = 0; t < law->ntargets; t++)
             if (law->targets[t].deps & (1u << f))
                 s->fact_targets[f] |= (uint64_t)1 << t;
+    for (f = LK_FACT_FIRST_DERIVED; f < LK_F_COUNT; f++)
+        s->derive_in |= lk_law__fact_deps(f);
     for (l = 0; l < s->nlens; l++)
         s->solo |= (uint64_t)1 << s->lens[l];
     for (l = 0; l < s->nlens; l++)
