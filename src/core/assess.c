@@ -235,7 +235,8 @@ static unsigned assess_pair_decide(assess_search *s, int i, int j,
         if (l < s->nlens)
             lenses &= ~(1u << l);
         else
-            lk_eval__run_some(&s->ev, s->a->law, &s->f, (uint64_t)1 << t);
+            lk_eval__run_some(&s->ev, s->a->law, &s->f, (uint64_t)1 << t,
+                              &s->a->ev, fa | fb);
     }
     return lenses;
 }

@@ -184,8 +184,12 @@ static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
     return eval_fact(f, c, unk);
 }
 
+/* The score "t": the sum of the weights of its indicators that apply,
+ * as a range when some are unknown. An indicator none of whose facts is
+ * among "changed" keeps its value in "base" when that is not NULL (an
+ * indicator has no exceptions: its value is its condition's). */
 static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                       int t)
+                       int t, const lk_eval *base, uint32_t changed)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
@@ -195,7 +199,13 @@ static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
         int ri = tg->rules[i];
         const lk_rule *r = &law->rules[ri];
         uint32_t m = 0;
-        int tv = eval_cond(law, f, ev, r->cond, &m);
+        int tv;
+        if (base != NULL && !(r->deps & changed)) {
+            tv = base->tv[ri];
+            m = base->unk[ri];
+        } else {
+            tv = eval_cond(law, f, ev, r->cond, &m);
+        }
         ev->tv[ri] = (uint8_t)tv;
         ev->unk[ri] = tv == LK_TV_UNKNOWN ? m : 0;
         if (tv == LK_TV_TRUE) {
@@ -311,16 +321,16 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts)
 }
 
 /* Decide target "t" over "facts" from the results of the targets before
- * it in ev->t. */
+ * it in ev->t ("base" and "changed" as for eval_score). */
 static void eval_one(lk_eval *ev, const lk_law *law, const lk_facts *facts,
-                     int t)
+                     int t, const lk_eval *base, uint32_t changed)
 {
     memset(&ev->t[t], 0, sizeof(lk_tres));
     ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
     if (t == ev->force_score)
         ev->t[t].smin = ev->t[t].smax = ev->force_value;
     else if (law->targets[t].kind == LK_TK_SCORE)
-        eval_score(ev, law, facts, t);
+        eval_score(ev, law, facts, t, base, changed);
     else
         eval_target(ev, law, facts, t);
 }
@@ -334,14 +344,14 @@ void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
             t != ev->force_score)
             ev->t[t] = base->t[t];
         else
-            eval_one(ev, law, facts, t);
+            eval_one(ev, law, facts, t, base, changed);
     }
 }
 
 void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
-                       uint64_t todo)
+                       uint64_t todo, const lk_eval *base, uint32_t changed)
 {
     uint64_t rest;
     for (rest = todo; rest != 0; rest &= rest - 1)
-        eval_one(ev, law, facts, __builtin_ctzll(rest));
+        eval_one(ev, law, facts, __builtin_ctzll(rest), base, changed);
 }
