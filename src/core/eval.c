@@ -233,20 +233,38 @@ static uint64_t eval_statuses(const lk_target *tg, uint64_t o)
     return st;
 }
 
+/* The raw truth values of the rules of "tg" (before exceptions). A rule
+ * with no exception that cannot depend on "changed" keeps its value in
+ * "base" when that is not NULL: without exceptions its value there is its
+ * raw one. */
+static void eval_raw(lk_eval *ev, const lk_law *law, const lk_facts *f,
+                     const lk_target *tg, const lk_eval *base,
+                     uint32_t changed)
+{
+    int i;
+    for (i = 0; i < tg->nrules; i++) {
+        int ri = tg->rules[i];
+        const lk_rule *r = &law->rules[ri];
+        uint32_t m = 0;
+        if (base != NULL && r->ndefeaters == 0 && !(r->deps & changed)) {
+            ev->tv[ri] = base->tv[ri];
+            ev->unk[ri] = base->unk[ri];
+            continue;
+        }
+        ev->tv[ri] = (uint8_t)eval_cond(law, f, ev, r->cond, &m);
+        ev->unk[ri] = ev->tv[ri] == LK_TV_UNKNOWN ? m : 0;
+    }
+}
+
 static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                        int t)
+                        int t, const lk_eval *base, uint32_t changed)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
     int i, j, k;
 
     /* raw truth values first: exceptions need them */
-    for (i = 0; i < tg->nrules; i++) {
-        int ri = tg->rules[i];
-        uint32_t m = 0;
-        ev->tv[ri] = (uint8_t)eval_cond(law, f, ev, law->rules[ri].cond, &m);
-        ev->unk[ri] = ev->tv[ri] == LK_TV_UNKNOWN ? m : 0;
-    }
+    eval_raw(ev, law, f, tg, base, changed);
     /* then defeat: effective = applies AND NOT (some exception applies);
      * exceptions are rules of the same target, already evaluated above */
     for (i = 0; i < tg->nrules; i++) {
@@ -332,7 +350,7 @@ static void eval_one(lk_eval *ev, const lk_law *law, const lk_facts *facts,
     else if (law->targets[t].kind == LK_TK_SCORE)
         eval_score(ev, law, facts, t, base, changed);
     else
-        eval_target(ev, law, facts, t);
+        eval_target(ev, law, facts, t, base, changed);
 }
 
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
