@@ -411,9 +411,11 @@ static unsigned assess_pair_lenses(const assess_search *s, unsigned open,
 {
     int fa = s->cand[i].fact, fb = s->cand[j].fact, l;
     unsigned lenses = open & s->fact_lenses[fa] & s->fact_lenses[fb];
-    unsigned both = s->moves[i] & s->moves[j];
-    for (l = 0; l < s->nlens; l++) {
-        uint32_t ab = (1u << fa) | (1u << fb);
+    unsigned both = s->moves[i] & s->moves[j], rest;
+    uint32_t ab = (1u << fa) | (1u << fb);
+    /* only the lenses still in question (most pairs have none) */
+    for (rest = lenses; rest != 0; rest &= rest - 1) {
+        l = __builtin_ctz(rest);
         if ((both & (1u << l)) || (s->joint[l][fa] & s->joint[l][fb]) ||
             (s->direct[l] & ab) == ab)
             continue;
