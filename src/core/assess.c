@@ -452,6 +452,8 @@ static int assess_search_all(assess_search *s, lk_error *err)
     }
     open = assess_open_lenses(s);
     for (i = 0; i < s->ncand && open; i++) {
+        if (!(open & s->fact_lenses[s->cand[i].fact]))
+            continue; /* no pair with it can change an open lens */
         for (j = i + 1; j < s->ncand; j++) {
             if (s->cand[j].fact == s->cand[i].fact)
                 continue;
