@@ -46,6 +46,11 @@ LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
  *     facts, not both are read directly, and change a alone leaves every
  *     input of L as it is (and a is not read directly), L's inputs under
  *     (a, b) are those under b alone, and so is its verdict.
+ * A pair is evaluated without deciding again what it cannot change: a
+ * target is a function of the facts of its deps, so one that depends on
+ * only one of the two facts comes out as under that single change (kept
+ * from the singles), one that depends on neither as now; and only the
+ * targets the lenses asked about read (directly or not) are needed.
  */
 
 /* State of one what-if search over assessment "a". */
@@ -64,6 +69,14 @@ typedef struct {
     uint64_t joint[LK_MAX_LENSES][LK_F_COUNT]; /* inputs depending on a fact */
     uint32_t direct[LK_MAX_LENSES]; /* facts its rules read directly */
     unsigned *moves;        /* per candidate: lenses whose inputs it moves */
+    lk_tres *single;        /* per candidate: every target's result under
+                               it alone (ntargets entries each) */
+    uint64_t closure[LK_MAX_LENSES]; /* the lens and every target it reads,
+                                        directly or not */
+    uint64_t fact_targets[LK_F_COUNT]; /* per fact: targets depending on it */
+    uint64_t solo;          /* lenses (a bit per target) no other target in
+                               a lens's closure reads */
+    uint32_t derive_in;     /* base facts the derived facts are made of */
     size_t cap;             /* allocated entries of a->wi */
     int full;               /* re-evaluate everything (LK_ASSESS__FULL_EVAL) */
 } assess_search;
@@ -151,6 +164,109 @@ static void assess_eval(assess_search *s, const lk_change *ch, int nch)
         lk_eval__run_from(&s->ev, law, &s->f, &s->a->ev, changed);
 }
 
+/* The results under candidate "k" alone of every target (s->single). */
+static const lk_tres *assess_single_of(const assess_search *s, int k)
+{
+    return &s->single[(size_t)k * (size_t)s->a->law->ntargets];
+}
+
+/* Fill s->ev, for the targets of "keep", with their results under the
+ * pair of candidates "i" and "j": none depends on both facts, so each
+ * comes out as under the one it depends on alone, or as now. */
+static void assess_pair_keep(assess_search *s, int i, int j, uint64_t keep)
+{
+    const lk_law *law = s->a->law;
+    const lk_tres *ri = assess_single_of(s, i), *rj = assess_single_of(s, j);
+    uint32_t fa = 1u << s->cand[i].fact, fb = 1u << s->cand[j].fact;
+    uint64_t rest;
+    int t;
+    for (rest = keep; rest != 0; rest &= rest - 1) {
+        t = __builtin_ctzll(rest);
+        if (law->targets[t].deps & fa)
+            s->ev.t[t] = ri[t];
+        else if (law->targets[t].deps & fb)
+            s->ev.t[t] = rj[t];
+        else
+            s->ev.t[t] = s->a->ev.t[t];
+    }
+}
+
+/* 1 if lens "l" comes out under the pair as under candidate "k" alone:
+ * the pair's other change (facts "other") is not read directly by it,
+ * and every input it reads has, in s->ev, what its rules test (outcomes,
+ * score range) as under "k" alone. Its verdict is then the present one or
+ * one a single reaches: nothing a pair records. */
+static int assess_lens_as_single(const assess_search *s, int l, int k,
+                                 uint32_t other)
+{
+    const lk_tres *now = s->ev.t, *then = assess_single_of(s, k);
+    uint64_t rest;
+    int t;
+    if (s->direct[l] & other)
+        return 0;
+    for (rest = s->inputs[l]; rest != 0; rest &= rest - 1) {
+        t = __builtin_ctzll(rest);
+        if (now[t].possible != then[t].possible ||
+            now[t].smin != then[t].smin || now[t].smax != then[t].smax)
+            return 0;
+    }
+    return 1;
+}
+
+/* Decide the targets of "todo" (they depend on both facts of the pair of
+ * candidates "i" and "j"), lowest first, over s->f, except a lens of
+ * "lenses" no other target reads that comes out as under one change
+ * alone (assess_lens_as_single): it is left undecided. @return "lenses"
+ * without those. */
+static unsigned assess_pair_decide(assess_search *s, int i, int j,
+                                   uint64_t todo, unsigned lenses)
+{
+    uint32_t fa = 1u << s->cand[i].fact, fb = 1u << s->cand[j].fact;
+    uint64_t rest;
+    int l, t;
+    for (rest = todo; rest != 0; rest &= rest - 1) {
+        t = __builtin_ctzll(rest);
+        for (l = 0; l < s->nlens; l++)
+            if (s->lens[l] == t && (lenses & (1u << l)) &&
+                (s->solo & ((uint64_t)1 << t)) &&
+                (assess_lens_as_single(s, l, i, fb) ||
+                 assess_lens_as_single(s, l, j, fa)))
+                break;
+        if (l < s->nlens)
+            lenses &= ~(1u << l);
+        else
+            lk_eval__run_some(&s->ev, s->a->law, &s->f, (uint64_t)1 << t,
+                              &s->a->ev, fa | fb);
+    }
+    return lenses;
+}
+
+/* Evaluate the pair of candidates "i" and "j" as far as the lenses of
+ * "lenses" (a bit per s->lens entry) need: only the targets they read
+ * that depend on both facts are decided again (see above); the results
+ * of the other targets in s->ev are left stale and must not be read.
+ * @return the lenses whose verdict under the pair may be one no single
+ * change reaches, decided in s->ev (a subset of "lenses"). */
+static unsigned assess_eval_pair(assess_search *s, int i, int j,
+                                 unsigned lenses)
+{
+    uint64_t need = 0, todo;
+    int l;
+    for (l = 0; l < s->nlens; l++)
+        if (lenses & (1u << l))
+            need |= s->closure[l];
+    todo = need & s->fact_targets[s->cand[i].fact] &
+           s->fact_targets[s->cand[j].fact];
+    assess_pair_keep(s, i, j, need & ~todo);
+    s->f = s->a->facts;
+    s->f.f[s->cand[i].fact] = s->cand[i].to;
+    s->f.f[s->cand[j].fact] = s->cand[j].to;
+    /* otherwise the derived facts are the case's, derived already */
+    if (s->derive_in & ((1u << s->cand[i].fact) | (1u << s->cand[j].fact)))
+        lk_law__derive(s->a->law, &s->f);
+    return assess_pair_decide(s, i, j, todo, lenses);
+}
+
 int lk_assess__vcode(uint64_t possible)
 {
     return LK_ONE(possible) ? __builtin_ctzll(possible) : ASSESS_VCODE_OPEN;
@@ -225,25 +341,25 @@ static unsigned assess_moves(const assess_search *s, int fact)
     return moves;
 }
 
-/* Evaluate the "n" changes "ch" (1 or 2; "ch" points into s->cand for
- * a single) and record a what-if entry for
- * each lens of "lenses" (a bit per s->lens entry) whose verdict becomes
- * one not in "skip[l]" (the present one, and for pairs those a single
- * reaches). Singles note the verdicts they reach in s->single_reach. */
-static int assess_try(assess_search *s, const lk_change *ch, int n,
-                      unsigned lenses, lk_error *err)
+/* Record, for the "n" changes "ch" (1 or 2) just evaluated in s->ev, a
+ * what-if entry for each lens of "lenses" (a bit per s->lens entry) whose
+ * verdict becomes one not in "skip[l]" (the present one, and for pairs
+ * those a single reaches). Singles note the verdicts they reach in
+ * s->single_reach. */
+static int assess_record(assess_search *s, const lk_change *ch, int n,
+                         unsigned lenses, lk_error *err)
 {
     lk_assessment *a = s->a;
     int l, k, error;
-    assess_eval(s, ch, n);
-    if (n == 1)
-        s->moves[ch - s->cand] = assess_moves(s, ch->fact);
     for (l = 0; l < s->nlens; l++) {
-        uint64_t p = s->ev.t[s->lens[l]].possible;
-        int v = lk_assess__vcode(p);
+        uint64_t p;
+        int v;
         lk_whatif w;
-        if (!(lenses & (1u << l)) ||
-            v == lk_assess__vcode(a->ev.t[s->lens[l]].possible) ||
+        if (!(lenses & (1u << l)))
+            continue; /* its result may be stale (assess_eval_pair) */
+        p = s->ev.t[s->lens[l]].possible;
+        v = lk_assess__vcode(p);
+        if (v == lk_assess__vcode(a->ev.t[s->lens[l]].possible) ||
             (n == 2 && (s->single_reach[l] & ((uint64_t)1 << v))))
             continue;
         memset(&w, 0, sizeof(w));
@@ -263,6 +379,31 @@ static int assess_try(assess_search *s, const lk_change *ch, int n,
     return 0;
 }
 
+/* Try candidate "i" alone for every lens, keeping what the pairs need of
+ * it: the lenses whose inputs it moves, and every target's result. */
+static int assess_try_single(assess_search *s, int i, lk_error *err)
+{
+    size_t nt = (size_t)s->a->law->ntargets;
+    assess_eval(s, &s->cand[i], 1);
+    s->moves[i] = assess_moves(s, s->cand[i].fact);
+    memcpy(&s->single[(size_t)i * nt], s->ev.t, nt * sizeof(lk_tres));
+    return assess_record(s, &s->cand[i], 1, (1u << s->nlens) - 1, err);
+}
+
+/* Try candidates "i" and "j" together for the lenses of "lenses". */
+static int assess_try_pair(assess_search *s, int i, int j, unsigned lenses,
+                           lk_error *err)
+{
+    lk_change pair[2];
+    pair[0] = s->cand[i];
+    pair[1] = s->cand[j];
+    if (s->full)
+        assess_eval(s, pair, 2);
+    else
+        lenses = assess_eval_pair(s, i, j, lenses);
+    return assess_record(s, pair, 2, lenses, err);
+}
+
 /* The lenses (a bit per s->lens entry) the pair of candidates "i" and
  * "j" could bring to a verdict no single change reaches (see above). */
 static unsigned assess_pair_lenses(const assess_search *s, unsigned open,
@@ -270,9 +411,11 @@ static unsigned assess_pair_lenses(const assess_search *s, unsigned open,
 {
     int fa = s->cand[i].fact, fb = s->cand[j].fact, l;
     unsigned lenses = open & s->fact_lenses[fa] & s->fact_lenses[fb];
-    unsigned both = s->moves[i] & s->moves[j];
-    for (l = 0; l < s->nlens; l++) {
-        uint32_t ab = (1u << fa) | (1u << fb);
+    unsigned both = s->moves[i] & s->moves[j], rest;
+    uint32_t ab = (1u << fa) | (1u << fb);
+    /* only the lenses still in question (most pairs have none) */
+    for (rest = lenses; rest != 0; rest &= rest - 1) {
+        l = __builtin_ctz(rest);
         if ((both & (1u << l)) || (s->joint[l][fa] & s->joint[l][fb]) ||
             (s->direct[l] & ab) == ab)
             continue;
@@ -300,25 +443,24 @@ static unsigned assess_open_lenses(const assess_search *s)
  * that could reach a verdict no single reaches (see above). */
 static int assess_search_all(assess_search *s, lk_error *err)
 {
-    unsigned all = (1u << s->nlens) - 1, lenses, open;
+    unsigned lenses, open;
     int i, j, error;
     for (i = 0; i < s->ncand; i++) {
-        error = assess_try(s, &s->cand[i], 1, all, err);
+        error = assess_try_single(s, i, err);
         if (error < 0)
             return error;
     }
     open = assess_open_lenses(s);
     for (i = 0; i < s->ncand && open; i++) {
+        if (!(open & s->fact_lenses[s->cand[i].fact]))
+            continue; /* no pair with it can change an open lens */
         for (j = i + 1; j < s->ncand; j++) {
-            lk_change pair[2];
             if (s->cand[j].fact == s->cand[i].fact)
                 continue;
             lenses = assess_pair_lenses(s, open, i, j);
             if (lenses == 0)
                 continue;
-            pair[0] = s->cand[i];
-            pair[1] = s->cand[j];
-            error = assess_try(s, pair, 2, lenses, err);
+            error = assess_try_pair(s, i, j, lenses, err);
             if (error < 0)
                 return error;
         }
@@ -386,6 +528,35 @@ static void assess_lens_deps(assess_search *s)
     }
 }
 
+/* What the evaluation of pairs needs: per lens the targets it reads,
+ * directly or not (rules read only targets decided earlier: one pass
+ * downwards), and per fact the targets that depend on it. */
+static void assess_target_deps(assess_search *s)
+{
+    const lk_law *law = s->a->law;
+    int l, f, k, t;
+    for (l = 0; l < s->nlens; l++) {
+        s->closure[l] = (uint64_t)1 << s->lens[l];
+        for (t = s->lens[l]; t >= 0; t--) {
+            const lk_target *tg = &law->targets[t];
+            if (!(s->closure[l] & ((uint64_t)1 << t)))
+                continue;
+            for (k = 0; k < tg->nrules; k++)
+                s->closure[l] |= law->rules[tg->rules[k]].targets;
+        }
+    }
+    for (f = 0; f < LK_F_COUNT; f++)
+        for (t = 0; t < law->ntargets; t++)
+            if (law->targets[t].deps & (1u << f))
+                s->fact_targets[f] |= (uint64_t)1 << t;
+    for (f = LK_FACT_FIRST_DERIVED; f < LK_F_COUNT; f++)
+        s->derive_in |= lk_law__fact_deps(f);
+    for (l = 0; l < s->nlens; l++)
+        s->solo |= (uint64_t)1 << s->lens[l];
+    for (l = 0; l < s->nlens; l++)
+        s->solo &= ~(s->closure[l] & ~((uint64_t)1 << s->lens[l]));
+}
+
 /*
  * The what-if search (HYPO-style near misses). For each lens and each
  * verdict it could take instead of its present one, the smallest sets of
@@ -409,10 +580,13 @@ int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
         return error;
     s.nlens = assess_lenses(a->law, s.lens);
     assess_lens_deps(&s);
+    assess_target_deps(&s);
     error = lk_assess__candidates(&a->facts, &s.cand, &s.ncand, err);
     if (error == 0) {
         s.moves = lk_calloc((size_t)s.ncand + 1, sizeof(unsigned));
-        if (s.moves == NULL)
+        s.single = lk_calloc((size_t)s.ncand * (size_t)a->law->ntargets + 1,
+                             sizeof(lk_tres));
+        if (s.moves == NULL || s.single == NULL)
             error = lk_error_set_oom(err);
     }
     if (error == 0)
@@ -422,6 +596,7 @@ int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
     assess_whatif_keep(a, max);
     a->whatif_done = 1;
 out:
+    lk_free(s.single);
     lk_free(s.moves);
     lk_free(s.cand);
     lk_eval__dispose(&s.ev);

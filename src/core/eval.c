@@ -34,14 +34,18 @@ void lk_eval__dispose(lk_eval *ev)
 }
 
 /* The facts that leave fact "fact" unknown: its own base facts that are
- * unknown (a derived fact's known inputs are not missing). */
+ * unknown (a derived fact's known inputs are not missing). Visits only
+ * the bits of its base facts (one or two): the what-if search calls this
+ * for every unknown test of every trial. */
 static uint32_t eval_unknown(const lk_facts *f, int fact)
 {
-    uint32_t deps = lk_law__fact_deps(fact), u = 0;
+    uint32_t deps = lk_law__fact_deps(fact), u = 0, rest;
     int b;
-    for (b = 0; b < LK_F_COUNT; b++)
-        if ((deps & (1u << b)) && (!f->f[b].known || f->f[b].partial))
+    for (rest = deps; rest != 0; rest &= rest - 1) {
+        b = __builtin_ctz(rest);
+        if (!f->f[b].known || f->f[b].partial)
             u |= 1u << b;
+    }
     return u ? u : deps;
 }
 
@@ -180,8 +184,12 @@ static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
     return eval_fact(f, c, unk);
 }
 
+/* The score "t": the sum of the weights of its indicators that apply,
+ * as a range when some are unknown. An indicator none of whose facts is
+ * among "changed" keeps its value in "base" when that is not NULL (an
+ * indicator has no exceptions: its value is its condition's). */
 static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                       int t)
+                       int t, const lk_eval *base, uint32_t changed)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
@@ -191,7 +199,13 @@ static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
         int ri = tg->rules[i];
         const lk_rule *r = &law->rules[ri];
         uint32_t m = 0;
-        int tv = eval_cond(law, f, ev, r->cond, &m);
+        int tv;
+        if (base != NULL && !(r->deps & changed)) {
+            tv = base->tv[ri];
+            m = base->unk[ri];
+        } else {
+            tv = eval_cond(law, f, ev, r->cond, &m);
+        }
         ev->tv[ri] = (uint8_t)tv;
         ev->unk[ri] = tv == LK_TV_UNKNOWN ? m : 0;
         if (tv == LK_TV_TRUE) {
@@ -210,31 +224,47 @@ static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
 /* The statuses of the outcomes "o" of target "tg", as a bit set. */
 static uint64_t eval_statuses(const lk_target *tg, uint64_t o)
 {
-    uint64_t st = 0;
-    int k, s, l;
-    for (k = 0; k < LK_MAX_OUTCOMES; k++) {
-        if (!(o & ((uint64_t)1 << k)))
-            continue;
-        lk_law__outcome_split(tg, k, &s, &l);
+    uint64_t st = 0, rest;
+    int s, l;
+    for (rest = o; rest != 0; rest &= rest - 1) {
+        lk_law__outcome_split(tg, __builtin_ctzll(rest), &s, &l);
         st |= (uint64_t)1 << s;
     }
     return st;
 }
 
+/* The raw truth values of the rules of "tg" (before exceptions). A rule
+ * with no exception that cannot depend on "changed" keeps its value in
+ * "base" when that is not NULL: without exceptions its value there is its
+ * raw one. */
+static void eval_raw(lk_eval *ev, const lk_law *law, const lk_facts *f,
+                     const lk_target *tg, const lk_eval *base,
+                     uint32_t changed)
+{
+    int i;
+    for (i = 0; i < tg->nrules; i++) {
+        int ri = tg->rules[i];
+        const lk_rule *r = &law->rules[ri];
+        uint32_t m = 0;
+        if (base != NULL && r->ndefeaters == 0 && !(r->deps & changed)) {
+            ev->tv[ri] = base->tv[ri];
+            ev->unk[ri] = base->unk[ri];
+            continue;
+        }
+        ev->tv[ri] = (uint8_t)eval_cond(law, f, ev, r->cond, &m);
+        ev->unk[ri] = ev->tv[ri] == LK_TV_UNKNOWN ? m : 0;
+    }
+}
+
 static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                        int t)
+                        int t, const lk_eval *base, uint32_t changed)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
     int i, j, k;
 
     /* raw truth values first: exceptions need them */
-    for (i = 0; i < tg->nrules; i++) {
-        int ri = tg->rules[i];
-        uint32_t m = 0;
-        ev->tv[ri] = (uint8_t)eval_cond(law, f, ev, law->rules[ri].cond, &m);
-        ev->unk[ri] = ev->tv[ri] == LK_TV_UNKNOWN ? m : 0;
-    }
+    eval_raw(ev, law, f, tg, base, changed);
     /* then defeat: effective = applies AND NOT (some exception applies);
      * exceptions are rules of the same target, already evaluated above */
     for (i = 0; i < tg->nrules; i++) {
@@ -308,23 +338,38 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts)
     lk_eval__run_from(ev, law, facts, NULL, 0);
 }
 
+/* Decide target "t" over "facts" from the results of the targets before
+ * it in ev->t ("base" and "changed" as for eval_score). */
+static void eval_one(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                     int t, const lk_eval *base, uint32_t changed)
+{
+    memset(&ev->t[t], 0, sizeof(lk_tres));
+    ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
+    if (t == ev->force_score)
+        ev->t[t].smin = ev->t[t].smax = ev->force_value;
+    else if (law->targets[t].kind == LK_TK_SCORE)
+        eval_score(ev, law, facts, t, base, changed);
+    else
+        eval_target(ev, law, facts, t, base, changed);
+}
+
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed)
 {
     int t;
     for (t = 0; t < law->ntargets; t++) {
         if (base != NULL && !(law->targets[t].deps & changed) &&
-            t != ev->force_score) {
+            t != ev->force_score)
             ev->t[t] = base->t[t];
-            continue;
-        }
-        memset(&ev->t[t], 0, sizeof(lk_tres));
-        ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
-        if (t == ev->force_score)
-            ev->t[t].smin = ev->t[t].smax = ev->force_value;
-        else if (law->targets[t].kind == LK_TK_SCORE)
-            eval_score(ev, law, facts, t);
         else
-            eval_target(ev, law, facts, t);
+            eval_one(ev, law, facts, t, base, changed);
     }
+}
+
+void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                       uint64_t todo, const lk_eval *base, uint32_t changed)
+{
+    uint64_t rest;
+    for (rest = todo; rest != 0; rest &= rest - 1)
+        eval_one(ev, law, facts, __builtin_ctzll(rest), base, changed);
 }

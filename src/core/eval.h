@@ -43,10 +43,24 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts);
  * Evaluate "facts" that differ from those of the evaluation "base" only in
  * the base facts of "changed" (a fact bit mask): targets that cannot
  * depend on them keep base's results (their per-rule values are not
- * recomputed and must not be read). Used by the what-if search.
+ * recomputed and must not be read), and so do the indicators of a score
+ * that cannot. "base" must come from lk_eval__run (every per-rule value
+ * set). Used by the what-if search.
  */
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed);
+
+/*
+ * Decide only the targets of "todo" (a bit per target), lowest first, over
+ * "facts"; every other entry of ev->t is left as it is, and those the
+ * targets of "todo" read must already hold their results over "facts".
+ * Per-rule values are recomputed for the targets of "todo" only. "base"
+ * and "changed" are as for lk_eval__run_from ("base" may be NULL): a
+ * score's indicators that cannot depend on "changed" keep base's values.
+ * Used by the what-if search for pairs of changes.
+ */
+void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
+                       uint64_t todo, const lk_eval *base, uint32_t changed);
 
 
 #endif

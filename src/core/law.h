@@ -98,6 +98,8 @@ typedef struct lk_rule {
     int cond;            /* root condition index */
     uint32_t facts;      /* facts read by the condition (bit per id) */
     uint64_t targets;    /* targets read by the condition */
+    uint32_t deps;       /* base facts the condition's value can depend on
+                            (read directly or through "targets") */
     int *defeaters;      /* rules that are exceptions to this one */
     int ndefeaters;      /* number of defeaters */
     char *owned[4];      /* strings this rule owns (outcome, when, ...) */

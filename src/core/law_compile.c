@@ -613,17 +613,19 @@ int lk_law_compile__rules(lk_law *law, lk_error *err)
             return lk_lawfile__fail(
                 err, NULL, "", "'%s' has no default rule ({\"always\": true})",
                 tg->id);
-        /* the facts this target can depend on, through the targets its
-         * rules read (all decided earlier, so already computed) */
+        /* the facts each rule and this target can depend on, through the
+         * targets the rules read (all decided earlier, so already
+         * computed) */
         for (k = 0; k < (size_t)tg->nrules; k++) {
-            const lk_rule *r = &law->rules[tg->rules[k]];
+            lk_rule *r = &law->rules[tg->rules[k]];
             int f, u;
             for (f = 0; f < LK_F_COUNT; f++)
                 if (r->facts & (1u << f))
-                    tg->deps |= lk_law__fact_deps(f);
+                    r->deps |= lk_law__fact_deps(f);
             for (u = 0; u < t; u++)
                 if (r->targets & ((uint64_t)1 << u))
-                    tg->deps |= law->targets[u].deps;
+                    r->deps |= law->targets[u].deps;
+            tg->deps |= r->deps;
         }
     }
     return 0;

@@ -19,6 +19,10 @@
 typedef struct {
     uint64_t elements; /* decisive elements: those the lenses' rules read */
     uint32_t facts;    /* key facts: read by a rule the lenses depend on */
+    const char *status[LK_MAX_TARGETS]; /* per decisive element: its status
+                                           in the assessed case, NULL when
+                                           open (worked out once, not per
+                                           precedent) */
 } prec_basis;
 
 /* The decisive elements and key facts of "law" (see docs/method.md). */
@@ -53,13 +57,26 @@ static void prec_basis_of(const lk_law *law, prec_basis *b)
     }
 }
 
+/* Note in "b" the status in "a" of each decisive element (NULL: open). */
+static void prec_basis_status(const lk_assessment *a, prec_basis *b)
+{
+    const char *open = lk_law__open_status(a->law);
+    int t;
+    for (t = 0; t < a->law->ntargets; t++) {
+        const char *st;
+        if (!(b->elements & ((uint64_t)1 << t)))
+            continue;
+        st = lk_assess__status_of(a->law, t, a->ev.t[t].possible, NULL);
+        b->status[t] = strcmp(st, open) ? st : NULL;
+    }
+}
+
 /* Points of element "t" (out of PREC_ELEMENT_POINTS) when "a" knows its
- * status; marks "p"'s agreement or difference. */
-static int prec_element(const lk_law *law, int t, uint64_t pa, uint64_t pb,
-                        lk_precedent *p)
+ * status "sa"; marks "p"'s agreement or difference. */
+static int prec_element(const lk_law *law, int t, const char *sa,
+                        uint64_t pa, uint64_t pb, lk_precedent *p)
 {
     const char *open = lk_law__open_status(law);
-    const char *sa = lk_assess__status_of(law, t, pa, NULL);
     const char *sb = lk_assess__status_of(law, t, pb, NULL);
     if (!strcmp(sb, open))
         return 0; /* the precedent does not know: no credit */
@@ -96,15 +113,13 @@ static void prec_compare(const lk_law *law, const prec_basis *basis,
                          const lk_assessment *a, const lk_assessment *b,
                          lk_precedent *p)
 {
-    const char *open = lk_law__open_status(law);
     int t, f, score = 0, out_of = 0;
     for (t = 0; t < law->ntargets; t++) {
-        uint64_t pa = a->ev.t[t].possible;
-        if (!(basis->elements & ((uint64_t)1 << t)) ||
-            !strcmp(lk_assess__status_of(law, t, pa, NULL), open))
+        if (!(basis->elements & ((uint64_t)1 << t)) || !basis->status[t])
             continue;
         out_of += PREC_ELEMENT_POINTS;
-        score += prec_element(law, t, pa, b->ev.t[t].possible, p);
+        score += prec_element(law, t, basis->status[t], a->ev.t[t].possible,
+                              b->ev.t[t].possible, p);
     }
     for (f = 0; f < LK_F_COUNT; f++) {
         if (!(basis->facts & (1u << f)) || !a->facts.f[f].known)
@@ -133,6 +148,7 @@ static int prec_top(const lk_assessment *a, const lk_library *lib,
     size_t i;
     int k, n = 0;
     prec_basis_of(a->law, &basis);
+    prec_basis_status(a, &basis);
     for (i = 0; i < lib->n; i++) {
         lk_precedent p;
         if (strcmp(lk_case_id(lib->cases[i]), lk_case_id(a->c)) == 0)

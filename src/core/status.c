@@ -9,17 +9,16 @@ const char *lk_assess__status_of(const lk_law *law, int t, uint64_t possible,
                                  const char **level)
 {
     const lk_target *tg = &law->targets[t];
-    int s, l, o, status = -1;
+    uint64_t rest;
+    int s, l, status = -1;
     if (level)
         *level = NULL;
     if (possible == 0)
         return lk_law__open_status(law);
     /* the status is determined when every possible outcome shares it,
-     * even if the level is still open */
-    for (o = 0; o < LK_MAX_OUTCOMES; o++) {
-        if (!(possible & ((uint64_t)1 << o)))
-            continue;
-        lk_law__outcome_split(tg, o, &s, &l);
+     * even if the level is still open (set bits only, lowest first) */
+    for (rest = possible; rest != 0; rest &= rest - 1) {
+        lk_law__outcome_split(tg, __builtin_ctzll(rest), &s, &l);
         if (status >= 0 && s != status)
             return lk_law__open_status(law);
         status = s;
