@@ -41,6 +41,7 @@ struct lk_stix_import_result {
 typedef struct stix_obj {
     const char *id, *type;
     json_t *j;
+    int revoked; /* "revoked": true: no longer valid for its creator */
 } stix_obj;
 
 /* One relationship with both ends in the bundle. */
@@ -70,6 +71,7 @@ typedef struct stix_ctx {
     size_t *ref_off;      /* per report: its first entry of "refs" (+1) */
     size_t *refs;         /* the objects reports name (object_refs in the
                              bundle), resolved once rather than per draft */
+    size_t *dropped_rel;  /* relationships ignored for a revoked end */
 } stix_ctx;
 
 /* ---------------------------------------------------------------- */
@@ -187,6 +189,29 @@ static size_t rel_first(const stix_ctx *x, const stix_rel *rels, size_t i,
             hi = mid;
     }
     return lo;
+}
+
+/* Whether relationships from an object of type "t" can give a fact. */
+static int maps_from(const char *t)
+{
+    return !strcmp(t, "intrusion-set") || !strcmp(t, "campaign") ||
+           !strcmp(t, "threat-actor") || !strcmp(t, "identity");
+}
+
+/* Note at object "at" that object "r" is revoked, with what replaces it
+ * (a revoked-by relationship), then "what" ("no draft"...). */
+static int revoked_note(stix_ctx *x, size_t at, const char *sub, size_t r,
+                        const char *what)
+{
+    size_t k;
+    for (k = rel_first(x, x->out, r, 0); k < x->nrel && x->out[k].src == r;
+         k++)
+        if (!strcmp(x->out[k].type, "revoked-by"))
+            return note(x, at, sub, "%.40s '%.100s' is revoked by its "
+                        "creator (replaced by '%.100s'): %s", x->o[r].type,
+                        obj_name(x, r), obj_name(x, x->out[k].dst), what);
+    return note(x, at, sub, "%.40s '%.100s' is revoked by its creator: %s",
+                x->o[r].type, obj_name(x, r), what);
 }
 
 /* Whether "s" is a STIX government sector. */
@@ -1086,9 +1111,10 @@ static int reports_index(stix_ctx *x)
 /* Index the objects and relationships of "objs". */
 static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
 {
-    size_t i, nrel = 0;
+    size_t i, nrel = 0, ndropped = 0;
     char ptr[64];
     x->n = json_array_size(objs);
+    x->dropped_rel = lk_calloc(x->n + 1, sizeof(*x->dropped_rel));
     x->o = lk_calloc(x->n + 1, sizeof(*x->o));
     x->byid = lk_calloc(x->n + 1, sizeof(*x->byid));
     x->seen = lk_calloc(x->n + 1, 1);
@@ -1098,7 +1124,7 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
     x->in = lk_calloc(x->n + 1, sizeof(*x->in));
     x->ids = json_object();
     if (!x->o || !x->byid || !x->seen || !x->slot || !x->touched ||
-        !x->out || !x->in || !x->ids)
+        !x->out || !x->in || !x->ids || !x->dropped_rel)
         return lk_error_set_oom(err);
     for (i = 0; i < x->n; i++) {
         json_t *j = json_array_get(objs, i);
@@ -1110,6 +1136,7 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
             return lk_error_set_at(err, LK_EINVALID, x->name, 0, 0, ptr,
                                    "a STIX object is a JSON object with "
                                    "string 'type' and 'id'");
+        x->o[i].revoked = json_is_true(json_object_get(j, "revoked"));
         x->byid[i] = i;
     }
     sort_objs = x->o;
@@ -1136,6 +1163,16 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
                 return lk_error_set_oom(err);
             continue;
         }
+        /* a revoked object is not valid for its creator (STIX 2.0 3.1):
+         * no relationship leads to or from it but the one naming its
+         * replacement; said in --report where a mapped object leads */
+        if (x->o[i].revoked ||
+            (strcmp(rt, "revoked-by") &&
+             (x->o[s].revoked || x->o[d].revoked))) {
+            if (!x->o[s].revoked && maps_from(x->o[s].type))
+                x->dropped_rel[ndropped++] = i;
+            continue;
+        }
         x->out[nrel].src = s;
         x->out[nrel].dst = d;
         x->out[nrel].self = i;
@@ -1145,6 +1182,21 @@ static int bundle_index(stix_ctx *x, json_t *objs, lk_error *err)
     memcpy(x->in, x->out, nrel * sizeof(*x->in));
     qsort(x->out, nrel, sizeof(*x->out), cmp_src);
     qsort(x->in, nrel, sizeof(*x->in), cmp_dst);
+    for (i = 0; i < ndropped; i++) {
+        json_t *j = x->o[x->dropped_rel[i]].j;
+        size_t d = find(x, str(j, "target_ref"));
+        size_t s = find(x, str(j, "source_ref"));
+        char what[160];
+        snprintf(what, sizeof(what), "relationship from '%.100s' ignored",
+                 obj_name(x, s));
+        if ((x->o[x->dropped_rel[i]].revoked
+                 ? note(x, x->dropped_rel[i], "/revoked", "relationship "
+                        "from '%.100s' is revoked by its creator: ignored",
+                        obj_name(x, s))
+                 : revoked_note(x, x->dropped_rel[i], "/target_ref", d,
+                                what)) < 0)
+            return lk_error_set_oom(err);
+    }
     if (reports_index(x) < 0)
         return lk_error_set_oom(err);
     return 0;
@@ -1158,6 +1210,7 @@ static void ctx_dispose(stix_ctx *x)
     lk_free(x->seen);
     lk_free(x->slot);
     lk_free(x->touched);
+    lk_free(x->dropped_rel);
     lk_free(x->out);
     lk_free(x->in);
     lk_free(x->reports);
@@ -1175,7 +1228,7 @@ static int drafts_of(stix_ctx *x, const char *type, size_t *made,
     int rc = 0;
     /* past the limit: say so before making a thousand drafts for nothing */
     for (i = 0; i < x->n; i++)
-        count += !strcmp(x->o[i].type, type);
+        count += !strcmp(x->o[i].type, type) && !x->o[i].revoked;
     if (count > LK_STIX_MAX_CASES)
         return lk_error_set(err, LK_ETOOBIG, "more than %u %ss",
                             LK_STIX_MAX_CASES, type);
@@ -1185,6 +1238,11 @@ static int drafts_of(stix_ctx *x, const char *type, size_t *made,
     for (i = 0; i < x->n && rc == 0; i++) {
         if (strcmp(x->o[i].type, type))
             continue;
+        if (x->o[i].revoked) {
+            if (revoked_note(x, i, "/revoked", i, "no draft") < 0)
+                rc = lk_error_set_oom(err);
+            continue;
+        }
         rc = draft_make(x, i, scratch, err);
         (*made)++;
     }
