@@ -50,6 +50,8 @@ typedef struct lk_http_response {
     char *body;               /* owned, NUL-terminated */
     size_t len;
     const char *allow;        /* Allow header for 405, or NULL */
+    const char *cache;        /* X-Cache header: "hit" or "miss" for a
+                                 cacheable answer, or NULL */
 } lk_http_response;
 
 /**
@@ -81,6 +83,17 @@ void lk_server_set_store(lk_server *s, struct lk_store *st);
  * added to it. @return 0 or LK_ENOMEM (the old library kept).
  */
 int lk_server_set_library(lk_server *s, lk_library *lib, lk_error *err);
+
+/**
+ * Keep the answers of assessments (POST /v1/assess and /v1/memo, GET
+ * /v1/cases/{id}/assessment and /memo) in a cache of at most "bytes"
+ * (0: none, the default), least recently used out first: the same case
+ * bytes under the same profile and flags get the same answer without
+ * being assessed again (the law and library do not change while the
+ * server runs; a new library empties it). Call before serving.
+ * @return 0 or LK_ENOMEM (no cache then).
+ */
+int lk_server_set_cache(lk_server *s, size_t bytes);
 
 /**
  * Handle "req" into "res" (release with lk_http_response_dispose).

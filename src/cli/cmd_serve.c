@@ -15,10 +15,13 @@
 #include "leaklaw/server.h"
 
 #define SERVE_TOKEN_MAX 4096 /* bytes of a token file */
+#define SERVE_CACHE_MB 64    /* default cache of assessments, MiB */
+#define SERVE_CACHE_MB_MAX 65536
 
 static const char serve_help[] =
     "Usage: leaklaw serve [--listen ADDR:PORT] [--token-file FILE]\n"
-    "                     [--max-body BYTES] [--threads N] [--data DIR]\n"
+    "                     [--max-body BYTES] [--threads N] [--cache-mb N]\n"
+    "                     [--data DIR]\n"
     "       leaklaw serve --api-doc\n"
     "\n"
     "Serve the HTTP API (docs/api.md) and the web interface at\n"
@@ -34,6 +37,9 @@ static const char serve_help[] =
     "      --max-body BYTES    largest request body (default 1048576);\n"
     "                          larger gets 413\n"
     "      --threads N         worker threads (default: one per core)\n"
+    "      --cache-mb N        keep up to N MiB of assessments, so the same\n"
+    "                          case under the same profile is not assessed\n"
+    "                          twice (default 64; 0: no cache)\n"
     "      --api-doc           print the API reference (docs/api.md)\n"
     "      --data DIR          data directory\n"
     "  -h, --help              show this help\n"
@@ -100,13 +106,15 @@ static int serve_number(const char *opt, const char *s, unsigned long *out)
 }
 
 static int serve_parse(int argc, char **argv, lk_server_options *o,
-                       const char **token_file, int *api_doc)
+                       const char **token_file, int *api_doc,
+                       unsigned long *cache_mb)
 {
     static const struct option opts[] = {
         {"listen", required_argument, 0, 'l'},
         {"token-file", required_argument, 0, 't'},
         {"max-body", required_argument, 0, 'B'},
         {"threads", required_argument, 0, 'T'},
+        {"cache-mb", required_argument, 0, 'C'},
         {"api-doc", no_argument, 0, 'A'},
         {"data", required_argument, 0, 'd'},
         {"help", no_argument, 0, 'h'},
@@ -127,6 +135,12 @@ static int serve_parse(int argc, char **argv, lk_server_options *o,
         case 'T':
             if ((status = serve_number("--threads", optarg, &n)) == 0)
                 o->threads = (unsigned)(n > 256 ? 256 : n);
+            break;
+        case 'C':
+            if (!strcmp(optarg, "0"))
+                *cache_mb = 0;
+            else if ((status = serve_number("--cache-mb", optarg, &n)) == 0)
+                *cache_mb = n > SERVE_CACHE_MB_MAX ? SERVE_CACHE_MB_MAX : n;
             break;
         case 'A': *api_doc = 1; break;
         case 'd': cli_g.datadir = optarg; break;
@@ -149,9 +163,10 @@ int cmd_serve(int argc, char **argv)
     lk_law *law = NULL;
     lk_library *lib = NULL;
     lk_error err;
+    unsigned long cache_mb = SERVE_CACHE_MB;
     int api_doc = 0, status, error;
     memset(&o, 0, sizeof(o));
-    status = serve_parse(argc, argv, &o, &token_file, &api_doc);
+    status = serve_parse(argc, argv, &o, &token_file, &api_doc, &cache_mb);
     if (status != 0)
         return status < 0 ? LK_EXIT_OK : status;
     if (api_doc)
@@ -169,6 +184,8 @@ int cmd_serve(int argc, char **argv)
         error = lk_server_set_library(s, lib, &err);
         lib = NULL; /* the server's now */
     }
+    if (error == 0 && lk_server_set_cache(s, (size_t)cache_mb << 20) < 0)
+        error = lk_error_set_oom(&err);
     if (error == 0)
         error = lk_server_run(s, &o, &err);
     if (error < 0) {

@@ -80,6 +80,8 @@ static void http_headers(struct MHD_Response *r, const lk_http_response *res)
     MHD_add_response_header(r, "Cache-Control", "no-store");
     if (res->allow != NULL)
         MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
+    if (res->cache != NULL)
+        MHD_add_response_header(r, "X-Cache", res->cache);
 }
 
 static enum MHD_Result http_send(struct MHD_Connection *conn,

@@ -170,16 +170,70 @@ int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
                             rd.seen ? rd.pointer : err.pointer) < 0 ? -1 : 1;
 }
 
-/* Parse the request's body as a case and assess it (JSON or memo). */
+/* The cache key of the answer to "req" about case text "data" ("len"
+ * bytes) of the kind "what" (a route, with a library case's id): what,
+ * profile and flags, then the data. 0, or -1 when the answer is not to
+ * be cached (no cache, a profile name too long to key). */
+static int routes_key(const lk_server *s, const lk_http_request *req,
+                      const char *what, const char *data, size_t len,
+                      unsigned char key[LK_RCACHE_KEY])
+{
+    char prefix[128];
+    int n;
+    if (s->cache == NULL)
+        return -1;
+    n = snprintf(prefix, sizeof(prefix), "%s%c%s%c%u", what, 0,
+                 req->profile ? req->profile : "", 0, req->flags);
+    if (n < 0 || (size_t)n >= sizeof(prefix))
+        return -1;
+    return lk_rcache_key(key, prefix, (size_t)n, data, len);
+}
+
+/* The cached answer of "key" into "res": 1, or 0 when there is none. */
+static int routes_cached(const lk_server *s,
+                         const unsigned char key[LK_RCACHE_KEY],
+                         lk_http_response *res)
+{
+    const char *type = NULL;
+    char *body;
+    size_t len;
+    if (!lk_rcache_get(s->cache, key, &body, &len, &type))
+        return 0;
+    lk_server__ok(res, body, len, type);
+    res->cache = "hit";
+    return 1;
+}
+
+/* Keep the answer in "res" under "key" when it is a success. */
+static void routes_keep(const lk_server *s,
+                        const unsigned char key[LK_RCACHE_KEY],
+                        lk_http_response *res)
+{
+    if (res->status == 200 && res->body != NULL) {
+        lk_rcache_put(s->cache, key, res->body, res->len, res->content_type);
+        res->cache = "miss";
+    }
+}
+
+/* Parse the request's body as a case and assess it (JSON or memo). The
+ * answer depends only on the body's bytes, the profile and the flags. */
 static int routes_posted_case(const lk_server *s, const lk_http_request *req,
                               int html, lk_http_response *res)
 {
+    unsigned char key[LK_RCACHE_KEY];
     lk_case *c = NULL;
-    int error = lk_server__parse_case(s, req, &c, res);
+    int keyed, error;
+    keyed = routes_key(s, req, html ? "memo" : "assess", req->body,
+                       req->body ? req->len : 0, key) == 0;
+    if (keyed && routes_cached(s, key, res))
+        return 0;
+    error = lk_server__parse_case(s, req, &c, res);
     if (error != 0)
         return error < 0 ? LK_ENOMEM : 0;
     error = routes_assess_case(s, req, c, html, res);
     lk_case_free(c);
+    if (error == 0 && keyed)
+        routes_keep(s, key, res);
     return error;
 }
 
@@ -202,13 +256,29 @@ static int routes_library_case(const lk_server *s, const lk_http_request *req,
                                const char *id, int html,
                                lk_http_response *res)
 {
+    unsigned char key[LK_RCACHE_KEY];
     lk_case *owned = NULL;
     const lk_case *c = lk_server__find_case(s, id, &owned, res);
-    int error;
+    const char *sha;
+    char what[112];
+    int error, keyed, n;
     if (c == NULL)
         return res->body ? 0 : LK_ENOMEM;
+    /* keyed by the case's bytes too: a stored case may change */
+    sha = lk_case_sha256(c);
+    n = snprintf(what, sizeof(what), "%s/%s", html ? "case-memo" : "case",
+                 id);
+    keyed = n > 0 && (size_t)n < sizeof(what) && sha != NULL &&
+            *sha != '\0' &&
+            routes_key(s, req, what, sha, strlen(sha), key) == 0;
+    if (keyed && routes_cached(s, key, res)) {
+        lk_case_free(owned);
+        return 0;
+    }
     error = routes_assess_case(s, req, c, html, res);
     lk_case_free(owned);
+    if (error == 0 && keyed)
+        routes_keep(s, key, res);
     return error;
 }
 

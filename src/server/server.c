@@ -186,8 +186,19 @@ void lk_server_free(lk_server *s)
     lk_free(s->sources);
     lk_report_free(s->practice);
     lk_free(s->positions);
+    lk_rcache_free(s->cache);
     pthread_mutex_destroy(&s->lock);
     lk_free(s);
+}
+
+int lk_server_set_cache(lk_server *s, size_t bytes)
+{
+    lk_rcache_free(s->cache);
+    s->cache = NULL;
+    if (bytes == 0)
+        return 0;
+    s->cache = lk_rcache_new(bytes);
+    return s->cache ? 0 : LK_ENOMEM;
 }
 
 void lk_server_set_store(lk_server *s, struct lk_store *st)
@@ -207,6 +218,7 @@ int lk_server_set_library(lk_server *s, lk_library *lib, lk_error *err)
         return error;
     }
     lk_library_free(old);
+    lk_rcache_clear(s->cache); /* precedents come from the library */
     return 0;
 }
 

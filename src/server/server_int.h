@@ -10,6 +10,7 @@
 #include "leaklaw/leaklaw.h"
 #include "leaklaw/server.h"
 #include "leaklaw/store.h"
+#include "rcache.h"
 
 struct lk_server {
     lk_law *law[LK_SERVER_MAX_PROFILES]; /* default first */
@@ -22,6 +23,7 @@ struct lk_server {
     size_t practice_len;
     char *positions;        /* its propositions and positions, JSON */
     lk_store *store;        /* borrowed, or NULL */
+    lk_rcache *cache;       /* answers of assessments, or NULL (none) */
     pthread_mutex_t lock;   /* serialises the use of "store" */
 };
 

@@ -233,6 +233,42 @@ def routes(s, leaklaw, root):
           "wrong method: 405 + Allow")
 
 
+def cache(s, root):
+    """The cache of assessments: the same bytes under the same profile
+    and flags come from it (X-Cache: hit) with the same answer; any other
+    body, profile or flag is assessed; errors are never cached."""
+    dnc = open(os.path.join(root, "data/cases/dnc-2016.json"), "rb").read()
+    body = dnc + b"\n\n"  # other bytes, not seen by the server yet
+    st1, h1, b1 = s.req("POST", "/v1/assess", body)
+    st2, h2, b2 = s.req("POST", "/v1/assess", body)
+    check(st1 == 200 and h1.get("x-cache") == "miss" and
+          h2.get("x-cache") == "hit" and b1 == b2 and
+          h2.get("content-type") == "application/json",
+          "cache: a second POST of the same bytes is a hit, same answer")
+    st, h, b3 = s.req("POST", "/v1/assess?profile=new-zealand-2020", body)
+    check(st == 200 and h.get("x-cache") == "miss" and b3 != b1,
+          "cache: another profile is assessed")
+    st, h, b4 = s.req("POST", "/v1/assess?what_if=0", body)
+    check(st == 200 and h.get("x-cache") == "miss" and b4 != b1,
+          "cache: another flag is assessed")
+    st, h, b5 = s.req("POST", "/v1/assess", body + b" ")
+    check(st == 200 and h.get("x-cache") == "miss" and
+          json.loads(b5)["case"]["sha256"] != json.loads(b1)["case"]["sha256"],
+          "cache: other bytes are assessed")
+    st1, h1, m1 = s.req("POST", "/v1/memo", body)
+    st2, h2, m2 = s.req("POST", "/v1/memo", body)
+    check(h1.get("x-cache") == "miss" and h2.get("x-cache") == "hit" and
+          m1 == m2 and h2.get("content-type", "").startswith("text/html"),
+          "cache: the memo, with its type")
+    for _ in range(2):
+        st, h, b = s.req("POST", "/v1/assess", b"{not json")
+        check(st == 400 and "x-cache" not in h, "cache: errors not kept")
+    st1, h1, g1 = s.req("GET", "/v1/cases/macron-leaks-2017/assessment")
+    st2, h2, g2 = s.req("GET", "/v1/cases/macron-leaks-2017/assessment")
+    check(h1.get("x-cache") == "miss" and h2.get("x-cache") == "hit" and
+          g1 == g2, "cache: a library case's assessment")
+
+
 def raw(s, data):
     """Send raw bytes; the first response line and the whole answer."""
     c = socket.create_connection(("127.0.0.1", s.port), 30)
@@ -323,6 +359,7 @@ def main():
     s = Server(leaklaw, a.root, "--max-body", "100000")
     try:
         routes(s, leaklaw, a.root)
+        cache(s, a.root)
         gates(s)
         st, h, body = s.req("POST", "/v1/assess", b"x" * 200000)
         check(st == 413 and error_of(body).get("code") == "too-large",
@@ -334,7 +371,8 @@ def main():
     with tempfile.NamedTemporaryFile("w", suffix=".token") as t:
         t.write("s3cret-token-0123456789\n")
         t.flush()
-        s = Server(leaklaw, a.root, "--token-file", t.name)
+        s = Server(leaklaw, a.root, "--token-file", t.name, "--cache-mb",
+                   "0")
         try:
             st, h, body = s.req("GET", "/v1/profiles")
             check(st == 401 and error_of(body).get("code") == "unauthorized",
@@ -345,6 +383,13 @@ def main():
             st, h, body = s.req("GET", "/v1/profiles", headers={
                 "Authorization": "Bearer s3cret-token-0123456789"})
             check(st == 200, "right token: 200")
+            dnc = open(os.path.join(a.root, "data/cases/dnc-2016.json"),
+                       "rb").read()
+            for _ in range(2):
+                st, h, body = s.req("POST", "/v1/assess", dnc, headers={
+                    "Authorization": "Bearer s3cret-token-0123456789"})
+                check(st == 200 and "x-cache" not in h,
+                      "--cache-mb 0: no cache")
             out = raw(s, b"POST /v1/assess HTTP/1.1\r\nHost: x\r\n"
                       b"Content-Type: application/json\r\nContent-Length: "
                       b"900000\r\nExpect: 100-continue\r\n\r\n")

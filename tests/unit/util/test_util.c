@@ -229,6 +229,10 @@ static void test_jsonw_tree_like_jansson(void **state)
     json_decref(doc);
 }
 
+/* test_rcache.c */
+extern const struct CMUnitTest lk_rcache_tests[];
+extern const size_t lk_rcache_ntests;
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,5 +246,7 @@ int main(void)
         cmocka_unit_test(test_jsonw_like_jansson),
         cmocka_unit_test(test_jsonw_tree_like_jansson),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    return failed + _cmocka_run_group_tests("rcache", lk_rcache_tests,
+                                            lk_rcache_ntests, NULL, NULL);
 }
