@@ -1027,9 +1027,9 @@ static int draft_make(stix_ctx *x, size_t s, size_t *scratch, lk_error *err)
         goto oom;
     ng = group_of(x, s, g);
     snprintf(sum, sizeof(sum), "Draft imported from a STIX bundle: the "
-             "facts the bundle gives about %s '%.100s', each citing the STIX "
+             "facts the bundle gives about %s '%.*s', each citing the STIX "
              "object it came from; the rest is unknown.", x->o[s].type,
-             obj_name(x, s));
+             utf8_prec(obj_name(x, s), 100), obj_name(x, s));
     if (json_object_set_new(kase, "format",
                             json_string("leaklaw/case/1")) < 0 ||
         json_object_set_new(kase, "id", json_string(id)) < 0 ||
