@@ -11,6 +11,8 @@
  *   DATADIR/attack/techniques.tsv   ATT&CK technique ids (MITRE licence)
  *   DATADIR/disarm/techniques.tsv   DISARM technique ids (CC BY-SA 4.0),
  *                                   optional
+ *   DATADIR/stix/identity.json      how a STIX identity's class and
+ *                                   sectors read, optional
  *
  * Every rule cites at least one source of the catalogue; loading fails
  * otherwise. See docs/method.md for the rule language.
@@ -319,6 +321,44 @@ LK_EXTERN(size_t) lk_law_technique_count(const lk_law *law,
  */
 LK_EXTERN(int) lk_law_technique(const lk_law *law, const char *catalogue,
                                 size_t i, lk_technique_info *out);
+
+/**
+ * How `leaklaw import stix` reads one STIX identity class or sector
+ * (DATADIR/stix/identity.json). Strings are borrowed: valid until
+ * lk_law_free.
+ */
+typedef struct lk_stix_reading {
+    const char *key;      /* the class or sector as the file gives it, e.g.
+                             "government-national"; a sector row ending in
+                             '*' is a prefix ("government*") */
+    const char *target;   /* the victim.target it gives (a value of the
+                             case format), or NULL: none */
+    const char *fallback; /* classes only: the target when no sector gives
+                             one and the identity names a sector, or NULL */
+    int government;       /* sectors: 1 if it makes a government body;
+                             classes: 1 if a government sector can make an
+                             identity of the class one */
+    const char *text;     /* why */
+} lk_stix_reading;
+
+/**
+ * METHOD: how STIX sector "sector" reads: its exact row, else the first
+ * prefix row ('*') it starts with. The file is optional: without it no
+ * sector is found.
+ *
+ * @return 0, LK_ENOTFOUND.
+ */
+LK_EXTERN(int) lk_law_stix_sector(const lk_law *law, const char *sector,
+                                  lk_stix_reading *out);
+
+/**
+ * METHOD: how STIX identity_class "cls" reads (exact row only).
+ *
+ * @return 0, LK_ENOTFOUND (then the identity reads by its sectors alone,
+ *         which may make it a government body).
+ */
+LK_EXTERN(int) lk_law_stix_class(const lk_law *law, const char *cls,
+                                 lk_stix_reading *out);
 
 LK_END_DECL
 

@@ -1,9 +1,9 @@
 /*
  * law.c: loading the law from its data directory: which file is which,
- * the order in which the modules read them (catalogue, techniques, model,
- * intrusiveness, evidence, confidence vocabularies, profile, rules,
- * compiler), the digest, and the law's public accessors. Nothing here
- * decides a legal question.
+ * the order in which the modules read them (catalogue, techniques, STIX
+ * identity readings, model, intrusiveness, evidence, confidence
+ * vocabularies, profile, rules, compiler), the digest, and the law's
+ * public accessors. Nothing here decides a legal question.
  */
 #include "law.h"
 
@@ -21,6 +21,7 @@
 #include "model.h"
 #include "profile.h"
 #include "rules.h"
+#include "stix_identity.h"
 #include "techniques.h"
 #include "vocab.h"
 
@@ -163,6 +164,8 @@ static int law_read(lk_law *law, const char *profile_name, lk_error *err)
     if (error == 0)
         error = lk_techniques__load(law, err);
     if (error == 0)
+        error = lk_stix_identity__load(law, err);
+    if (error == 0)
         error = law_load_rule_files(law, &lf, err);
     if (error == 0)
         error = lk_model__load(law, lf.model, err);
@@ -237,6 +240,7 @@ void lk_law_free(lk_law *law)
     lk_free(law->sources);
     lk_free(law->attack);
     lk_techniques__free(law);
+    lk_stix_identity__free(law);
     lk_vocab__free(law->vocab);
     lk_free(law->name);
     lk_free(law->version);

@@ -2,8 +2,8 @@
  * law.h (internal): the compiled law: targets (scores, elements, lenses,
  * flags), rules with compiled conditions, intrusiveness table, ATT&CK
  * index, profile. Read by eval.c and assess.c; built by law.c with the
- * modules lawfile, catalog, techniques, model, profile, rules and
- * law_compile (each with its own header), and derive.c.
+ * modules lawfile, catalog, techniques, stix_identity, model, profile,
+ * rules and law_compile (each with its own header), and derive.c.
  */
 #ifndef LK_LIB_LAW_H
 #define LK_LIB_LAW_H
@@ -191,6 +191,11 @@ struct lk_law {
     lk_technique_index disarm_index; /* DISARM techniques (may be empty) */
     json_t *disarm_readings; /* disarm/reading.json "readings" (borrowed
                                 from its document), or NULL */
+    lk_stix_reading *stix_classes; /* stix/identity.json "classes" (owned;
+                                      strings borrowed from its document) */
+    size_t nstix_classes;
+    lk_stix_reading *stix_sectors; /* its "sectors", in file order */
+    size_t nstix_sectors;
     lk_standard standards[LK_MAX_STANDARDS]; /* standards of proof */
     int nstandards;
     lk_param params[LK_MAX_PARAMS]; /* named integer parameters */

@@ -78,6 +78,29 @@ typedef struct stix_ctx {
 /* notes and helpers                                                 */
 /* ---------------------------------------------------------------- */
 
+/* Drop from "s" the bytes of ill-formed UTF-8: names cut by "%.100s" in
+ * a note may end inside a character, and the report prints notes as they
+ * are. (Names come from the bundle, which jansson checked is UTF-8.) */
+static void note_utf8(char *s)
+{
+    unsigned char *p = (unsigned char *)s, *out = p;
+    while (*p) {
+        size_t need = *p < 0x80 ? 1 : *p >= 0xF0 && *p < 0xF5 ? 4 :
+                      *p >= 0xE0 ? 3 : *p >= 0xC2 && *p < 0xE0 ? 2 : 0;
+        size_t k = 1;
+        while (need > 1 && k < need && (p[k] & 0xC0) == 0x80)
+            k++;
+        if (need == 0 || k < need) { /* a stray or cut sequence: drop */
+            p += need == 0 ? 1 : k;
+            continue;
+        }
+        memmove(out, p, need);
+        out += need;
+        p += need;
+    }
+    *out = '\0';
+}
+
 /* Add a note at object "i" ((size_t)-1: none) with "sub" appended to its
  * pointer. Returns 0 or LK_ENOMEM. */
 static int note(stix_ctx *x, size_t i, const char *sub, const char *fmt,
@@ -111,6 +134,7 @@ static int note(stix_ctx *x, size_t i, const char *sub, const char *fmt,
             return LK_ENOMEM;
         }
         r->notes = g;
+        note_utf8(ms);
         r->notes[r->nnotes].pointer = ps;
         r->notes[r->nnotes].message = ms;
         r->nnotes++;
@@ -214,24 +238,20 @@ static int revoked_note(stix_ctx *x, size_t at, const char *sub, size_t r,
                 x->o[r].type, obj_name(x, r), what);
 }
 
-/* Whether "s" is a STIX government sector. */
-static int gov_sector(const char *s)
-{
-    return !strncmp(s, "government", 10) || !strcmp(s, "defense") ||
-           !strcmp(s, "defence") || !strcmp(s, "military") ||
-           !strcmp(s, "intelligence");
-}
-
-/* Whether identity object "j" is a government body. */
-static int is_gov(json_t *j)
+/* Whether identity object "j" is a government body, as the law's STIX
+ * identity readings (data/stix/identity.json) say: a class that allows it
+ * (or one they do not list) and a sector that makes one. */
+static int is_gov(const stix_ctx *x, json_t *j)
 {
     json_t *sectors = json_object_get(j, "sectors"), *s;
+    lk_stix_reading rd;
     size_t k;
-    if (strcmp(str(j, "identity_class") ? str(j, "identity_class") : "",
-               "individual") == 0)
+    if (lk_law_stix_class(x->law, str(j, "identity_class"), &rd) == 0 &&
+        !rd.government)
         return 0;
     json_array_foreach(sectors, k, s)
-        if (json_is_string(s) && gov_sector(json_string_value(s)))
+        if (lk_law_stix_sector(x->law, json_string_value(s), &rd) == 0 &&
+            rd.government)
             return 1;
     return 0;
 }
@@ -468,7 +488,7 @@ static int actor_of(stix_ctx *x, json_t *actor, size_t s, size_t *q)
                 continue;
             mark(x, d, 1);
             q[tail++] = d;
-            if (!strcmp(t, "identity") && is_gov(x->o[d].j) && ngov < 8)
+            if (!strcmp(t, "identity") && is_gov(x, x->o[d].j) && ngov < 8)
                 govs[ngov++] = d;
             if (!strcmp(t, "threat-actor") && nation < 0) {
                 json_t *types = json_object_get(x->o[d].j,
@@ -522,7 +542,7 @@ static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc)
     json_t *j = x->o[a].j;
     const char *cls = str(j, "identity_class");
     size_t k;
-    if (is_gov(j)) {
+    if (is_gov(x, j)) {
         for (k = rel_first(x, x->out, a, 0);
              k < x->nrel && x->out[k].src == a; k++) {
             const char *c = str(x->o[x->out[k].dst].j, "country");
@@ -781,29 +801,71 @@ oom:
     return LK_ENOMEM;
 }
 
-/* victim.target of identity "j", or NULL. */
-static const char *target_of(json_t *j)
+/* The bytes of "s" to print with "%.*s" so that at most "max" are
+ * printed and no UTF-8 character is cut (a draft's text must stay valid
+ * UTF-8 for jansson). */
+static int utf8_prec(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (n < max && s[n])
+        n++;
+    if (s[n]) /* cut: back up to the start of the character */
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    return (int)n;
+}
+
+/* Drop an incomplete UTF-8 character snprintf left at the end of "s". */
+static void utf8_trim(char *s)
+{
+    size_t n = strlen(s), k = n, need;
+    unsigned char lead;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0 || k == n)
+        return;
+    lead = (unsigned char)s[k - 1];
+    need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (k - 1) < need)
+        s[k - 1] = '\0';
+}
+
+/* victim.target of identity "j" as the law's STIX identity readings say,
+ * or NULL; the reason into "why" (size "size"). The class's own target
+ * first, then the first sector that gives one, then the class's fallback
+ * when the identity names a sector. */
+static const char *target_of(const stix_ctx *x, json_t *j, char *why,
+                             size_t size)
 {
     const char *cls = str(j, "identity_class");
     json_t *sectors = json_object_get(j, "sectors"), *s;
+    lk_stix_reading c, rd;
     size_t k;
-    if (cls && !strcmp(cls, "individual"))
-        return "individual";
-    json_array_foreach(sectors, k, s) {
-        const char *v = json_string_value(s);
-        if (v == NULL)
-            continue;
-        if (!strcmp(v, "defense") || !strcmp(v, "defence") ||
-            !strcmp(v, "military"))
-            return "military";
-        if (!strncmp(v, "government", 10))
-            return "government";
-        if (!strcmp(v, "non-profit"))
-            return "ngo";
+    const char *t = NULL, *v;
+    int has_class = lk_law_stix_class(x->law, cls, &c) == 0;
+    if (has_class && c.target) {
+        snprintf(why, size, "STIX identity_class '%.*s': %s",
+                 utf8_prec(cls, 60), cls, c.text);
+        t = c.target;
     }
-    if (cls && !strcmp(cls, "organization") && json_array_size(sectors))
-        return "company";
-    return NULL;
+    json_array_foreach(sectors, k, s) {
+        if (t != NULL)
+            break;
+        v = json_string_value(s);
+        if (lk_law_stix_sector(x->law, v, &rd) == 0 && rd.target) {
+            snprintf(why, size, "STIX sector '%.*s': %s", utf8_prec(v, 60),
+                     v, rd.text);
+            t = rd.target;
+        }
+    }
+    if (t == NULL && has_class && c.fallback && json_array_size(sectors)) {
+        snprintf(why, size, "STIX identity_class '%.*s' whose sectors give "
+                 "no target: %s", utf8_prec(cls, 60), cls, c.text);
+        t = c.fallback;
+    }
+    if (t)
+        utf8_trim(why);
+    return t;
 }
 
 /* victim from the identities and locations group "g" targets; the victim
@@ -852,9 +914,10 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
             goto oom;
     }
     if (who != (size_t)-1) {
-        const char *t = target_of(x->o[who].j);
+        char why[1024];
+        const char *t = target_of(x, x->o[who].j, why, sizeof(why));
         if (t) {
-            w = wrapped(x, json_string(t), &who, 1, NULL);
+            w = wrapped(x, json_string(t), &who, 1, why);
             if (w == NULL || json_object_set_new(vic, "target", w) < 0)
                 goto oom;
         } else if (note(x, who, "/sectors", "the kind of target '%.100s' is "
@@ -1013,9 +1076,9 @@ static int draft_make(stix_ctx *x, size_t s, size_t *scratch, lk_error *err)
         goto oom;
     ng = group_of(x, s, g);
     snprintf(sum, sizeof(sum), "Draft imported from a STIX bundle: the "
-             "facts the bundle gives about %s '%.100s', each citing the STIX "
+             "facts the bundle gives about %s '%.*s', each citing the STIX "
              "object it came from; the rest is unknown.", x->o[s].type,
-             obj_name(x, s));
+             utf8_prec(obj_name(x, s), 100), obj_name(x, s));
     if (json_object_set_new(kase, "format",
                             json_string("leaklaw/case/1")) < 0 ||
         json_object_set_new(kase, "id", json_string(id)) < 0 ||

@@ -287,6 +287,131 @@ static void test_technique_bad_files(void **state)
     assert_null(law);
 }
 
+/* How a STIX identity reads (data/stix/identity.json): exact sectors,
+ * then the prefix rows; the classes; unknown sectors and classes. */
+static void test_stix_identity(void **state)
+{
+    lk_law *law = test_law(NULL);
+    lk_stix_reading r;
+    (void)state;
+    assert_int_equal(lk_law_stix_sector(law, "government-local", &r), 0);
+    assert_string_equal(r.key, "government-local");
+    assert_string_equal(r.target, "government");
+    assert_true(r.government);
+    assert_non_null(strstr(r.text, "territorial unit"));
+    assert_int_equal(lk_law_stix_sector(law, "government-federal", &r), 0);
+    assert_string_equal(r.key, "government*");
+    assert_string_equal(r.target, "government");
+    assert_int_equal(lk_law_stix_sector(law, "intelligence", &r), 0);
+    assert_string_equal(r.target, "intelligence");
+    assert_true(r.government);
+    assert_int_equal(lk_law_stix_sector(law, "defense", &r), 0);
+    assert_string_equal(r.target, "military");
+    assert_int_equal(lk_law_stix_sector(law, "non-profit", &r), 0);
+    assert_string_equal(r.target, "ngo");
+    assert_false(r.government);
+    assert_int_equal(lk_law_stix_sector(law, "technology", &r), 0);
+    assert_null(r.target);
+    assert_false(r.government);
+    assert_int_equal(lk_law_stix_sector(law, "emergency-services", &r), 0);
+    assert_null(r.target);
+    assert_false(r.government);
+    assert_int_equal(lk_law_stix_sector(law, "Government", &r),
+                     LK_ENOTFOUND); /* values are case-sensitive */
+    assert_int_equal(lk_law_stix_sector(law, "oil-and-gas", &r),
+                     LK_ENOTFOUND);
+    assert_int_equal(lk_law_stix_sector(law, NULL, &r), LK_ENOTFOUND);
+    assert_int_equal(lk_law_stix_class(law, "individual", &r), 0);
+    assert_string_equal(r.target, "individual");
+    assert_false(r.government);
+    assert_int_equal(lk_law_stix_class(law, "organization", &r), 0);
+    assert_null(r.target);
+    assert_string_equal(r.fallback, "company");
+    assert_true(r.government);
+    assert_int_equal(lk_law_stix_class(law, "organisation", &r),
+                     LK_ENOTFOUND);
+    assert_int_equal(lk_law_stix_class(law, NULL, &r), LK_ENOTFOUND);
+    lk_law_free(law);
+}
+
+/* stix/identity.json is optional but checked when present: targets of
+ * the case format, unique keys, every field, '*' only at the end. */
+static void test_stix_identity_bad_files(void **state)
+{
+    static const char *const rules =
+        "{\"format\": \"leaklaw/rules/1\", \"rules\": [" DEFAULTS "]}";
+    static const struct {
+        const char *classes, *sectors; /* the file's two arrays */
+        const char *message, *pointer; /* the expected error */
+    } cases[] = {
+        {"[]", "[{\"sector\": \"x\", \"target\": \"army\", \"government\": "
+               "true, \"text\": \"t\"}]",
+         "victim target", "/sectors/0/target"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
+               "false, \"text\": \"t\"}, {\"sector\": \"x\", \"target\": "
+               "null, \"government\": false, \"text\": \"t\"}]",
+         "read twice", "/sectors/1/sector"},
+        {"[]", "[{\"sector\": \"x\", \"government\": false, \"text\": "
+               "\"t\"}]",
+         "missing required key 'target'", "/sectors/0"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"text\": \"t\"}]",
+         "true or false", "/sectors/0"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
+               "\"yes\", \"text\": \"t\"}]",
+         "true or false", "/sectors/0/government"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
+               "false}]",
+         "missing required key 'text'", "/sectors/0"},
+        {"[]", "[{\"sector\": \"g*x\", \"target\": null, \"government\": "
+               "false, \"text\": \"t\"}]",
+         "may only end", "/sectors/0/sector"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
+               "false, \"text\": \"t\", \"why\": 1}]",
+         "unknown key 'why'", "/sectors/0/why"},
+        {"[{\"class\": \"organization\", \"target\": null, \"fallback\": "
+         "\"firm\", \"government\": true, \"text\": \"t\"}]", "[]",
+         "victim target", "/classes/0/fallback"},
+        {"[{\"class\": \"organization\", \"target\": null, \"government\": "
+         "true, \"text\": \"t\"}]", "[]",
+         "missing required key 'fallback'", "/classes/0"},
+        {"{}", "[]", "expected an array", "/classes"},
+    };
+    lk_law *law = NULL;
+    lk_error err;
+    lk_stix_reading r;
+    char dir[600], text[1024];
+    size_t i;
+    (void)state;
+
+    tiny_setup(rules); /* no stix/: loads, reads no sector */
+    assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), 0);
+    assert_int_equal(lk_law_stix_sector(law, "government", &r),
+                     LK_ENOTFOUND);
+    assert_int_equal(lk_law_stix_class(law, "individual", &r),
+                     LK_ENOTFOUND);
+    lk_law_free(law);
+    law = NULL;
+
+    snprintf(dir, sizeof(dir), "%s/stix", tmpdir);
+    mkdir(dir, 0755);
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        snprintf(text, sizeof(text),
+                 "{\"format\": \"leaklaw/stix-identity/1\",\n"
+                 " \"classes\": %s,\n \"sectors\": %s}\n",
+                 cases[i].classes, cases[i].sectors);
+        put("stix/identity.json", text);
+        lk_error_clear(&err);
+        assert_int_equal(lk_law_load(&law, tmpdir, NULL, &err), LK_EINVALID);
+        assert_null(law);
+        if (!strstr(err.message, cases[i].message) ||
+            strcmp(err.pointer, cases[i].pointer) != 0 ||
+            !strstr(err.file, "stix/identity.json") || err.line == 0)
+            fail_msg("case %zu: %s:%u: %s: %s", i, err.file, err.line,
+                     err.pointer, err.message);
+    }
+    tiny_teardown();
+}
+
 static void test_bad_laws(void **state)
 {
     static const struct {
@@ -753,6 +878,8 @@ int main(void)
         cmocka_unit_test(test_technique_find),
         cmocka_unit_test(test_technique_coverage),
         cmocka_unit_test(test_technique_bad_files),
+        cmocka_unit_test(test_stix_identity),
+        cmocka_unit_test(test_stix_identity_bad_files),
         cmocka_unit_test(test_unknown_profile),
         cmocka_unit_test(test_bad_laws),
         cmocka_unit_test(test_catalogue),

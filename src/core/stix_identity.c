@@ -1,0 +1,174 @@
+/*
+ * stix_identity.c: how `leaklaw import stix` reads a STIX identity
+ * (DATADIR/stix/identity.json, optional): per identity class and per
+ * sector, the victim target it gives and whether it makes a government
+ * body. Checked when the law loads: every target a value of the case
+ * format's victim.target, keys unique, every field present.
+ */
+#include "stix_identity.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "lawfile.h"
+
+/* 1 if "s" is a victim.target of the case format. */
+static int stix_identity_is_target(const char *s)
+{
+    size_t k;
+    for (k = 0; lk_enum_target[k]; k++)
+        if (strcmp(lk_enum_target[k], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Member "key" of row "r" (at "p") as a target: NULL for JSON null, else
+ * a value of lk_enum_target; "*bad" set (and "err") when it is neither. */
+static const char *stix_identity_target(lk_error *err, const lk_doc *doc,
+                                        const char *p, json_t *r,
+                                        const char *key, int *bad)
+{
+    json_t *v = json_object_get(r, key);
+    char q[LK_ERROR_POINTER_MAX];
+    snprintf(q, sizeof(q), "%s/%s", p, key);
+    if (v == NULL) {
+        *bad = lk_lawfile__fail(err, doc, p, "missing required key '%s' "
+                                "(a victim target, or null)", key);
+        return NULL;
+    }
+    if (json_is_null(v))
+        return NULL;
+    if (!json_is_string(v) || !stix_identity_is_target(json_string_value(v))) {
+        *bad = lk_lawfile__fail(err, doc, q, "expected null or a victim "
+                                "target of the case format (e.g. "
+                                "'government', 'company')");
+        return NULL;
+    }
+    return json_string_value(v);
+}
+
+/* Read rows "rs" (at "name", keyed by "key") into "*out" / "*n". */
+static int stix_identity_rows(const lk_doc *doc, json_t *rs, const char *name,
+                              const char *key, lk_stix_reading **out,
+                              size_t *n, lk_error *err)
+{
+    static const char *const class_keys[] = {"class", "target", "fallback",
+                                             "government", "text", NULL};
+    static const char *const sector_keys[] = {"sector", "target",
+                                              "government", "text", NULL};
+    int is_class = strcmp(key, "class") == 0;
+    char p[64], q[LK_ERROR_POINTER_MAX];
+    json_t *r, *gov;
+    size_t i, j;
+    if (!json_is_array(rs))
+        return lk_lawfile__fail(err, doc, name, "expected an array");
+    *out = lk_calloc(json_array_size(rs) + 1, sizeof(**out));
+    if (*out == NULL)
+        return lk_error_set_oom(err);
+    json_array_foreach(rs, i, r)
+    {
+        lk_stix_reading *row = &(*out)[i];
+        const char *star;
+        int bad = 0;
+        snprintf(p, sizeof(p), "%s/%zu", name, i);
+        if (lk_lawfile__keys(err, doc, p, r,
+                             is_class ? class_keys : sector_keys) < 0 ||
+            !(row->key = lk_lawfile__str(err, doc, p, r, key, 1)) ||
+            !(row->text = lk_lawfile__str(err, doc, p, r, "text", 1)))
+            return LK_EINVALID;
+        row->target = stix_identity_target(err, doc, p, r, "target", &bad);
+        if (bad == 0 && is_class)
+            row->fallback = stix_identity_target(err, doc, p, r, "fallback",
+                                                 &bad);
+        if (bad < 0)
+            return LK_EINVALID;
+        gov = json_object_get(r, "government");
+        snprintf(q, sizeof(q), "%s/government", p);
+        if (!json_is_boolean(gov)) /* absent: blame the row */
+            return lk_lawfile__fail(err, doc, gov ? q : p,
+                                    "'government' takes true or false");
+        row->government = json_is_true(gov);
+        snprintf(q, sizeof(q), "%s/%s", p, key);
+        star = strchr(row->key, '*');
+        if (star && (is_class || star[1] != '\0' || star == row->key))
+            return lk_lawfile__fail(err, doc, q, "'*' may only end a sector "
+                                    "(a prefix such as 'government*')");
+        for (j = 0; j < i; j++)
+            if (strcmp((*out)[j].key, row->key) == 0)
+                return lk_lawfile__fail(err, doc, q, "'%.60s' is read twice "
+                                        "(also at %s/%zu)", row->key, name,
+                                        j);
+        (*n)++;
+    }
+    return 0;
+}
+
+int lk_stix_identity__load(lk_law *law, lk_error *err)
+{
+    static const char *const keys[] = {"format", "note", "classes",
+                                       "sectors", NULL};
+    char path[4096];
+    lk_doc *doc = NULL;
+    FILE *f;
+    int error;
+    snprintf(path, sizeof(path), "%s/stix/identity.json", law->datadir);
+    if ((f = fopen(path, "rb")) == NULL)
+        return errno == ENOENT ? 0 : lk_error_set(err, LK_EIO,
+                                                  "%s: cannot read", path);
+    fclose(f);
+    error = lk_lawfile__open(law, path, "leaklaw/stix-identity/1", keys,
+                             &doc, err);
+    if (error == 0)
+        error = stix_identity_rows(doc, json_object_get(doc->root, "classes"),
+                                   "/classes", "class", &law->stix_classes,
+                                   &law->nstix_classes, err);
+    if (error == 0)
+        error = stix_identity_rows(doc, json_object_get(doc->root, "sectors"),
+                                   "/sectors", "sector", &law->stix_sectors,
+                                   &law->nstix_sectors, err);
+    return error;
+}
+
+void lk_stix_identity__free(lk_law *law)
+{
+    lk_free(law->stix_classes);
+    lk_free(law->stix_sectors);
+}
+
+int lk_law_stix_sector(const lk_law *law, const char *sector,
+                       lk_stix_reading *out)
+{
+    size_t i;
+    if (sector == NULL)
+        return LK_ENOTFOUND;
+    for (i = 0; i < law->nstix_sectors; i++)
+        if (strcmp(law->stix_sectors[i].key, sector) == 0) {
+            *out = law->stix_sectors[i];
+            return 0;
+        }
+    for (i = 0; i < law->nstix_sectors; i++) {
+        const char *k = law->stix_sectors[i].key;
+        size_t n = strlen(k);
+        if (k[n - 1] == '*' && strncmp(k, sector, n - 1) == 0) {
+            *out = law->stix_sectors[i];
+            return 0;
+        }
+    }
+    return LK_ENOTFOUND;
+}
+
+int lk_law_stix_class(const lk_law *law, const char *cls,
+                      lk_stix_reading *out)
+{
+    size_t i;
+    if (cls == NULL)
+        return LK_ENOTFOUND;
+    for (i = 0; i < law->nstix_classes; i++)
+        if (strcmp(law->stix_classes[i].key, cls) == 0) {
+            *out = law->stix_classes[i];
+            return 0;
+        }
+    return LK_ENOTFOUND;
+}
