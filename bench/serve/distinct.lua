@@ -1,8 +1,9 @@
--- wrk script: POST a different case on every request, taken in turn from
--- the JSON Lines file LK_CASES (bench/gen_cases.py --jsonl), each wrk
--- thread from its own offset, so that no answer can come from the
--- server's cache while the file holds more cases than it keeps. Counts
--- the answers marked X-Cache: hit (there should be none).
+-- wrk script: POST a different case on every request: the cases of the
+-- JSON Lines file LK_CASES (bench/gen_cases.py --jsonl) in turn, each
+-- with its id made unique ("t<thread>r<request>-" put before it), so no
+-- two requests send the same bytes and no answer can come from the
+-- server's cache. Counts the answers marked X-Cache: hit (there must be
+-- none).
 local bodies = {}
 for line in io.lines(os.getenv("LK_CASES")) do
   bodies[#bodies + 1] = line
@@ -20,12 +21,15 @@ end
 
 function init(args)
   n = (id - 1) * math.floor(#bodies / 2)
+  sent = 0
   hits = 0
 end
 
 function request()
   n = n % #bodies + 1
-  return wrk.format("POST", path, headers, bodies[n])
+  sent = sent + 1
+  local body = bodies[n]:gsub('"id":"', '"id":"t' .. id .. 'r' .. sent .. '-', 1)
+  return wrk.format("POST", path, headers, body)
 end
 
 function response(status, hdrs, body)
