@@ -23,7 +23,10 @@ typedef struct lk_batch lk_batch;
 typedef struct lk_batch_item {
     const char *source;   /* "<stdin>" or the case file's path */
     unsigned long line;   /* line of "source", 0 for a whole file */
-    const char *record;   /* one JSON record ending in '\n' */
+    const char *record;   /* one JSON record ending in '\n'; with the
+                             option "csv", the case's CSV row for an
+                             assessed case (the rejected record stays
+                             JSON) */
     size_t len;           /* bytes of "record" */
     const lk_assessment *assessment; /* NULL when rejected */
     const char *errors;   /* rejected: one diagnostic a line, else NULL */
@@ -39,10 +42,13 @@ typedef struct lk_batch_options {
     size_t queue;                  /* cases a queue (two queues), 0: 64
                                       a job */
     const lk_assess_options *assess; /* NULL: the defaults */
+    int csv;                       /* since version 2: 1 renders each
+                                      assessment as its CSV row (no
+                                      header: lk_report_csv_header) */
 } lk_batch_options;
 
-#define LK_BATCH_OPTIONS_VERSION 1
-#define LK_BATCH_OPTIONS_INIT {LK_BATCH_OPTIONS_VERSION, 0, 0, NULL}
+#define LK_BATCH_OPTIONS_VERSION 2
+#define LK_BATCH_OPTIONS_INIT {LK_BATCH_OPTIONS_VERSION, 0, 0, NULL, 0}
 #define LK_BATCH_LINE_MAX ((size_t)16 << 20) /* longest JSONL line */
 #define LK_BATCH_STOPPED 1 /* the emit callback asked to stop */
 

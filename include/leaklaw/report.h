@@ -82,6 +82,15 @@ LK_EXTERN(int) lk_report_render_ext(char **out, size_t *len,
                                     lk_error *err);
 
 /**
+ * The header line of the CSV rows of assessments under "law" (what
+ * LK_REPORT_CSV_HEADER puts before the first row), ending in '\n'.
+ *
+ * @return 0 or LK_ENOMEM. Owned by caller: release with lk_report_free.
+ */
+LK_EXTERN(int) lk_report_csv_header(char **out, size_t *len,
+                                    const lk_law *law, lk_error *err);
+
+/**
  * The listing of "law": every rule and intent indicator with what it
  * decides, its outcome, priority, exceptions, condition and citations.
  *

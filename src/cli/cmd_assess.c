@@ -24,6 +24,7 @@
 static const char assess_help[] =
     "Usage: leaklaw assess [OPTIONS] FILE...\n"
     "       leaklaw assess --format jsonl [OPTIONS] [FILE|DIR...]\n"
+    "       leaklaw assess --format csv [OPTIONS] < CASES.jsonl\n"
     "\n"
     "Assess each case under the three lenses (classic, intervention2,\n"
     "leak-norm): elements with reasons and citations, flags, missing\n"
@@ -51,9 +52,10 @@ static const char assess_help[] =
     "      --save          also record each assessment in the store (see\n"
     "                      leaklaw history), all in one transaction once\n"
     "                      every case is assessed\n"
-    "  -j, --jobs N        jsonl: N worker threads (default: every core)\n"
-    "      --strict        jsonl: stop at the first bad case, exit 65 and\n"
-    "                      write nothing\n"
+    "  -j, --jobs N        jsonl (and csv from standard input): N worker\n"
+    "                      threads (default: every core)\n"
+    "      --strict        jsonl (and csv from standard input): stop at the\n"
+    "                      first bad case, exit 65 and write nothing\n"
     "      --what-if       jsonl: run the what-if search (off by default)\n"
     "      --precedents    jsonl: add the nearest precedents (off by\n"
     "                      default)\n"
@@ -67,6 +69,11 @@ static const char assess_help[] =
     "{\"format\":\"leaklaw/assessment/1\",\"rejected\":{...}} line; the batch\n"
     "goes on and exits 3.\n"
     "\n"
+    "--format csv with no file named reads the same stream of JSON cases\n"
+    "from standard input on every core and writes the header, then one\n"
+    "row per assessed case in input order; a bad case gets no row (stderr\n"
+    "names its line) and the batch exits 3.\n"
+    "\n"
     "With several files, json prints one assessment per line (JSON Lines)\n"
     "and md separates the memos with a rule; html takes one file.\n"
     "\n"
@@ -74,7 +81,8 @@ static const char assess_help[] =
     "line on stderr per lens; the exit status stays 0.\n"
     "\n"
     "Exit status: 0 ok, 65 a case is invalid (nothing is written),\n"
-    "3 jsonl: some cases rejected (the others written), 1 runtime error,\n"
+    "3 jsonl or csv stream: some cases rejected (the others written),\n"
+    "1 runtime error,\n"
     "2 usage error.\n";
 
 #define ASSESS_EXIT_REJECTED 3 /* jsonl: cases rejected, the rest written */
@@ -100,7 +108,9 @@ typedef struct assess_run {
     char today[16];           /* the default date, YYYY-MM-DD */
     char **files;             /* the case files */
     int n;                    /* number of files */
-    int jsonl;                /* --format jsonl */
+    int jsonl;                /* --format jsonl, or csv from stdin: the
+                                 stream on every core */
+    int csv_stream;           /* --format csv without FILE */
     unsigned jobs;            /* --jobs, 0: every core */
     int strict;               /* --strict */
     int what_if;              /* --what-if */
@@ -210,6 +220,16 @@ static int assess_settle(assess_run *r)
             return cli_usage("assess", "--what-if and --no-what-if");
         if (r->precedents && (r->aopts.flags & LK_ASSESS_NO_PRECEDENTS))
             return cli_usage("assess", "--precedents and --no-precedents");
+        return 0;
+    }
+    if (r->format != NULL && strcmp(r->format, "csv") == 0 && r->n == 0) {
+        if (r->save || r->what_if || r->precedents)
+            return cli_usage("assess", "--save, --what-if and --precedents "
+                                       "do not go with CSV from standard "
+                                       "input");
+        r->jsonl = r->csv_stream = 1;
+        r->rf = LK_REPORT_CSV;
+        r->aopts.flags |= LK_ASSESS_NO_WHATIF | LK_ASSESS_NO_PRECEDENTS;
         return 0;
     }
     if (r->jobs > 0 || r->strict || r->what_if || r->precedents)
@@ -442,6 +462,8 @@ static int assess_stream_emit(const lk_batch_item *item, void *payload)
         }
         if (st->r->strict)
             return 1;
+        if (st->r->csv_stream) /* no row: stderr names the line */
+            return 0;
     } else {
         if (item->line > 0)
             snprintf(name, sizeof(name), "%s:%lu", item->source, item->line);
@@ -507,11 +529,22 @@ static int assess_stream_run(const assess_run *r, const lk_law *law)
     lk_error_clear(&err);
     bopts.jobs = r->jobs;
     bopts.assess = &r->aopts;
+    bopts.csv = r->csv_stream;
     if ((r->strict || r->output != NULL) && cli_sink_open(&sink, r->output) < 0)
         return LK_EXIT_RUNTIME;
     if (r->strict || r->output != NULL)
         st.sink = &sink;
     error = lk_batch_new(&b, law, &bopts, assess_stream_emit, &st, &err);
+    if (error == 0 && r->csv_stream) { /* the header, even for no case */
+        char *head = NULL;
+        size_t hlen = 0;
+        error = lk_report_csv_header(&head, &hlen, law, &err);
+        if (error == 0 && st.sink != NULL)
+            cli_sink_write(st.sink, head, hlen);
+        else if (error == 0 && fwrite(head, 1, hlen, stdout) != hlen)
+            st.failed = 1;
+        lk_report_free(head);
+    }
     if (error == 0 && r->n == 0)
         error = lk_batch_read_jsonl(b, stdin, "<stdin>", &err);
     for (i = 0; i < r->n && error == 0; i++)

@@ -53,6 +53,7 @@ typedef struct batch_slot {
 struct lk_batch {
     const lk_law *law;
     lk_assess_options aopts;
+    int csv;             /* records are CSV rows */
     lk_pool *pool;
     batch_slot *slots[2]; /* the two queues */
     size_t cap;          /* slots of each queue */
@@ -103,6 +104,7 @@ int lk_batch_new(lk_batch **out, const lk_law *law,
     b->aopts = (lk_assess_options)LK_ASSESS_OPTIONS_INIT;
     if (opts != NULL && opts->assess != NULL)
         b->aopts = *opts->assess;
+    b->csv = opts != NULL && opts->version >= 2 && opts->csv;
     b->cap = opts != NULL && opts->queue > 0 ? opts->queue
                                              : (size_t)workers * 64;
     b->emit = emit;
@@ -205,7 +207,8 @@ static void batch_job(size_t job, unsigned worker, void *payload)
         error = lk_assess(&s->a, b->law, s->cs, &b->aopts, &err);
     if (error == 0) {
         s->out.len = 0;
-        error = lk_report__json(&s->out, s->a, LK_REPORT_COMPACT);
+        error = b->csv ? lk_report__csv(&s->out, s->a, 0)
+                       : lk_report__json(&s->out, s->a, LK_REPORT_COMPACT);
         if (error == 0)
             return;
         if (error == LK_ETOOBIG)

@@ -55,6 +55,20 @@ static void csv_header(lk_buf *b, const lk_law *law)
     lk_buf_puts(b, "\n");
 }
 
+int lk_report_csv_header(char **out, size_t *len, const lk_law *law,
+                         lk_error *err)
+{
+    lk_buf b;
+    lk_buf_init(&b, 0);
+    csv_header(&b, law);
+    if (b.error != 0) {
+        lk_buf_dispose(&b);
+        return lk_error_set_oom(err);
+    }
+    *out = lk_buf_detach(&b, len);
+    return *out != NULL ? 0 : lk_error_set_oom(err);
+}
+
 /* The cell of the fact at "pointer": its value, "disputed", or empty
  * when unknown. */
 static void csv_fact(lk_buf *b, const lk_assessment *a, const char *pointer,
