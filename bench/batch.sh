@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Batch benchmark: 100,000 generated cases (bench/gen_cases.py) as one
 # JSON Lines stream on standard input, assessed by
-# "leaklaw assess --format jsonl" on 1 and 2 worker threads (hyperfine).
+# "leaklaw assess --format jsonl" on 1 and 2 worker threads, and by
+# "leaklaw assess --format csv" (one row a case) on 2 (hyperfine).
 # Writes bench/out/batch.md and prints it.
 # Usage: bench/batch.sh BUILD_DIR [N [BAD_SHARE]]
 set -euo pipefail
@@ -35,7 +36,9 @@ hyperfine --warmup 1 --runs 3 -i --export-markdown "$out/batch.md" \
     -n "assess --format jsonl --jobs 1, $n cases" \
     "$ll assess --format jsonl --jobs 1 < $jsonl > /dev/null 2>&1" \
     -n "assess --format jsonl --jobs 2, $n cases" \
-    "$ll assess --format jsonl --jobs 2 < $jsonl > /dev/null 2>&1"
+    "$ll assess --format jsonl --jobs 2 < $jsonl > /dev/null 2>&1" \
+    -n "assess --format csv --jobs 2, $n cases" \
+    "$ll assess --format csv --jobs 2 < $jsonl > /dev/null 2>&1"
 # peak memory: flat in the input size
 /usr/bin/time -o "$out/batch-rss.txt" -f "peak RSS, --jobs 2: %M KiB" \
     "$ll" assess --format jsonl --jobs 2 < "$jsonl" > /dev/null 2>&1 || true
