@@ -536,11 +536,18 @@ const char *lk_stix__level(long long c)
     return c <= 0 ? "none" : c < 30 ? "low" : c < 70 ? "moderate" : "high";
 }
 
-/* The basis of a report written by identity "a", or NULL. */
+static const char *target_of(const stix_ctx *x, json_t *j, char *why,
+                             size_t size);
+
+/* The basis of a report written by identity "a", or NULL. An organisation
+ * that is not a government body is the private sector, unless it names
+ * sectors that leave its kind unknown (none gives a target or is an
+ * industry of businesses: a hospital or a university may be public). */
 static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc)
 {
     json_t *j = x->o[a].j;
     const char *cls = str(j, "identity_class");
+    char why[1024];
     size_t k;
     if (is_gov(x, j)) {
         for (k = rel_first(x, x->out, a, 0);
@@ -552,7 +559,9 @@ static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc)
         }
         return NULL;
     }
-    if (cls && !strcmp(cls, "organization"))
+    if (cls && !strcmp(cls, "organization") &&
+        (json_array_size(json_object_get(j, "sectors")) == 0 ||
+         target_of(x, j, why, sizeof(why)) != NULL))
         return "private-sector";
     return NULL;
 }
@@ -833,7 +842,9 @@ static void utf8_trim(char *s)
 /* victim.target of identity "j" as the law's STIX identity readings say,
  * or NULL; the reason into "why" (size "size"). The class's own target
  * first, then the first sector that gives one, then the class's fallback
- * when the identity names a sector. */
+ * when one of the identity's sectors is an industry of businesses
+ * ('company'): a sector that does not say whether its bodies are public
+ * or private does not make an organisation a company. */
 static const char *target_of(const stix_ctx *x, json_t *j, char *why,
                              size_t size)
 {
@@ -842,7 +853,7 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
     lk_stix_reading c, rd;
     size_t k;
     const char *t = NULL, *v;
-    int has_class = lk_law_stix_class(x->law, cls, &c) == 0;
+    int has_class = lk_law_stix_class(x->law, cls, &c) == 0, company = 0;
     if (has_class && c.target) {
         snprintf(why, size, "STIX identity_class '%.*s': %s",
                  utf8_prec(cls, 60), cls, c.text);
@@ -852,13 +863,16 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
         if (t != NULL)
             break;
         v = json_string_value(s);
-        if (lk_law_stix_sector(x->law, v, &rd) == 0 && rd.target) {
+        if (lk_law_stix_sector(x->law, v, &rd) != 0)
+            continue;
+        company |= rd.company;
+        if (rd.target) {
             snprintf(why, size, "STIX sector '%.*s': %s", utf8_prec(v, 60),
                      v, rd.text);
             t = rd.target;
         }
     }
-    if (t == NULL && has_class && c.fallback && json_array_size(sectors)) {
+    if (t == NULL && has_class && c.fallback && company) {
         snprintf(why, size, "STIX identity_class '%.*s' whose sectors give "
                  "no target: %s", utf8_prec(cls, 60), cls, c.text);
         t = c.fallback;
