@@ -305,8 +305,18 @@ static void test_stix_identity(void **state)
     assert_int_equal(lk_law_stix_sector(law, "intelligence", &r), 0);
     assert_string_equal(r.target, "intelligence");
     assert_true(r.government);
+    /* 'defense' names the defence industry as much as the armed forces:
+     * no target, no government body; 'military' names the armed forces */
     assert_int_equal(lk_law_stix_sector(law, "defense", &r), 0);
+    assert_null(r.target);
+    assert_false(r.government);
+    assert_false(r.company);
+    assert_int_equal(lk_law_stix_sector(law, "defence", &r), 0);
+    assert_null(r.target);
+    assert_false(r.government);
+    assert_int_equal(lk_law_stix_sector(law, "military", &r), 0);
     assert_string_equal(r.target, "military");
+    assert_true(r.government);
     assert_int_equal(lk_law_stix_sector(law, "non-profit", &r), 0);
     assert_string_equal(r.target, "ngo");
     assert_false(r.government);
