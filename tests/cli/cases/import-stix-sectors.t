@@ -18,6 +18,6 @@ jsonl: 4 /victim/target/value = "government"
 stdout-contains: STIX sector 'intelligence': Not in the vocabulary
 stdout-contains: STIX sector 'government-local': Local government
 stdout-contains: STIX sector 'government-éééééééééééééééééééééééé': Not in the vocabulary
-stderr-contains: leaklaw: import: /objects/9/sectors: the kind of target 'Volunteer Collective' is not known from its class and sectors
-stderr-contains: leaklaw: import: /objects/6/sectors: the kind of target 'Regional Hospital' is not known from its class and sectors
+stderr-contains: leaklaw: import: /objects/9/sectors: the kind of target 'Volunteer Collective' is not known from its class and sectors: identity_class 'group': An informal group
+stderr-contains: leaklaw: import: /objects/6/sectors: the kind of target 'Regional Hospital' is not known from its class and sectors: sector 'healthcare': Hospitals and health services
 stderr-lines: 2
