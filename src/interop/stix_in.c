@@ -874,11 +874,11 @@ static void sector_list(json_t *sectors, char *out, size_t size)
  * "size"): the first sector read that says nothing of the kind of body
  * (neither a target nor an industry of businesses), else what the class
  * or the missing readings leave open, so that an analyst knows what to
- * fill in. "amb" and "ra": that sector and its reading, or NULL; "ind":
- * a sector that is an industry of businesses, or NULL. */
+ * fill in. "amb" and "amb_text": that sector and its reading's text, or
+ * NULL; "ind": a sector that is an industry of businesses, or NULL. */
 static void unknown_why(const stix_ctx *x, json_t *j, const char *amb,
-                        const lk_stix_reading *ra, const char *ind,
-                        char *why, size_t size)
+                        const char *amb_text, const char *ind, char *why,
+                        size_t size)
 {
     const char *cls = str(j, "identity_class");
     json_t *sectors = json_object_get(j, "sectors");
@@ -888,7 +888,7 @@ static void unknown_why(const stix_ctx *x, json_t *j, const char *amb,
     sector_list(sectors, list, sizeof(list));
     if (amb != NULL)
         snprintf(why, size, "sector '%.*s': %s", utf8_prec(amb, 60), amb,
-                 ra->text);
+                 amb_text);
     else if (has_class && (*list == '\0' || ind != NULL))
         snprintf(why, size, "%sidentity_class '%.*s': %s",
                  *list ? "" : "it names no sector; ", utf8_prec(cls, 60),
@@ -918,9 +918,10 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
 {
     const char *cls = str(j, "identity_class");
     json_t *sectors = json_object_get(j, "sectors"), *s;
-    lk_stix_reading c, rd, ri, ra;
+    lk_stix_reading c, rd;
     size_t k;
-    const char *t = NULL, *v, *ind = NULL, *amb = NULL;
+    const char *t = NULL, *v, *ind = NULL, *ind_text = NULL, *amb = NULL;
+    const char *amb_text = NULL;
     int has_class = lk_law_stix_class(x->law, cls, &c) == 0;
     if (has_class && c.target) {
         snprintf(why, size, "STIX identity_class '%.*s': %s",
@@ -939,21 +940,21 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
             t = rd.target;
         } else if (rd.company && ind == NULL) {
             ind = v;
-            ri = rd;
+            ind_text = rd.text;
         } else if (!rd.company && amb == NULL) {
             amb = v;
-            ra = rd;
+            amb_text = rd.text;
         }
     }
     if (t == NULL && has_class && c.fallback && ind != NULL) {
         snprintf(why, size, "STIX identity_class '%.*s' whose sectors give "
                  "no target, read as %s through sector '%.*s': %s",
                  utf8_prec(cls, 60), cls, c.fallback, utf8_prec(ind, 60),
-                 ind, ri.text);
+                 ind, ind_text);
         t = c.fallback;
     }
     if (t == NULL)
-        unknown_why(x, j, amb, amb ? &ra : NULL, ind, why, size);
+        unknown_why(x, j, amb, amb_text, ind, why, size);
     else
         utf8_trim(why);
     return t;

@@ -21,8 +21,8 @@ jsonl: 4 /victim/target/value = "company"
 jsonl: 5 /victim = {"name": "Water Board", "cite": ["water-board"]}
 jsonl: 5 /actor = {"name": "Group Six", "cite": ["group-six"]}
 jsonl: 6 /victim = {"name": "Nameless Body", "cite": ["nameless-body"]}
-stderr-contains: /objects/1/sectors: the kind of target 'Regional Hospital' is not known from its class and sectors: sector 'healthcare': Hospitals and health services: Bodies of this sector may be public or private
-stderr-contains: /objects/4/sectors: the kind of target 'City Transit' is not known from its class and sectors: sector 'transportation': Transport: Bodies of this sector may be public or private
+stderr-contains: /objects/1/sectors: the kind of target 'Regional Hospital' is not known from its class and sectors: sector 'healthcare': Hospitals and health services: bodies of this sector may be public or private
+stderr-contains: /objects/4/sectors: the kind of target 'City Transit' is not known from its class and sectors: sector 'transportation': Transport: bodies of this sector may be public or private
 stderr-contains: /objects/10/sectors: the kind of target 'Petro Body' is not known from its class and sectors: no reading of its sectors ('oil-and-gas') in stix/identity.json
 stderr-contains: /objects/16/sectors: the kind of target 'Water Board' is not known from its class and sectors: sector 'water': Water (infrastructure)
 stderr-contains: the author 'University Lab' of a report is not a company or a government located in a known country: no attribution basis; sector 'education': Schools and universities
