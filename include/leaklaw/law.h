@@ -339,6 +339,12 @@ typedef struct lk_stix_reading {
                              classes: 1 if a government sector can make an
                              identity of the class one */
     const char *text;     /* why */
+    int company;          /* sectors only: 1 if an organisation of the
+                             sector can be read as a company (an industry
+                             of businesses); 0 if the sector says nothing
+                             of whether its bodies are public or private.
+                             The class's fallback applies only when one of
+                             the identity's sectors has it. */
 } lk_stix_reading;
 
 /**

@@ -1,8 +1,9 @@
 /*
  * stix_identity.c: how `leaklaw import stix` reads a STIX identity
  * (DATADIR/stix/identity.json, optional): per identity class and per
- * sector, the victim target it gives and whether it makes a government
- * body. Checked when the law loads: every target a value of the case
+ * sector, the victim target it gives, whether it makes a government
+ * body and (sectors) whether it lets an organisation be read as a
+ * company. Checked when the law loads: every target a value of the case
  * format's victim.target, keys unique, every field present.
  */
 #include "stix_identity.h"
@@ -57,10 +58,11 @@ static int stix_identity_rows(const lk_doc *doc, json_t *rs, const char *name,
     static const char *const class_keys[] = {"class", "target", "fallback",
                                              "government", "text", NULL};
     static const char *const sector_keys[] = {"sector", "target",
-                                              "government", "text", NULL};
+                                              "government", "company",
+                                              "text", NULL};
     int is_class = strcmp(key, "class") == 0;
     char p[64], q[LK_ERROR_POINTER_MAX];
-    json_t *r, *gov;
+    json_t *r, *gov, *co;
     size_t i, j;
     if (!json_is_array(rs))
         return lk_lawfile__fail(err, doc, name, "expected an array");
@@ -90,6 +92,14 @@ static int stix_identity_rows(const lk_doc *doc, json_t *rs, const char *name,
             return lk_lawfile__fail(err, doc, gov ? q : p,
                                     "'government' takes true or false");
         row->government = json_is_true(gov);
+        if (!is_class) {
+            co = json_object_get(r, "company");
+            snprintf(q, sizeof(q), "%s/company", p);
+            if (!json_is_boolean(co)) /* absent: blame the row */
+                return lk_lawfile__fail(err, doc, co ? q : p,
+                                        "'company' takes true or false");
+            row->company = json_is_true(co);
+        }
         snprintf(q, sizeof(q), "%s/%s", p, key);
         star = strchr(row->key, '*');
         if (star && (is_class || star[1] != '\0' || star == row->key))

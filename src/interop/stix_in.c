@@ -23,6 +23,7 @@
 #include "stix_in.h"
 
 #define STIX_MAX_NOTES 1000 /* notes kept; the rest are counted */
+#define STIX_NOTE_MAX 2048 /* bytes of a note's message, with its NUL */
 #define STIX_MAX_RETRIES 16 /* facts dropped after a failed validation */
 
 /* One draft, as indented and as one-line JSON text. */
@@ -102,32 +103,33 @@ static void note_utf8(char *s)
 }
 
 /* Add a note at object "i" ((size_t)-1: none) with "sub" appended to its
- * pointer. Returns 0 or LK_ENOMEM. */
+ * pointer. A message longer than STIX_NOTE_MAX bytes is cut (at a whole
+ * UTF-8 character), never dropped. Returns 0 or LK_ENOMEM. */
 static int note(stix_ctx *x, size_t i, const char *sub, const char *fmt,
                 ...) LK_PRINTF(4, 5);
 static int note(stix_ctx *x, size_t i, const char *sub, const char *fmt,
                 ...)
 {
     lk_stix_import_result *r = x->res;
-    lk_buf p, m;
+    lk_buf p;
+    char msg[STIX_NOTE_MAX];
     va_list ap;
     if (r->nnotes >= STIX_MAX_NOTES - 1 && i != (size_t)-1) {
         r->dropped++;
         return 0;
     }
     lk_buf_init(&p, 256);
-    lk_buf_init(&m, 512);
     if (i != (size_t)-1)
         lk_buf_printf(&p, "/objects/%zu%s", i, sub ? sub : "");
     else
         lk_buf_puts(&p, "");
     va_start(ap, fmt);
-    lk_buf_vprintf(&m, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap); /* cut when longer */
     va_end(ap);
     {
         void *g = lk_array_grow(r->notes, &r->capnotes, r->nnotes + 1,
                                 sizeof(*r->notes));
-        char *ps = lk_buf_detach(&p, NULL), *ms = lk_buf_detach(&m, NULL);
+        char *ps = lk_buf_detach(&p, NULL), *ms = lk_strdup(msg);
         if (g == NULL || ps == NULL || ms == NULL) {
             lk_free(ps);
             lk_free(ms);
@@ -536,12 +538,21 @@ const char *lk_stix__level(long long c)
     return c <= 0 ? "none" : c < 30 ? "low" : c < 70 ? "moderate" : "high";
 }
 
-/* The basis of a report written by identity "a", or NULL. */
-static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc)
+static const char *target_of(const stix_ctx *x, json_t *j, char *why,
+                             size_t size);
+
+/* The basis of a report written by identity "a", or NULL. An organisation
+ * that is not a government body is the private sector, unless it names
+ * sectors that leave its kind unknown (none gives a target or is an
+ * industry of businesses: a hospital or a university may be public);
+ * then why into "why" (size "size"), else "". */
+static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc,
+                            char *why, size_t size)
 {
     json_t *j = x->o[a].j;
     const char *cls = str(j, "identity_class");
     size_t k;
+    *why = '\0';
     if (is_gov(x, j)) {
         for (k = rel_first(x, x->out, a, 0);
              k < x->nrel && x->out[k].src == a; k++) {
@@ -552,8 +563,12 @@ static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc)
         }
         return NULL;
     }
-    if (cls && !strcmp(cls, "organization"))
+    if (cls && !strcmp(cls, "organization") &&
+        (json_array_size(json_object_get(j, "sectors")) == 0 ||
+         target_of(x, j, why, size) != NULL)) {
+        *why = '\0';
         return "private-sector";
+    }
     return NULL;
 }
 
@@ -607,13 +622,15 @@ static int attribution_of(stix_ctx *x, json_t *actor, size_t s,
                  "the bundle: no attribution basis from it") < 0)
             goto out;
         if (a != (size_t)-1 && !strcmp(x->o[a].type, "identity")) {
-            const char *b = basis_of(x, a, victim_cc);
+            char bwhy[1024];
+            const char *b = basis_of(x, a, victim_cc, bwhy, sizeof(bwhy));
             size_t m;
             int dup = 0;
             if (b == NULL) {
                 if (note(x, a, "", "the author '%.100s' of a report is not a "
                          "company or a government located in a known "
-                         "country: no attribution basis", obj_name(x, a)) < 0)
+                         "country: no attribution basis%s%s", obj_name(x, a),
+                         *bwhy ? "; " : "", bwhy) < 0)
                     goto out;
                 continue;
             }
@@ -830,10 +847,72 @@ static void utf8_trim(char *s)
         s[k - 1] = '\0';
 }
 
+/* The string sectors of "sectors" into "out" (size "size") as "'a', 'b'"
+ * (at most four, each cut to 60 bytes, then ", ..."); "" when none. */
+static void sector_list(json_t *sectors, char *out, size_t size)
+{
+    json_t *s;
+    size_t k, n = 0, len = 0;
+    out[0] = '\0';
+    json_array_foreach(sectors, k, s) {
+        const char *v = json_string_value(s);
+        if (v == NULL || len >= size)
+            continue;
+        if (n == 4) {
+            snprintf(out + len, size - len, ", ...");
+            break;
+        }
+        snprintf(out + len, size - len, "%s'%.*s'", n ? ", " : "",
+                 utf8_prec(v, 60), v);
+        len += strlen(out + len);
+        n++;
+    }
+    utf8_trim(out);
+}
+
+/* Why identity "j" has no target (target_of found none) into "why" (size
+ * "size"): the first sector read that says nothing of the kind of body
+ * (neither a target nor an industry of businesses), else what the class
+ * or the missing readings leave open, so that an analyst knows what to
+ * fill in. "amb" and "amb_text": that sector and its reading's text, or
+ * NULL; "ind": a sector that is an industry of businesses, or NULL. */
+static void unknown_why(const stix_ctx *x, json_t *j, const char *amb,
+                        const char *amb_text, const char *ind, char *why,
+                        size_t size)
+{
+    const char *cls = str(j, "identity_class");
+    json_t *sectors = json_object_get(j, "sectors");
+    lk_stix_reading c;
+    char list[320];
+    int has_class = lk_law_stix_class(x->law, cls, &c) == 0;
+    sector_list(sectors, list, sizeof(list));
+    if (amb != NULL)
+        snprintf(why, size, "sector '%.*s': %s", utf8_prec(amb, 60), amb,
+                 amb_text);
+    else if (has_class && (*list == '\0' || ind != NULL))
+        snprintf(why, size, "%sidentity_class '%.*s': %s",
+                 *list ? "" : "it names no sector; ", utf8_prec(cls, 60),
+                 cls, c.text);
+    else if (*list == '\0')
+        snprintf(why, size, "it names no sector and %s", cls ?
+                 "its identity_class has no reading" : "no identity_class");
+    else if (ind == NULL)
+        snprintf(why, size, "no reading of its sectors (%s) in "
+                 "stix/identity.json", list);
+    else
+        snprintf(why, size, "%s, which gives no fallback", cls ?
+                 "its identity_class has no reading" : "it has no "
+                 "identity_class");
+    utf8_trim(why);
+}
+
 /* victim.target of identity "j" as the law's STIX identity readings say,
- * or NULL; the reason into "why" (size "size"). The class's own target
- * first, then the first sector that gives one, then the class's fallback
- * when the identity names a sector. */
+ * or NULL; the reason into "why" (size "size"), also when NULL (see
+ * unknown_why). The class's own target first, then the first sector that
+ * gives one, then the class's fallback when one of the identity's
+ * sectors is an industry of businesses ('company'): a sector that does
+ * not say whether its bodies are public or private does not make an
+ * organisation a company. */
 static const char *target_of(const stix_ctx *x, json_t *j, char *why,
                              size_t size)
 {
@@ -841,7 +920,8 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
     json_t *sectors = json_object_get(j, "sectors"), *s;
     lk_stix_reading c, rd;
     size_t k;
-    const char *t = NULL, *v;
+    const char *t = NULL, *v, *ind = NULL, *ind_text = NULL, *amb = NULL;
+    const char *amb_text = NULL;
     int has_class = lk_law_stix_class(x->law, cls, &c) == 0;
     if (has_class && c.target) {
         snprintf(why, size, "STIX identity_class '%.*s': %s",
@@ -852,18 +932,30 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
         if (t != NULL)
             break;
         v = json_string_value(s);
-        if (lk_law_stix_sector(x->law, v, &rd) == 0 && rd.target) {
+        if (lk_law_stix_sector(x->law, v, &rd) != 0)
+            continue;
+        if (rd.target) {
             snprintf(why, size, "STIX sector '%.*s': %s", utf8_prec(v, 60),
                      v, rd.text);
             t = rd.target;
+        } else if (rd.company && ind == NULL) {
+            ind = v;
+            ind_text = rd.text;
+        } else if (!rd.company && amb == NULL) {
+            amb = v;
+            amb_text = rd.text;
         }
     }
-    if (t == NULL && has_class && c.fallback && json_array_size(sectors)) {
+    if (t == NULL && has_class && c.fallback && ind != NULL) {
         snprintf(why, size, "STIX identity_class '%.*s' whose sectors give "
-                 "no target: %s", utf8_prec(cls, 60), cls, c.text);
+                 "no target, read as %s through sector '%.*s': %s",
+                 utf8_prec(cls, 60), cls, c.fallback, utf8_prec(ind, 60),
+                 ind, ind_text);
         t = c.fallback;
     }
-    if (t)
+    if (t == NULL)
+        unknown_why(x, j, amb, amb_text, ind, why, size);
+    else
         utf8_trim(why);
     return t;
 }
@@ -921,8 +1013,8 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
             if (w == NULL || json_object_set_new(vic, "target", w) < 0)
                 goto oom;
         } else if (note(x, who, "/sectors", "the kind of target '%.100s' is "
-                        "not known from its class and sectors",
-                        obj_name(x, who)) < 0) {
+                        "not known from its class and sectors: %s",
+                        obj_name(x, who), why) < 0) {
             goto oom;
         }
         w = cites(x, &who, 1);

@@ -30,8 +30,10 @@ COUNTRIES = ["US", "RU", "CN", "IR", "KP", "GB", "FR", "DE", "IL", "UA"]
 VENDORS = ["Vendor Alpha", "Vendor Beta", "Vendor Gamma", "Vendor Delta"]
 SECTORS = [["government-national"], ["non-profit"], ["defense"],
            ["technology"]]
+# 'defense' names the defence industry as much as the armed forces: no
+# target (data/stix/identity.json)
 TARGETS = {"government-national": "government", "non-profit": "ngo",
-           "defense": "military", "technology": "company"}
+           "defense": None, "technology": "company"}
 STAMP = "2024-01-01T00:00:00.000Z"
 
 

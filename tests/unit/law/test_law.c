@@ -305,17 +305,34 @@ static void test_stix_identity(void **state)
     assert_int_equal(lk_law_stix_sector(law, "intelligence", &r), 0);
     assert_string_equal(r.target, "intelligence");
     assert_true(r.government);
+    /* 'defense' names the defence industry as much as the armed forces:
+     * no target, no government body; 'military' names the armed forces */
     assert_int_equal(lk_law_stix_sector(law, "defense", &r), 0);
+    assert_null(r.target);
+    assert_false(r.government);
+    assert_false(r.company);
+    assert_int_equal(lk_law_stix_sector(law, "defence", &r), 0);
+    assert_null(r.target);
+    assert_false(r.government);
+    assert_int_equal(lk_law_stix_sector(law, "military", &r), 0);
     assert_string_equal(r.target, "military");
+    assert_true(r.government);
     assert_int_equal(lk_law_stix_sector(law, "non-profit", &r), 0);
     assert_string_equal(r.target, "ngo");
     assert_false(r.government);
+    assert_false(r.company);
     assert_int_equal(lk_law_stix_sector(law, "technology", &r), 0);
     assert_null(r.target);
     assert_false(r.government);
+    assert_true(r.company); /* an industry of businesses */
     assert_int_equal(lk_law_stix_sector(law, "emergency-services", &r), 0);
     assert_null(r.target);
     assert_false(r.government);
+    assert_false(r.company); /* public or private: the sector does not say */
+    assert_int_equal(lk_law_stix_sector(law, "healthcare", &r), 0);
+    assert_false(r.company);
+    assert_int_equal(lk_law_stix_sector(law, "education", &r), 0);
+    assert_false(r.company);
     assert_int_equal(lk_law_stix_sector(law, "Government", &r),
                      LK_ENOTFOUND); /* values are case-sensitive */
     assert_int_equal(lk_law_stix_sector(law, "oil-and-gas", &r),
@@ -348,8 +365,9 @@ static void test_stix_identity_bad_files(void **state)
                "true, \"text\": \"t\"}]",
          "victim target", "/sectors/0/target"},
         {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
-               "false, \"text\": \"t\"}, {\"sector\": \"x\", \"target\": "
-               "null, \"government\": false, \"text\": \"t\"}]",
+               "false, \"company\": true, \"text\": \"t\"}, {\"sector\": "
+               "\"x\", \"target\": null, \"government\": false, "
+               "\"company\": true, \"text\": \"t\"}]",
          "read twice", "/sectors/1/sector"},
         {"[]", "[{\"sector\": \"x\", \"government\": false, \"text\": "
                "\"t\"}]",
@@ -363,8 +381,14 @@ static void test_stix_identity_bad_files(void **state)
                "false}]",
          "missing required key 'text'", "/sectors/0"},
         {"[]", "[{\"sector\": \"g*x\", \"target\": null, \"government\": "
-               "false, \"text\": \"t\"}]",
+               "false, \"company\": false, \"text\": \"t\"}]",
          "may only end", "/sectors/0/sector"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
+               "false, \"text\": \"t\"}]",
+         "'company' takes true or false", "/sectors/0"},
+        {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
+               "false, \"company\": 1, \"text\": \"t\"}]",
+         "'company' takes true or false", "/sectors/0/company"},
         {"[]", "[{\"sector\": \"x\", \"target\": null, \"government\": "
                "false, \"text\": \"t\", \"why\": 1}]",
          "unknown key 'why'", "/sectors/0/why"},
