@@ -234,7 +234,9 @@ static int assess_settle(assess_run *r)
     }
     if (r->jobs > 0 || r->strict || r->what_if || r->precedents)
         return cli_usage("assess", "--jobs, --strict, --what-if and "
-                                   "--precedents go with --format jsonl");
+                                   "--precedents go with --format jsonl "
+                                   "(--jobs and --strict also with csv "
+                                   "from standard input)");
     if (r->n <= 0)
         return cli_usage("assess", "no case file given");
     status = assess_date(r);
@@ -652,7 +654,8 @@ int cmd_assess(int argc, char **argv)
         return status < 0 ? LK_EXIT_OK : status;
     if (r.profile != NULL && strcmp(r.profile, "all") == 0)
         return r.jsonl ? cli_usage("assess", "--profile all does not take "
-                                             "--format jsonl")
+                                             "a stream (--format jsonl, or "
+                                             "csv from standard input)")
                        : cli_compare(r.files, r.n, r.rf, r.output, NULL, 0);
     status = cli_law(&law, r.profile);
     if (status == 0 && r.save) { /* a broken store fails before the work */

@@ -2,8 +2,8 @@
 """Allocation-failure torture of the leaklaw command (LK_DEBUG_ALLOC builds).
 
 For each command (check, assess in every format, rules, rules --format
-json, explain, mail verify in every format, and assess / mail verify with
--o), LK_ALLOC_FAIL_AFTER=N makes the Nth allocation of the run fail. The
+json, explain, mail verify in every format, assess / mail verify with
+-o, the JSON Lines and CSV batch, and import stix with its report), LK_ALLOC_FAIL_AFTER=N makes the Nth allocation of the run fail. The
 run must then either succeed with exactly the output of an undisturbed
 run, or exit 1 with "out of memory" on stderr, with nothing but leaklaw
 diagnostics there (no sanitizer report, no crash) and, with -o, no output
@@ -28,6 +28,8 @@ MAIL = ["mail", "verify", "--keys", "tests/resources/mail/keys/rfc8463.keys",
 MAIL_CORPUS = ["tests/resources/mail/mailauth/signed.eml",
                "tests/resources/mail/dkimpy/message.mbox"]
 CASE = "data/cases/dnc-2016.json"
+# what a command reads on standard input, by name
+STDIN = {"assess-csv-stream": "tests/resources/batch/cases-good.jsonl"}
 
 # Known bugs in code this test does not own, reported to its owners: a
 # failure whose description contains the text is listed as "known", not
@@ -45,6 +47,17 @@ def commands(rule_id):
     out.append(("assess-o", ["assess", "--format", "html", "-o", "@OUT@",
                              CASE], True, True))
     out.append(("check", ["check", "--strict", CASE], False, True))
+    out.append(("assess-jsonl-dir", ["assess", "--format", "jsonl", "--jobs",
+                                     "2", "tests/resources/cases/article"],
+                False, True))
+    out.append(("assess-csv-stream", ["assess", "--format", "csv", "-o",
+                                      "@OUT@"], True, True))
+    out.append(("import-stix", ["import", "stix", "--report",
+                                "tests/resources/stix/revoked.json"],
+                False, True))
+    out.append(("import-sectors", ["import", "stix", "--report",
+                                   "tests/resources/stix/sectors-public.json"],
+                False, True))
     out.append(("rules", ["rules"], False, True))
     out.append(("rules-json", ["rules", "--format", "json"], False, True))
     out.append(("explain", ["explain", rule_id], False, True))
@@ -72,16 +85,20 @@ def commands(rule_id):
 
 
 def run(leaklaw, root, argv, env, n, tmpdir, tag):
-    """Run once with LK_ALLOC_FAIL_AFTER=n; returns (rc, stdout, stderr,
-    file bytes or None)."""
+    """Run once with LK_ALLOC_FAIL_AFTER=n (standard input from STDIN[tag]
+    or nothing); returns (rc, stdout, stderr, file bytes or None)."""
     path = os.path.join(tmpdir, "%s-%s.out" % (tag, n))
     if os.path.exists(path):
         os.unlink(path)
     args = [leaklaw] + [path if a == "@OUT@" else a for a in argv]
     e = dict(env)
     e["LK_ALLOC_FAIL_AFTER"] = str(n)
+    stdin = b""
+    if tag in STDIN:
+        with open(os.path.join(root, STDIN[tag]), "rb") as f:
+            stdin = f.read()
     p = subprocess.run(args, cwd=root, env=e, capture_output=True,
-                       timeout=120)
+                       input=stdin, timeout=120)
     data = None
     if os.path.exists(path):
         with open(path, "rb") as f:
