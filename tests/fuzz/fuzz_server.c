@@ -3,7 +3,10 @@
  * body handling of "leaklaw serve" (lk_server_handle, no socket). The
  * input's first line is "METHOD PATH [PROFILE [Q]]", the rest the body.
  * Every request must get a response with a status and a body, never a
- * crash; an error is the API's error object.
+ * crash; an error is the API's error object. The server keeps a small
+ * cache of assessments (256 KiB, so entries are evicted too), and every
+ * request is handled twice: the second answer (from the cache, or not)
+ * must be the first, byte for byte.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +28,8 @@ static void fuzz_setup(void)
         fprintf(stderr, "fuzz_server: %s\n", err.message);
         abort();
     }
+    if (lk_server_set_cache(fuzz_server, (size_t)256 << 10) != 0)
+        abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -36,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *nl = memchr(data, '\n', size);
     size_t n = nl ? (size_t)(nl - (const char *)data) : size;
     lk_http_request req;
-    lk_http_response res;
+    lk_http_response res, again;
     if (fuzz_server == NULL)
         fuzz_setup();
     if (n >= sizeof(line))
@@ -53,10 +58,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     req.flags = (unsigned)(size & 3u);
     req.body = nl ? nl + 1 : NULL;
     req.len = nl ? size - n - 1 : 0;
-    if (lk_server_handle(fuzz_server, &req, &res) == 0) {
-        if (res.status < 200 || res.status > 599 || res.body == NULL)
+    if (lk_server_handle(fuzz_server, &req, &res) != 0)
+        return 0;
+    if (res.status < 200 || res.status > 599 || res.body == NULL)
+        abort();
+    if (lk_server_handle(fuzz_server, &req, &again) == 0) {
+        if (again.status != res.status || again.len != res.len ||
+            memcmp(again.body, res.body, res.len) != 0)
             abort();
-        lk_http_response_dispose(&res);
+        lk_http_response_dispose(&again);
     }
+    lk_http_response_dispose(&res);
     return 0;
 }
