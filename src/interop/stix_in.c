@@ -542,10 +542,11 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
                              size_t size);
 
 /* The basis of a report written by identity "a", or NULL. An organisation
- * that is not a government body is the private sector, unless it names
- * sectors that leave its kind unknown (none gives a target or is an
- * industry of businesses: a hospital or a university may be public);
- * then why into "why" (size "size"), else "". */
+ * that is not a government body is the private sector when its sectors
+ * read as a company; not when it names no sector, when they leave its
+ * kind unknown (a hospital or a university may be public) or read as
+ * something else (a non-profit): then why into "why" (size "size"), else
+ * "". */
 static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc,
                             char *why, size_t size)
 {
@@ -563,11 +564,23 @@ static const char *basis_of(stix_ctx *x, size_t a, const char *victim_cc,
         }
         return NULL;
     }
-    if (cls && !strcmp(cls, "organization") &&
-        (json_array_size(json_object_get(j, "sectors")) == 0 ||
-         target_of(x, j, why, size) != NULL)) {
-        *why = '\0';
-        return "private-sector";
+    if (cls && !strcmp(cls, "organization")) {
+        const char *t;
+        if (json_array_size(json_object_get(j, "sectors")) == 0) {
+            snprintf(why, size, "it names no sector, so whether it is a "
+                     "company or a government body is not said");
+            return NULL;
+        }
+        t = target_of(x, j, why, size);
+        if (t != NULL && !strcmp(t, "company")) {
+            *why = '\0';
+            return "private-sector";
+        }
+        if (t != NULL) /* e.g. a non-profit: civil society is not the
+                          private sector, and no basis value names it */
+            snprintf(why, size, "its sectors read as '%s', which no "
+                     "attribution basis of the case format names (the "
+                     "private sector is companies)", t);
     }
     return NULL;
 }
