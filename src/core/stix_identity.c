@@ -147,17 +147,30 @@ void lk_stix_identity__free(lk_law *law)
     lk_free(law->stix_sectors);
 }
 
+/* The row of "rows" ("n") whose key is "key" exactly into "out". */
+static int stix_identity_find(const lk_stix_reading *rows, size_t n,
+                              const char *key, lk_stix_reading *out)
+{
+    size_t i;
+    if (key == NULL)
+        return LK_ENOTFOUND;
+    for (i = 0; i < n; i++)
+        if (strcmp(rows[i].key, key) == 0) {
+            *out = rows[i];
+            return 0;
+        }
+    return LK_ENOTFOUND;
+}
+
 int lk_law_stix_sector(const lk_law *law, const char *sector,
                        lk_stix_reading *out)
 {
     size_t i;
     if (sector == NULL)
         return LK_ENOTFOUND;
-    for (i = 0; i < law->nstix_sectors; i++)
-        if (strcmp(law->stix_sectors[i].key, sector) == 0) {
-            *out = law->stix_sectors[i];
-            return 0;
-        }
+    if (stix_identity_find(law->stix_sectors, law->nstix_sectors, sector,
+                           out) == 0)
+        return 0;
     for (i = 0; i < law->nstix_sectors; i++) {
         const char *k = law->stix_sectors[i].key;
         size_t n = strlen(k);
@@ -172,13 +185,6 @@ int lk_law_stix_sector(const lk_law *law, const char *sector,
 int lk_law_stix_class(const lk_law *law, const char *cls,
                       lk_stix_reading *out)
 {
-    size_t i;
-    if (cls == NULL)
-        return LK_ENOTFOUND;
-    for (i = 0; i < law->nstix_classes; i++)
-        if (strcmp(law->stix_classes[i].key, cls) == 0) {
-            *out = law->stix_classes[i];
-            return 0;
-        }
-    return LK_ENOTFOUND;
+    return stix_identity_find(law->stix_classes, law->nstix_classes, cls,
+                              out);
 }

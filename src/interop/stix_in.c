@@ -79,10 +79,11 @@ typedef struct stix_ctx {
 /* notes and helpers                                                 */
 /* ---------------------------------------------------------------- */
 
-/* Drop from "s" the bytes of ill-formed UTF-8: names cut by "%.100s" in
- * a note may end inside a character, and the report prints notes as they
- * are. (Names come from the bundle, which jansson checked is UTF-8.) */
-static void note_utf8(char *s)
+/* Drop from "s" the bytes of ill-formed UTF-8: a name cut by "%.100s"
+ * in a note, or text cut by snprintf, may end inside a character, and
+ * notes and facts must stay UTF-8. (Names come from the bundle, which
+ * jansson checked is UTF-8.) */
+static void utf8_clean(char *s)
 {
     unsigned char *p = (unsigned char *)s, *out = p;
     while (*p) {
@@ -136,7 +137,7 @@ static int note(stix_ctx *x, size_t i, const char *sub, const char *fmt,
             return LK_ENOMEM;
         }
         r->notes = g;
-        note_utf8(ms);
+        utf8_clean(ms);
         r->notes[r->nnotes].pointer = ps;
         r->notes[r->nnotes].message = ms;
         r->nnotes++;
@@ -845,21 +846,6 @@ static int utf8_prec(const char *s, size_t max)
     return (int)n;
 }
 
-/* Drop an incomplete UTF-8 character snprintf left at the end of "s". */
-static void utf8_trim(char *s)
-{
-    size_t n = strlen(s), k = n, need;
-    unsigned char lead;
-    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k == 0 || k == n)
-        return;
-    lead = (unsigned char)s[k - 1];
-    need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (k - 1) < need)
-        s[k - 1] = '\0';
-}
-
 /* The string sectors of "sectors" into "out" (size "size") as "'a', 'b'"
  * (at most four, each cut to 60 bytes, then ", ..."); "" when none. */
 static void sector_list(json_t *sectors, char *out, size_t size)
@@ -880,7 +866,7 @@ static void sector_list(json_t *sectors, char *out, size_t size)
         len += strlen(out + len);
         n++;
     }
-    utf8_trim(out);
+    utf8_clean(out);
 }
 
 /* Why identity "j" has no target (target_of found none) into "why" (size
@@ -916,7 +902,7 @@ static void unknown_why(const stix_ctx *x, json_t *j, const char *amb,
         snprintf(why, size, "%s, which gives no fallback", cls ?
                  "its identity_class has no reading" : "it has no "
                  "identity_class");
-    utf8_trim(why);
+    utf8_clean(why);
 }
 
 /* victim.target of identity "j" as the law's STIX identity readings say,
@@ -969,7 +955,7 @@ static const char *target_of(const stix_ctx *x, json_t *j, char *why,
     if (t == NULL)
         unknown_why(x, j, amb, amb_text, ind, why, size);
     else
-        utf8_trim(why);
+        utf8_clean(why);
     return t;
 }
 
