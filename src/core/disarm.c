@@ -5,7 +5,6 @@
  * the law loads: the technique must be in the DISARM index, the fact one
  * the import may set, the value of that fact's type.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,16 +64,11 @@ int lk_techniques__load_disarm_readings(lk_law *law, lk_error *err)
     lk_doc *doc = NULL;
     json_t *rs, *r;
     size_t i;
-    FILE *f;
     int error;
     snprintf(path, sizeof(path), "%s/disarm/reading.json", law->datadir);
-    if ((f = fopen(path, "rb")) == NULL)
-        return errno == ENOENT ? 0 : lk_error_set(err, LK_EIO,
-                                                  "%s: cannot read", path);
-    fclose(f);
-    error = lk_lawfile__open(law, path, "leaklaw/disarm-reading/1", keys,
-                             &doc, err);
-    if (error < 0)
+    error = lk_lawfile__open_optional(law, path, "leaklaw/disarm-reading/1",
+                                      keys, &doc, err);
+    if (error < 0 || doc == NULL) /* the file is optional */
         return error;
     rs = json_object_get(doc->root, "readings");
     if (!json_is_array(rs))

@@ -5,6 +5,7 @@
  */
 #include "lawfile.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -122,6 +123,19 @@ int lk_lawfile__open(lk_law *law, const char *path, const char *format,
     *out = doc;
     return 0;
 }
+int lk_lawfile__open_optional(lk_law *law, const char *path,
+                              const char *format, const char *const *keys,
+                              lk_doc **out, lk_error *err)
+{
+    FILE *f;
+    *out = NULL;
+    if ((f = fopen(path, "rb")) == NULL)
+        return errno == ENOENT ? 0 : lk_error_set(err, LK_EIO,
+                                                  "%s: cannot read", path);
+    fclose(f);
+    return lk_lawfile__open(law, path, format, keys, out, err);
+}
+
 /* The strings of "arr" as a NULL-terminated array (owned; the strings
  * are borrowed from "arr"), or NULL when out of memory. */
 const char **lk_lawfile__strings(json_t *arr)

@@ -38,6 +38,12 @@ const char **lk_lawfile__strings(json_t *arr);
 int lk_lawfile__load(lk_law *law, const char *path, lk_doc **out,
                      lk_error *err);
 
+/* lk_lawfile__open for a file the data directory may leave out: 0 with
+ * *out NULL when "path" does not exist; LK_EIO when it cannot be read. */
+int lk_lawfile__open_optional(lk_law *law, const char *path,
+                              const char *format, const char *const *keys,
+                              lk_doc **out, lk_error *err);
+
 /* lk_lawfile__load, then check the top-level "keys" and the "format". */
 int lk_lawfile__open(lk_law *law, const char *path, const char *format,
                      const char *const *keys, lk_doc **out, lk_error *err);

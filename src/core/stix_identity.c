@@ -8,7 +8,6 @@
  */
 #include "stix_identity.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -121,19 +120,15 @@ int lk_stix_identity__load(lk_law *law, lk_error *err)
                                        "sectors", NULL};
     char path[4096];
     lk_doc *doc = NULL;
-    FILE *f;
     int error;
     snprintf(path, sizeof(path), "%s/stix/identity.json", law->datadir);
-    if ((f = fopen(path, "rb")) == NULL)
-        return errno == ENOENT ? 0 : lk_error_set(err, LK_EIO,
-                                                  "%s: cannot read", path);
-    fclose(f);
-    error = lk_lawfile__open(law, path, "leaklaw/stix-identity/1", keys,
-                             &doc, err);
-    if (error == 0)
-        error = stix_identity_rows(doc, json_object_get(doc->root, "classes"),
-                                   "/classes", "class", &law->stix_classes,
-                                   &law->nstix_classes, err);
+    error = lk_lawfile__open_optional(law, path, "leaklaw/stix-identity/1",
+                                      keys, &doc, err);
+    if (error < 0 || doc == NULL) /* the file is optional */
+        return error;
+    error = stix_identity_rows(doc, json_object_get(doc->root, "classes"),
+                               "/classes", "class", &law->stix_classes,
+                               &law->nstix_classes, err);
     if (error == 0)
         error = stix_identity_rows(doc, json_object_get(doc->root, "sectors"),
                                    "/sectors", "sector", &law->stix_sectors,
