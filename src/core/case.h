@@ -30,6 +30,15 @@ json_t *lk_case__json(const lk_case *c);
  */
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
 
+/*
+ * The stated fact at "pointer", a path of object keys ("/actor/kind"),
+ * exactly as lk_case_fact_find's walk would find it, or NULL when the case
+ * states no fact there. Unlike the walk it costs one lookup per key; a
+ * pointer that goes through an array (access) is never found, as the walk
+ * numbers array items.
+ */
+json_t *lk_case__fact_at(const lk_case *c, const char *pointer);
+
 /* Report a diagnostic at "pointer" of the case's file. */
 int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,
                   lk_error *err, const char *pointer, const char *fmt, ...)

@@ -252,8 +252,13 @@ static int explain_disputed_cites(const lk_case *c, const char *pointer,
 {
     lk_case_fact_info info;
     lk_case_value_info alt;
-    int i = lk_case_fact_find(c, pointer);
+    json_t *at = lk_case__fact_at(c, pointer);
+    int i;
     size_t k, j;
+    /* most facts are not disputed: ask the tree before walking the case */
+    if (!json_is_object(at) || json_object_get(at, "disputed") == NULL)
+        return 0;
+    i = lk_case_fact_find(c, pointer);
     if (i < 0)
         return 0;
     lk_case_fact(c, (size_t)i, &info);
