@@ -649,6 +649,7 @@ int lk_doc__parse(lk_doc **out, const char *name, const char *text,
     doc = lk_calloc(1, sizeof(*doc));
     if (doc == NULL)
         return lk_error_set_oom(err);
+    doc->in_arena = lk_alloc__json_in_arena();
     doc->name = lk_strdup(name ? name : "-");
     doc->text = lk_strndup(text, len);
     if (doc->name == NULL || doc->text == NULL) {
@@ -703,7 +704,8 @@ void lk_doc__free(lk_doc *doc)
 {
     if (doc == NULL)
         return;
-    json_decref(doc->root);
+    if (!doc->in_arena)
+        json_decref(doc->root);
     lk_free(doc->name);
     lk_free(doc->text);
     lk_free(doc);

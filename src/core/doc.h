@@ -21,6 +21,8 @@ typedef struct lk_doc {
     size_t len;   /* bytes of text */
     int yaml;     /* 1 if the text was read as YAML, 0 for JSON */
     json_t *root; /* the parsed tree (owned) */
+    int in_arena; /* 1: "root" was built in an arena (lk_alloc__json_arena)
+                     that its owner resets: not to be json_decref'd */
 } lk_doc;
 
 /*

@@ -16,6 +16,7 @@
 #include "leaklaw/report.h"
 
 #include "alloc.h"
+#include "arena.h"
 #include "buf.h"
 #include "error.h"
 #include "jsonw.h"
@@ -43,6 +44,7 @@ typedef struct batch_slot {
     lk_assessment *a;    /* the assessment, NULL when rejected */
     lk_case *old_cs;     /* the slot's previous case and assessment, */
     lk_assessment *old_a; /* emitted: freed by the next job, in parallel */
+    lk_arena *arena;     /* holds the JSON trees of "cs" and "old_cs" */
     lk_buf out;          /* the JSON record with its '\n' (kept) */
     lk_buf errors;       /* diagnostics, one a line (kept) */
     char first[LK_ERROR_MESSAGE_MAX]; /* the first diagnostic's message */
@@ -79,14 +81,19 @@ static unsigned batch_workers(unsigned jobs)
     return n > 0 ? (unsigned)(n > 256 ? 256 : n) : 1u;
 }
 
-/* Give the buffers of the "n" slots "slots" their ceilings. */
-static void batch_slots_init(batch_slot *slots, size_t n)
+/* Give the buffers of the "n" slots "slots" their ceilings and each slot
+ * its arena; -1 when out of memory. */
+static int batch_slots_init(batch_slot *slots, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
         lk_buf_init(&slots[i].out, 0);
         lk_buf_init(&slots[i].errors, (size_t)1 << 20);
+        slots[i].arena = lk_arena_new();
+        if (slots[i].arena == NULL)
+            return -1;
     }
+    return 0;
 }
 
 int lk_batch_new(lk_batch **out, const lk_law *law,
@@ -111,12 +118,12 @@ int lk_batch_new(lk_batch **out, const lk_law *law,
     b->payload = payload;
     b->slots[0] = lk_calloc(b->cap, sizeof(batch_slot));
     b->slots[1] = lk_calloc(b->cap, sizeof(batch_slot));
-    if (b->slots[0] == NULL || b->slots[1] == NULL) {
+    if (b->slots[0] == NULL || b->slots[1] == NULL ||
+        batch_slots_init(b->slots[0], b->cap) < 0 ||
+        batch_slots_init(b->slots[1], b->cap) < 0) {
         lk_batch_free(b);
         return lk_error_set_oom(err);
     }
-    batch_slots_init(b->slots[0], b->cap);
-    batch_slots_init(b->slots[1], b->cap);
     error = lk_pool_new(&b->pool, workers);
     if (error < 0) {
         lk_batch_free(b);
@@ -169,6 +176,7 @@ static void batch_reject_record(batch_slot *s)
 /* Parse (or load) and check the case of slot "s" under "b"'s law. */
 static int batch_case(const lk_batch *b, batch_slot *s, lk_error *err)
 {
+    lk_arena *was;
     int error;
     if (s->too_long) {
         lk_error_set(err, LK_ETOOBIG, "line longer than %zu bytes",
@@ -176,11 +184,15 @@ static int batch_case(const lk_batch *b, batch_slot *s, lk_error *err)
         batch_diag(err, s);
         return LK_EINVALID;
     }
+    /* the case's tree is built in the slot's arena: no allocation and no
+     * free per value (see lk_alloc__json_arena) */
+    was = lk_alloc__json_arena(s->arena);
     if (s->is_file)
         error = lk_case_load(&s->cs, s->src->name, batch_diag, s, err);
     else
         error = lk_case_parse(&s->cs, s->src->name, s->data, s->len,
                               batch_diag, s, err);
+    lk_alloc__json_arena(was);
     if (error == 0)
         error = lk_law_check_case(b->law, s->cs, batch_diag, s, err);
     return error;
@@ -201,6 +213,9 @@ static void batch_job(size_t job, unsigned worker, void *payload)
     s->old_a = NULL;
     lk_case_free(s->old_cs);
     s->old_cs = NULL;
+    /* the slot's trees are gone: their arena is empty again */
+    if (s->cs == NULL)
+        lk_arena_reset(s->arena);
     lk_error_clear(&err);
     error = batch_case(b, s, &err);
     if (error == 0)
@@ -526,6 +541,7 @@ static void batch_slots_free(batch_slot *slots, size_t n)
     for (i = 0; i < n; i++) {
         batch_slot_clear(&slots[i], 1);
         lk_free(slots[i].data);
+        lk_arena_free(slots[i].arena);
         lk_buf_dispose(&slots[i].out);
         lk_buf_dispose(&slots[i].errors);
     }

@@ -4,6 +4,7 @@
  * allocations through the same accounting.
  */
 #include "alloc.h"
+#include "arena.h"
 
 #include <jansson.h>
 #include <pthread.h>
@@ -89,12 +90,36 @@ void lk_free(void *ptr)
  * parser reports some of them as syntax errors (see lk_alloc__json_failed). */
 static __thread int alloc_json_failed;
 
+/* The arena jansson allocates from in the calling thread, or NULL. */
+static __thread lk_arena *alloc_json_arena;
+
 static void *alloc_json_malloc(size_t size)
 {
-    void *p = lk_malloc(size);
+    void *p = alloc_json_arena ? lk_arena_alloc(alloc_json_arena, size)
+                               : lk_malloc(size);
     if (p == NULL)
         alloc_json_failed = 1;
     return p;
+}
+
+/* A block of the thread's arena is dropped with the arena, not freed. */
+static void alloc_json_free(void *p)
+{
+    if (alloc_json_arena != NULL && lk_arena_owns(alloc_json_arena, p))
+        return;
+    lk_free(p);
+}
+
+lk_arena *lk_alloc__json_arena(lk_arena *a)
+{
+    lk_arena *old = alloc_json_arena;
+    alloc_json_arena = a;
+    return old;
+}
+
+int lk_alloc__json_in_arena(void)
+{
+    return alloc_json_arena != NULL;
 }
 
 int lk_alloc__json_failed(void)
@@ -108,7 +133,7 @@ int lk_alloc__json_failed(void)
  * process-wide settings that must not change while threads use jansson. */
 static void alloc_init_once(void)
 {
-    json_set_alloc_funcs(alloc_json_malloc, lk_free);
+    json_set_alloc_funcs(alloc_json_malloc, alloc_json_free);
     /* seed the hash function now rather than lazily at the first object
      * some thread happens to create (0: jansson picks a random seed) */
     json_object_seed(0);

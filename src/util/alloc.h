@@ -41,4 +41,19 @@ void lk_alloc__init(void);
  */
 int lk_alloc__json_failed(void);
 
+/*
+ * Make jansson allocate in the calling thread from arena "a" (NULL: from
+ * lk_malloc again) and return the arena it used before. While "a" is set,
+ * jansson's frees of blocks of "a" do nothing. A document parsed then
+ * (lk_doc__parse) keeps its tree in "a" and does not free it: the caller
+ * resets "a" only once that document, and all that refers to it, is
+ * freed. Values made while "a" is set must not be linked into trees that
+ * outlive it.
+ */
+struct lk_arena;
+struct lk_arena *lk_alloc__json_arena(struct lk_arena *a);
+
+/* 1 if jansson allocates from an arena in the calling thread, else 0. */
+int lk_alloc__json_in_arena(void);
+
 #endif

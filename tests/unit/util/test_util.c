@@ -232,6 +232,9 @@ static void test_jsonw_tree_like_jansson(void **state)
 /* test_rcache.c */
 extern const struct CMUnitTest lk_rcache_tests[];
 extern const size_t lk_rcache_ntests;
+/* test_arena.c */
+extern const struct CMUnitTest lk_arena_tests[];
+extern const size_t lk_arena_ntests;
 
 int main(void)
 {
@@ -247,6 +250,8 @@ int main(void)
         cmocka_unit_test(test_jsonw_tree_like_jansson),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    return failed + _cmocka_run_group_tests("rcache", lk_rcache_tests,
-                                            lk_rcache_ntests, NULL, NULL);
+    failed += _cmocka_run_group_tests("rcache", lk_rcache_tests,
+                                      lk_rcache_ntests, NULL, NULL);
+    return failed + _cmocka_run_group_tests("arena", lk_arena_tests,
+                                            lk_arena_ntests, NULL, NULL);
 }
