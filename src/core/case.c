@@ -330,7 +330,7 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v,
     {
         lk_doc__ptr_push(ptr, ptrsize, key);
         for (f = node->fields; f->key; f++)
-            if (strcmp(f->key, key) == 0)
+            if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
                 break;
         if (f->key != NULL && node == &root_node) {
             cc->facts = case_fact_section(key);
@@ -431,6 +431,20 @@ static void check_array(case_check *cc, const schema_node *node, json_t *v,
 static const char *country_find(const char *s, size_t n)
 {
     const char *p;
+    if (n == 2) { /* the list is sorted by alpha-2: search it in halves */
+        size_t lo = 0, hi = LK_ISO3166_COUNT;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int d = strncmp(lk_iso3166 + mid * 5, s, 2);
+            if (d == 0)
+                return lk_iso3166 + mid * 5;
+            if (d < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return NULL;
+    }
     for (p = lk_iso3166; *p; p += 5)
         if (strncmp(n == 3 ? p + 2 : p, s, n) == 0)
             return p;
@@ -564,7 +578,7 @@ static void check_string(case_check *cc, const schema_node *node, json_t *v,
                    check_type_name(v));
         return;
     }
-    if (strlen(s) > CASE_TEXT_MAX) {
+    if (json_string_length(v) > CASE_TEXT_MAX) {
         check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
         return;
     }

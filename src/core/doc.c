@@ -37,8 +37,13 @@ void lk_doc__ptr_push(char *ptr, size_t size, const char *segment)
 void lk_doc__ptr_push_index(char *ptr, size_t size, size_t index)
 {
     char num[32];
-    snprintf(num, sizeof(num), "%zu", index);
-    lk_doc__ptr_push(ptr, size, num);
+    size_t i = sizeof(num) - 1;
+    num[i] = '\0';
+    do { /* the digits of "%zu", without printf: every array item */
+        num[--i] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    lk_doc__ptr_push(ptr, size, num + i);
 }
 
 /* Next reference token of "ptr" into "seg"; returns the rest or NULL. */
