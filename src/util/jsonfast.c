@@ -19,6 +19,9 @@
 #include "jsonfast.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "alloc.h"
 #include "jsonw.h"
@@ -146,6 +149,26 @@ static int jf_scan(jf_reader *r, const unsigned char **stop)
     const unsigned char *p = r->p;
     for (;;) {
         size_t k;
+#if defined(__SSE2__)
+        /* 16 bytes at a time while 16 remain before the final '\0': stop
+         * at a quote, a backslash, a control byte or a byte >= 0x80 (both
+         * below ' ' as signed bytes), which the loops below then read */
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i space = _mm_set1_epi8(' ');
+        while (r->end - p >= 16) {
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)p);
+            int stop_bits = _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(b, quote),
+                             _mm_cmpeq_epi8(b, backslash)),
+                _mm_cmplt_epi8(b, space)));
+            if (stop_bits != 0) {
+                p += __builtin_ctz((unsigned)stop_bits);
+                break;
+            }
+            p += 16;
+        }
+#endif
         while (lk_json_class[p[0]] == LK_JSON_PLAIN &&
                lk_json_class[p[1]] == LK_JSON_PLAIN &&
                lk_json_class[p[2]] == LK_JSON_PLAIN &&
