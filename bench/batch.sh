@@ -2,7 +2,9 @@
 # Batch benchmark: 100,000 generated cases (bench/gen_cases.py) as one
 # JSON Lines stream on standard input, assessed by
 # "leaklaw assess --format jsonl" on 1 and 2 worker threads, and by
-# "leaklaw assess --format csv" (one row a case) on 2 (hyperfine).
+# "leaklaw assess --format csv" (one row a case) on 2, side by side with
+# two peers doing less on the same stream: Python's json.loads of each
+# line (parse only) and jq -c . (parse and print) (hyperfine).
 # Writes bench/out/batch.md and prints it.
 # Usage: bench/batch.sh BUILD_DIR [N [BAD_SHARE]]
 set -euo pipefail
@@ -38,7 +40,12 @@ hyperfine --warmup 1 --runs 3 -i --export-markdown "$out/batch.md" \
     -n "assess --format jsonl --jobs 2, $n cases" \
     "$ll assess --format jsonl --jobs 2 < $jsonl > /dev/null 2>&1" \
     -n "assess --format csv --jobs 2, $n cases" \
-    "$ll assess --format csv --jobs 2 < $jsonl > /dev/null 2>&1"
+    "$ll assess --format csv --jobs 2 < $jsonl > /dev/null 2>&1" \
+    -n "python3 json.loads of each line (parse only), $n cases" \
+    "python3 -c 'import json, sys
+for line in sys.stdin: json.loads(line)' < $jsonl" \
+    -n "jq -c . (parse and print), $n cases" \
+    "jq -c . < $jsonl > /dev/null"
 # peak memory: flat in the input size
 /usr/bin/time -o "$out/batch-rss.txt" -f "peak RSS, --jobs 2: %M KiB" \
     "$ll" assess --format jsonl --jobs 2 < "$jsonl" > /dev/null 2>&1 || true
