@@ -1,8 +1,9 @@
 # leaklaw: the two commands of the README.
 #   make run   install missing Debian packages, build, assess the bundled DNC case
 #   make test  the same set-up, then every test under ASan + UBSan through
-#              CTest, the thread-safety test under ThreadSanitizer, then
-#              the unit, CLI and fuzz-corpus tests under valgrind
+#              CTest, the thread-safety and batch tests under
+#              ThreadSanitizer, then the unit, CLI and fuzz-corpus tests
+#              under valgrind
 # Other targets: build, install, fuzz, bench, clean, deps.
 #   make install PREFIX=/usr/local [DESTDIR=/staging]   (docs/internals.md)
 
@@ -76,8 +77,8 @@ test: deps e2e-deps
 	cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS)
 	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=Debug -DLK_TSAN=ON \
 	  -DLK_ENABLE_WERROR=ON >/dev/null
-	cmake --build $(BUILD_TSAN) -j $(JOBS) --target test_threads
-	cd $(BUILD_TSAN) && ctest --output-on-failure -R '^unit_threads$$'
+	cmake --build $(BUILD_TSAN) -j $(JOBS) --target test_threads test_batch
+	cd $(BUILD_TSAN) && ctest --output-on-failure -R '^unit_(threads|batch)$$'
 	cmake -S . -B $(BUILD_VALGRIND) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DLK_VALGRIND=ON >/dev/null
 	cmake --build $(BUILD_VALGRIND) -j $(JOBS)
