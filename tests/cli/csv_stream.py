@@ -7,7 +7,11 @@ batch on every core) against the same cases assessed file by file:
 2. the same rows with --jobs 1 and --jobs 2;
 3. a bad line: no row for it, one line on stderr naming it, exit 3, the
    other rows written; with --strict, exit 65 and nothing written;
-4. no case at all: the header alone.
+4. no case at all: the header alone;
+5. more cases than the batch has slots (so every slot, and the arena its
+   case's tree is built in, is used again), one of them with a tree far
+   larger than an arena keeps: on --jobs 2 the rows of the cases assessed
+   file by file, case for case.
 Prints 'N passed, N failed'."""
 import argparse
 import csv
@@ -85,10 +89,36 @@ def main():
         fails.append((4, f"no case: exit {r.returncode}, "
                          f"{r.stdout[:200]!r}"))
 
+    # 8 rounds of the library (2 workers: 2 queues of 128 slots), the
+    # third case of round 3 with 20,000 more strings under an x- key, which
+    # the assessment does not read
+    big = json.loads(lines[2])
+    big["x-filler"] = {f"part{j}": [f"filler string {j}.{i}"
+                                    for i in range(1000)]
+                       for j in range(20)}
+    many = [line for _ in range(8) for line in lines]
+    many[2 * len(lines) + 2] = json.dumps(big, separators=(",", ":"))
+    r = subprocess.run([ll, "assess", "--format", "csv", "--jobs", "2"],
+                       input=("\n".join(many) + "\n").encode(),
+                       capture_output=True, cwd=a.root)
+    have = rows(r.stdout.decode())
+    if r.returncode != 0 or len(have) != len(many) + 1 or len(want) < 2:
+        fails.append((5, f"many cases: exit {r.returncode}, "
+                         f"{len(have)} rows {r.stderr[:200]!r}"))
+    else:
+        k = want[0].index("case_sha256")
+        for i, h in enumerate(have[1:]):
+            w = want[1 + i % len(lines)]
+            sha = hashlib.sha256(many[i].encode()).hexdigest()
+            if w[:k] + w[k + 1:] != h[:k] + h[k + 1:] or h[k] != sha:
+                fails.append((5, f"many cases: row {i + 1} ({w[0]}) "
+                                 "differs"))
+                break
+
     for n, f in fails:
         print(f"FAIL ({n}):", f)
     nf = len({n for n, _ in fails})
-    print(f"{4 - nf} passed, {nf} failed")
+    print(f"{5 - nf} passed, {nf} failed")
     sys.exit(1 if fails else 0)
 
 
