@@ -46,6 +46,14 @@ LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
  *     facts, not both are read directly, and change a alone leaves every
  *     input of L as it is (and a is not read directly), L's inputs under
  *     (a, b) are those under b alone, and so is its verdict.
+ * Candidates of one fact that every test of that fact in the law (the
+ * conditions on it alone) answers alike are alike everywhere: every rule
+ * reads a fact only through such tests, so with any other fact changed or
+ * not, they give the same result for every target. Only the first of them
+ * in the order the entries are ranked (assess_whatif_cmp) is tried: the
+ * others could only give entries that rank after it with the same facts,
+ * which assess_whatif_keep drops. Facts the derived facts are made of, or
+ * compared with another fact, are never merged.
  * A pair is evaluated without deciding again what it cannot change: a
  * target is a function of the facts of its deps, so one that depends on
  * only one of the two facts comes out as under that single change (kept
@@ -77,8 +85,13 @@ typedef struct {
     uint64_t solo;          /* lenses (a bit per target) no other target in
                                a lens's closure reads */
     uint32_t derive_in;     /* base facts the derived facts are made of */
+    unsigned char *skip;    /* per candidate: 1 when alike an earlier-ranked
+                               one of its fact (not tried) */
+    unsigned *mult;         /* per candidate tried: the candidates alike it,
+                               itself included */
     size_t cap;             /* allocated entries of a->wi */
-    int full;               /* re-evaluate everything (LK_ASSESS__FULL_EVAL) */
+    int full;               /* re-evaluate everything and try every
+                               candidate (LK_ASSESS__FULL_EVAL) */
 } assess_search;
 
 /* The lenses of "law", in the model's order, at most LK_MAX_LENSES. */
@@ -344,10 +357,10 @@ static unsigned assess_moves(const assess_search *s, int fact)
 /* Record, for the "n" changes "ch" (1 or 2) just evaluated in s->ev, a
  * what-if entry for each lens of "lenses" (a bit per s->lens entry) whose
  * verdict becomes one not in "skip[l]" (the present one, and for pairs
- * those a single reaches). Singles note the verdicts they reach in
- * s->single_reach. */
+ * those a single reaches), standing for "mult" entries (see lk_whatif).
+ * Singles note the verdicts they reach in s->single_reach. */
 static int assess_record(assess_search *s, const lk_change *ch, int n,
-                         unsigned lenses, lk_error *err)
+                         unsigned mult, unsigned lenses, lk_error *err)
 {
     lk_assessment *a = s->a;
     int l, k, error;
@@ -366,6 +379,7 @@ static int assess_record(assess_search *s, const lk_change *ch, int n,
         w.lens = s->lens[l];
         w.possible = p;
         w.n = n;
+        w.mult = mult;
         for (k = 0; k < n; k++) {
             w.ch[k] = ch[k];
             w.fills += !a->facts.f[ch[k].fact].known;
@@ -387,7 +401,8 @@ static int assess_try_single(assess_search *s, int i, lk_error *err)
     assess_eval(s, &s->cand[i], 1);
     s->moves[i] = assess_moves(s, s->cand[i].fact);
     memcpy(&s->single[(size_t)i * nt], s->ev.t, nt * sizeof(lk_tres));
-    return assess_record(s, &s->cand[i], 1, (1u << s->nlens) - 1, err);
+    return assess_record(s, &s->cand[i], 1, s->mult[i],
+                         (1u << s->nlens) - 1, err);
 }
 
 /* Try candidates "i" and "j" together for the lenses of "lenses". */
@@ -401,7 +416,7 @@ static int assess_try_pair(assess_search *s, int i, int j, unsigned lenses,
         assess_eval(s, pair, 2);
     else
         lenses = assess_eval_pair(s, i, j, lenses);
-    return assess_record(s, pair, 2, lenses, err);
+    return assess_record(s, pair, 2, s->mult[i] * s->mult[j], lenses, err);
 }
 
 /* The lenses (a bit per s->lens entry) the pair of candidates "i" and
@@ -439,6 +454,102 @@ static unsigned assess_open_lenses(const assess_search *s)
     return open;
 }
 
+/* Most atomic tests of one fact a signature holds (2 bits each). */
+#define ASSESS_SIG_TESTS 32
+
+/* The facts whose candidates are never merged: those the derived facts
+ * are made of, and those a test compares with another fact. */
+static uint32_t assess_opaque(const assess_search *s)
+{
+    const lk_law *law = s->a->law;
+    uint32_t opaque = s->derive_in;
+    size_t c;
+    for (c = 0; c < law->nconds; c++) {
+        const lk_cond *cd = &law->conds[c];
+        if (cd->op != LK_C_SAME)
+            continue;
+        if (cd->arg >= 0 && cd->arg < LK_F_COUNT)
+            opaque |= 1u << cd->arg;
+        if (cd->lo >= 0 && cd->lo < LK_F_COUNT)
+            opaque |= 1u << cd->lo;
+    }
+    return opaque;
+}
+
+/* The answers of every test of candidate "k"'s fact under it, two bits a
+ * test, into "*sig"; -1 when the fact has more tests than fit. */
+static int assess_signature(assess_search *s, int k, uint64_t *sig)
+{
+    const lk_law *law = s->a->law;
+    int fact = s->cand[k].fact, n = 0;
+    size_t c;
+    *sig = 0;
+    s->f = s->a->facts;
+    s->f.f[fact] = s->cand[k].to;
+    for (c = 0; c < law->nconds; c++) {
+        const lk_cond *cd = &law->conds[c];
+        if ((cd->op != LK_C_IN && cd->op != LK_C_HAS &&
+             cd->op != LK_C_EMPTY && cd->op != LK_C_KNOWN &&
+             cd->op != LK_C_RANGE) ||
+            cd->arg != fact)
+            continue;
+        if (n == ASSESS_SIG_TESTS)
+            return -1;
+        *sig |= (uint64_t)lk_eval__fact_test(law, &s->f, (int)c) << (2 * n);
+        n++;
+    }
+    return 0;
+}
+
+/* 1 if candidate "x" ranks before "y", of the same fact (as
+ * assess_whatif_cmp ranks their entries). */
+static int assess_ranks_before(const lk_change *x, const lk_change *y)
+{
+    return x->to.v != y->to.v ? x->to.v < y->to.v : x->to.mask < y->to.mask;
+}
+
+/* Mark in s->skip every candidate alike one of its fact that ranks before
+ * it (see above); none when s->full. 0, or LK_ENOMEM. */
+static int assess_merge(assess_search *s, lk_error *err)
+{
+    uint32_t opaque = assess_opaque(s);
+    uint64_t *sig = lk_calloc((size_t)s->ncand + 1, sizeof(uint64_t));
+    unsigned char *ok = lk_calloc((size_t)s->ncand + 1, 1);
+    int i, j;
+    s->skip = lk_calloc((size_t)s->ncand + 1, 1);
+    s->mult = lk_calloc((size_t)s->ncand + 1, sizeof(unsigned));
+    if (sig == NULL || ok == NULL || s->skip == NULL || s->mult == NULL) {
+        lk_free(sig);
+        lk_free(ok);
+        return lk_error_set_oom(err);
+    }
+    for (i = 0; i < s->ncand; i++)
+        s->mult[i] = 1;
+    if (s->full) { /* the reference the tests compare with: every one */
+        lk_free(sig);
+        lk_free(ok);
+        return 0;
+    }
+    for (i = 0; i < s->ncand; i++)
+        ok[i] = !(opaque & (1u << s->cand[i].fact)) &&
+                assess_signature(s, i, &sig[i]) == 0;
+    for (i = 0; i < s->ncand; i++)
+        for (j = 0; j < s->ncand && ok[i] && !s->skip[i]; j++)
+            if (j != i && ok[j] && s->cand[j].fact == s->cand[i].fact &&
+                sig[j] == sig[i] &&
+                assess_ranks_before(&s->cand[j], &s->cand[i]))
+                s->skip[i] = 1;
+    /* each candidate tried stands for those alike it */
+    for (i = 0; i < s->ncand; i++)
+        for (j = 0; j < s->ncand && ok[i] && !s->skip[i]; j++)
+            if (j != i && ok[j] && s->cand[j].fact == s->cand[i].fact &&
+                sig[j] == sig[i])
+                s->mult[i]++;
+    lk_free(sig);
+    lk_free(ok);
+    return 0;
+}
+
 /* Every single change, then every pair of changes of two different facts
  * that could reach a verdict no single reaches (see above). */
 static int assess_search_all(assess_search *s, lk_error *err)
@@ -446,16 +557,18 @@ static int assess_search_all(assess_search *s, lk_error *err)
     unsigned lenses, open;
     int i, j, error;
     for (i = 0; i < s->ncand; i++) {
+        if (s->skip[i])
+            continue; /* alike an earlier-ranked candidate */
         error = assess_try_single(s, i, err);
         if (error < 0)
             return error;
     }
     open = assess_open_lenses(s);
     for (i = 0; i < s->ncand && open; i++) {
-        if (!(open & s->fact_lenses[s->cand[i].fact]))
+        if (s->skip[i] || !(open & s->fact_lenses[s->cand[i].fact]))
             continue; /* no pair with it can change an open lens */
         for (j = i + 1; j < s->ncand; j++) {
-            if (s->cand[j].fact == s->cand[i].fact)
+            if (s->skip[j] || s->cand[j].fact == s->cand[i].fact)
                 continue;
             lenses = assess_pair_lenses(s, open, i, j);
             if (lenses == 0)
@@ -494,7 +607,7 @@ static void assess_whatif_keep(lk_assessment *a, unsigned max)
             a->wi[out++] = *w;
             kept++;
         } else if (!dup) {
-            a->wi_more++;
+            a->wi_more += w->mult; /* with the merged entries like it */
         }
     }
     a->nwi = out;
@@ -590,12 +703,16 @@ int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
             error = lk_error_set_oom(err);
     }
     if (error == 0)
+        error = assess_merge(&s, err);
+    if (error == 0)
         error = assess_search_all(&s, err);
     if (error < 0)
         goto out;
     assess_whatif_keep(a, max);
     a->whatif_done = 1;
 out:
+    lk_free(s.skip);
+    lk_free(s.mult);
     lk_free(s.single);
     lk_free(s.moves);
     lk_free(s.cand);

@@ -23,6 +23,9 @@ typedef struct lk_whatif {
     int n;               /* 1 or 2 changes */
     lk_change ch[2];     /* the changes */
     int fills;           /* how many changes fill an unknown fact */
+    unsigned mult;       /* the entries it stands for: itself and those of
+                            the candidates alike its own, not tried (the
+                            search's merged values; 1 when none) */
 } lk_whatif;
 
 typedef struct lk_precedent {
@@ -56,7 +59,8 @@ struct lk_library {
 
 /* Internal bit of lk_assess_options.flags, never in the public header:
  * the what-if search re-evaluates every target for each change instead of
- * only those the change can reach (tests compare the two). */
+ * only those the change can reach, and tries every candidate, also those
+ * alike an earlier-ranked one (tests compare the two). */
 #define LK_ASSESS__FULL_EVAL 0x80000000u
 
 #endif

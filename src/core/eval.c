@@ -125,6 +125,12 @@ static int eval_fact(const lk_facts *f, const lk_cond *c, uint32_t *unk)
     }
 }
 
+int lk_eval__fact_test(const lk_law *law, const lk_facts *facts, int ci)
+{
+    uint32_t unk = 0;
+    return eval_fact(facts, &law->conds[ci], &unk);
+}
+
 static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
                      int ci, uint32_t *unk)
 {

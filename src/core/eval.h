@@ -62,5 +62,14 @@ void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
 void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        uint64_t todo, const lk_eval *base, uint32_t changed);
 
+/*
+ * The value (LK_TV_*) of condition "ci" of "law" over "facts" when it is a
+ * test of one fact (LK_C_IN, LK_C_HAS, LK_C_EMPTY, LK_C_KNOWN,
+ * LK_C_RANGE, LK_C_SAME): the very test the rule engine makes. Used by the
+ * what-if search to tell apart the values of a fact that the law treats
+ * alike.
+ */
+int lk_eval__fact_test(const lk_law *law, const lk_facts *facts, int ci);
+
 
 #endif

@@ -2,7 +2,9 @@
  * test_whatif.c: the what-if search against brute force (every single
  * and every pair of candidate changes, fully re-evaluated) over the
  * library, the article's scenarios and cases generated from them, and
- * the incremental search against full re-evaluation on the same cases.
+ * the incremental search against full re-evaluation on the same cases
+ * (which also tries the candidates the incremental search merges with an
+ * earlier-ranked one: the entries kept must be the same).
  * LK_TEST_WHATIF_CASES sets the number of generated cases (default 300).
  */
 #include "alloc.h"
@@ -114,9 +116,11 @@ static int same_whatif(const lk_whatif *x, const lk_whatif *y)
     return 1;
 }
 
-/* Run the search on "a" re-evaluating every target for every change, then
- * the incremental search (pairs re-decide only what they can change): the
- * entries kept and the count of those left out must be the same. */
+/* Run the search on "a" re-evaluating every target for every change and
+ * trying every candidate, then the incremental search (pairs re-decide
+ * only what they can change; candidates alike an earlier-ranked one of
+ * their fact are not tried): the entries kept and the count of those left
+ * out must be the same. */
 static void check_incremental(lk_assessment *a, const char *name)
 {
     lk_whatif *full;
