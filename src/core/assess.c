@@ -52,8 +52,11 @@ LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
  * not, they give the same result for every target. Only the first of them
  * in the order the entries are ranked (assess_whatif_cmp) is tried: the
  * others could only give entries that rank after it with the same facts,
- * which assess_whatif_keep drops. Facts the derived facts are made of, or
- * compared with another fact, are never merged.
+ * which assess_whatif_keep drops. A fact a derived fact is made of alone
+ * (the access methods of the access level) is merged only where the
+ * derived fact's tests answer alike too; facts a derived fact is made of
+ * with another (the States, the dates), or compared with another fact,
+ * are never merged.
  * A pair is evaluated without deciding again what it cannot change: a
  * target is a function of the facts of its deps, so one that depends on
  * only one of the two facts comes out as under that single change (kept
@@ -457,13 +460,20 @@ static unsigned assess_open_lenses(const assess_search *s)
 /* Most atomic tests of one fact a signature holds (2 bits each). */
 #define ASSESS_SIG_TESTS 32
 
-/* The facts whose candidates are never merged: those the derived facts
- * are made of, and those a test compares with another fact. */
+/* The facts whose candidates are never merged: those a derived fact is
+ * made of together with another fact (the States, the dates), and those
+ * a test compares with another fact. */
 static uint32_t assess_opaque(const assess_search *s)
 {
     const lk_law *law = s->a->law;
-    uint32_t opaque = s->derive_in;
+    uint32_t opaque = 0, deps;
     size_t c;
+    int d;
+    for (d = LK_FACT_FIRST_DERIVED; d < LK_F_COUNT; d++) {
+        deps = lk_law__fact_deps(d);
+        if (deps & (deps - 1)) /* more than one fact */
+            opaque |= deps;
+    }
     for (c = 0; c < law->nconds; c++) {
         const lk_cond *cd = &law->conds[c];
         if (cd->op != LK_C_SAME)
@@ -476,8 +486,10 @@ static uint32_t assess_opaque(const assess_search *s)
     return opaque;
 }
 
-/* The answers of every test of candidate "k"'s fact under it, two bits a
- * test, into "*sig"; -1 when the fact has more tests than fit. */
+/* The answers under candidate "k" of every test of its fact, and of the
+ * facts derived from that fact alone (the access level from the access
+ * methods), two bits a test, into "*sig"; -1 when there are more tests
+ * than fit. */
 static int assess_signature(assess_search *s, int k, uint64_t *sig)
 {
     const lk_law *law = s->a->law;
@@ -486,12 +498,16 @@ static int assess_signature(assess_search *s, int k, uint64_t *sig)
     *sig = 0;
     s->f = s->a->facts;
     s->f.f[fact] = s->cand[k].to;
+    lk_law__derive(law, &s->f);
     for (c = 0; c < law->nconds; c++) {
         const lk_cond *cd = &law->conds[c];
         if ((cd->op != LK_C_IN && cd->op != LK_C_HAS &&
              cd->op != LK_C_EMPTY && cd->op != LK_C_KNOWN &&
              cd->op != LK_C_RANGE) ||
-            cd->arg != fact)
+            cd->arg < 0 || cd->arg >= LK_F_COUNT ||
+            (cd->arg != fact &&
+             (cd->arg < LK_FACT_FIRST_DERIVED ||
+              lk_law__fact_deps(cd->arg) != 1u << fact)))
             continue;
         if (n == ASSESS_SIG_TESTS)
             return -1;
