@@ -486,34 +486,40 @@ static uint32_t assess_opaque(const assess_search *s)
     return opaque;
 }
 
-/* The answers under candidate "k" of every test of its fact, and of the
- * facts derived from that fact alone (the access level from the access
- * methods), two bits a test, into "*sig"; -1 when there are more tests
- * than fit. */
-static int assess_signature(assess_search *s, int k, uint64_t *sig)
+/* The base fact whose value alone decides test "c" of "law": its own fact,
+ * or for a fact derived from one fact alone (the access level) that one;
+ * -1 for any other condition. */
+static int assess_test_fact(const lk_law *law, size_t c)
+{
+    const lk_cond *cd = &law->conds[c];
+    uint32_t deps;
+    if ((cd->op != LK_C_IN && cd->op != LK_C_HAS && cd->op != LK_C_EMPTY &&
+         cd->op != LK_C_KNOWN && cd->op != LK_C_RANGE) ||
+        cd->arg < 0 || cd->arg >= LK_F_COUNT)
+        return -1;
+    if (cd->arg < LK_FACT_FIRST_DERIVED)
+        return cd->arg;
+    deps = lk_law__fact_deps(cd->arg);
+    return deps != 0 && !(deps & (deps - 1)) ? __builtin_ctz(deps) : -1;
+}
+
+/* The answers under candidate "k" of the "n" tests "tests" of its fact
+ * (see assess_test_fact), two bits a test, into "*sig"; -1 when there are
+ * more tests than fit. */
+static int assess_signature(assess_search *s, int k, const int *tests,
+                            int n, uint64_t *sig)
 {
     const lk_law *law = s->a->law;
-    int fact = s->cand[k].fact, n = 0;
-    size_t c;
+    int fact = s->cand[k].fact, i;
     *sig = 0;
+    if (n > ASSESS_SIG_TESTS)
+        return -1;
     s->f = s->a->facts;
     s->f.f[fact] = s->cand[k].to;
     lk_law__derive(law, &s->f);
-    for (c = 0; c < law->nconds; c++) {
-        const lk_cond *cd = &law->conds[c];
-        if ((cd->op != LK_C_IN && cd->op != LK_C_HAS &&
-             cd->op != LK_C_EMPTY && cd->op != LK_C_KNOWN &&
-             cd->op != LK_C_RANGE) ||
-            cd->arg < 0 || cd->arg >= LK_F_COUNT ||
-            (cd->arg != fact &&
-             (cd->arg < LK_FACT_FIRST_DERIVED ||
-              lk_law__fact_deps(cd->arg) != 1u << fact)))
-            continue;
-        if (n == ASSESS_SIG_TESTS)
-            return -1;
-        *sig |= (uint64_t)lk_eval__fact_test(law, &s->f, (int)c) << (2 * n);
-        n++;
-    }
+    for (i = 0; i < n; i++)
+        *sig |= (uint64_t)lk_eval__fact_test(law, &s->f, tests[i])
+                << (2 * i);
     return 0;
 }
 
@@ -528,15 +534,20 @@ static int assess_ranks_before(const lk_change *x, const lk_change *y)
  * it (see above); none when s->full. 0, or LK_ENOMEM. */
 static int assess_merge(assess_search *s, lk_error *err)
 {
+    const lk_law *law = s->a->law;
     uint32_t opaque = assess_opaque(s);
     uint64_t *sig = lk_calloc((size_t)s->ncand + 1, sizeof(uint64_t));
     unsigned char *ok = lk_calloc((size_t)s->ncand + 1, 1);
-    int i, j;
+    int *tests = lk_calloc(law->nconds + 1, sizeof(int));
+    int first[LK_F_COUNT + 1], fill[LK_F_COUNT], i, j, f;
+    size_t c;
     s->skip = lk_calloc((size_t)s->ncand + 1, 1);
     s->mult = lk_calloc((size_t)s->ncand + 1, sizeof(unsigned));
-    if (sig == NULL || ok == NULL || s->skip == NULL || s->mult == NULL) {
+    if (sig == NULL || ok == NULL || tests == NULL || s->skip == NULL ||
+        s->mult == NULL) {
         lk_free(sig);
         lk_free(ok);
+        lk_free(tests);
         return lk_error_set_oom(err);
     }
     for (i = 0; i < s->ncand; i++)
@@ -544,11 +555,27 @@ static int assess_merge(assess_search *s, lk_error *err)
     if (s->full) { /* the reference the tests compare with: every one */
         lk_free(sig);
         lk_free(ok);
+        lk_free(tests);
         return 0;
     }
-    for (i = 0; i < s->ncand; i++)
-        ok[i] = !(opaque & (1u << s->cand[i].fact)) &&
-                assess_signature(s, i, &sig[i]) == 0;
+    /* the tests of each fact, in law order: tests[first[f] .. first[f+1]) */
+    memset(first, 0, sizeof(first));
+    for (c = 0; c < law->nconds; c++)
+        if ((f = assess_test_fact(law, c)) >= 0)
+            first[f + 1]++;
+    for (f = 0; f < LK_F_COUNT; f++) {
+        first[f + 1] += first[f];
+        fill[f] = first[f];
+    }
+    for (c = 0; c < law->nconds; c++)
+        if ((f = assess_test_fact(law, c)) >= 0)
+            tests[fill[f]++] = (int)c;
+    for (i = 0; i < s->ncand; i++) {
+        f = s->cand[i].fact;
+        ok[i] = !(opaque & (1u << f)) &&
+                assess_signature(s, i, tests + first[f],
+                                 first[f + 1] - first[f], &sig[i]) == 0;
+    }
     for (i = 0; i < s->ncand; i++)
         for (j = 0; j < s->ncand && ok[i] && !s->skip[i]; j++)
             if (j != i && ok[j] && s->cand[j].fact == s->cand[i].fact &&
@@ -563,6 +590,7 @@ static int assess_merge(assess_search *s, lk_error *err)
                 s->mult[i]++;
     lk_free(sig);
     lk_free(ok);
+    lk_free(tests);
     return 0;
 }
 
