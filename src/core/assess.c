@@ -539,7 +539,7 @@ static int assess_merge(assess_search *s, lk_error *err)
     uint64_t *sig = lk_calloc((size_t)s->ncand + 1, sizeof(uint64_t));
     unsigned char *ok = lk_calloc((size_t)s->ncand + 1, 1);
     int *tests = lk_calloc(law->nconds + 1, sizeof(int));
-    int first[LK_F_COUNT + 1], fill[LK_F_COUNT], i, j, f;
+    int first[LK_F_COUNT + 1], fill[LK_F_COUNT], i, j, f, lo, hi;
     size_t c;
     s->skip = lk_calloc((size_t)s->ncand + 1, 1);
     s->mult = lk_calloc((size_t)s->ncand + 1, sizeof(unsigned));
@@ -576,18 +576,22 @@ static int assess_merge(assess_search *s, lk_error *err)
                 assess_signature(s, i, tests + first[f],
                                  first[f + 1] - first[f], &sig[i]) == 0;
     }
-    for (i = 0; i < s->ncand; i++)
-        for (j = 0; j < s->ncand && ok[i] && !s->skip[i]; j++)
-            if (j != i && ok[j] && s->cand[j].fact == s->cand[i].fact &&
-                sig[j] == sig[i] &&
-                assess_ranks_before(&s->cand[j], &s->cand[i]))
-                s->skip[i] = 1;
-    /* each candidate tried stands for those alike it */
-    for (i = 0; i < s->ncand; i++)
-        for (j = 0; j < s->ncand && ok[i] && !s->skip[i]; j++)
-            if (j != i && ok[j] && s->cand[j].fact == s->cand[i].fact &&
-                sig[j] == sig[i])
-                s->mult[i]++;
+    /* the candidates of one fact are consecutive: [lo, hi) */
+    for (lo = 0; lo < s->ncand; lo = hi) {
+        hi = lo + 1;
+        while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
+            hi++;
+        for (i = lo; i < hi; i++)
+            for (j = lo; j < hi && ok[i] && !s->skip[i]; j++)
+                if (j != i && ok[j] && sig[j] == sig[i] &&
+                    assess_ranks_before(&s->cand[j], &s->cand[i]))
+                    s->skip[i] = 1;
+        /* each candidate tried stands for those alike it */
+        for (i = lo; i < hi; i++)
+            for (j = lo; j < hi && ok[i] && !s->skip[i]; j++)
+                if (j != i && ok[j] && sig[j] == sig[i])
+                    s->mult[i]++;
+    }
     lk_free(sig);
     lk_free(ok);
     lk_free(tests);
