@@ -478,10 +478,11 @@ static uint32_t assess_opaque(const assess_search *s)
         const lk_cond *cd = &law->conds[c];
         if (cd->op != LK_C_SAME)
             continue;
+        /* the base facts of both sides (a derived fact's inputs) */
         if (cd->arg >= 0 && cd->arg < LK_F_COUNT)
-            opaque |= 1u << cd->arg;
+            opaque |= lk_law__fact_deps(cd->arg);
         if (cd->lo >= 0 && cd->lo < LK_F_COUNT)
-            opaque |= 1u << cd->lo;
+            opaque |= lk_law__fact_deps(cd->lo);
     }
     return opaque;
 }
