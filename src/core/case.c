@@ -938,6 +938,10 @@ static json_t *case_fact_json(json_t *root, const char *pointer)
                    n > 2 ? parts[2] : NULL);
 }
 
+json_t *lk_case__fact_json(const lk_case *c, const char *pointer)
+{
+    return case_fact_json(c->doc->root, pointer);
+}
 
 /* A disputed ENUM or BOOL fact: the values its competing sources leave
  * open, or unknown outright when one of them is not a value. */

@@ -31,13 +31,11 @@ json_t *lk_case__json(const lk_case *c);
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
 
 /*
- * The stated fact at "pointer", a path of object keys ("/actor/kind"),
- * exactly as lk_case_fact_find's walk would find it, or NULL when the case
- * states no fact there. Unlike the walk it costs one lookup per key; a
- * pointer that goes through an array (access) is never found, as the walk
- * numbers array items.
+ * The value at the fact's "pointer" ("/actor/kind", at most 3 object keys)
+ * as the case gives it (wrapped, disputed or plain), or NULL: what
+ * lk_case__base_facts reads. Borrowed: valid until lk_case_free.
  */
-json_t *lk_case__fact_at(const lk_case *c, const char *pointer);
+json_t *lk_case__fact_json(const lk_case *c, const char *pointer);
 
 /* Report a diagnostic at "pointer" of the case's file. */
 int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,

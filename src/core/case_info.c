@@ -159,30 +159,14 @@ static int case_walk_section(case_walk *w, json_t *obj, json_t *cites)
     return 0;
 }
 
-/* The sections of facts, in the order the walk visits them. */
-static const char *const case_sections[] = {"actor",      "victim",
-                                            "access",     "disclosure",
-                                            "content",    "context",
-                                            "effects",    "purpose",
-                                            NULL};
-
-/* 1 if "pointer" starts with the name of a section of facts and "/". */
-static int case_walk_is_section(const char *pointer)
-{
-    size_t k;
-    for (k = 0; case_sections[k]; k++) {
-        size_t n = strlen(case_sections[k]);
-        if (strncmp(pointer + 1, case_sections[k], n) == 0 &&
-            pointer[n + 1] == '/')
-            return 1;
-    }
-    return 0;
-}
-
 /* Run "w" over the sections of facts of "c". 1 once found. */
 static int case_walk_run(const lk_case *c, case_walk *w)
 {
-    const char *const *sections = case_sections;
+    static const char *const sections[] = {"actor",      "victim",
+                                           "access",     "disclosure",
+                                           "content",    "context",
+                                           "effects",    "purpose",
+                                           NULL};
     json_t *root = c->doc->root, *cites = json_object_get(root, "cite");
     size_t k;
     w->seen = 0;
@@ -256,35 +240,6 @@ int lk_case_fact_find(const lk_case *c, const char *pointer)
     w.want = (size_t)-1;
     w.find = pointer;
     return case_walk_run(c, &w) ? (int)w.seen : -1;
-}
-
-json_t *lk_case__fact_at(const lk_case *c, const char *pointer)
-{
-    json_t *v = c->doc->root;
-    const char *seg = pointer;
-    int depth = 0;
-    if (*pointer != '/' || !case_walk_is_section(pointer))
-        return NULL;
-    while (*seg == '/') {
-        const char *end = strchr(seg + 1, '/');
-        size_t n = end ? (size_t)(end - seg - 1) : strlen(seg + 1);
-        /* the walk reads only sections (objects, the access array at the
-         * top) and never a "cite", an "x-" key or a null */
-        if (!json_is_object(v) || (depth > 1 && case_is_wrapped(v)))
-            return NULL;
-        if ((n == 4 && memcmp(seg + 1, "cite", 4) == 0) ||
-            (n >= 2 && memcmp(seg + 1, "x-", 2) == 0))
-            return NULL;
-        v = json_object_getn(v, seg + 1, n);
-        if (v == NULL || json_is_null(v))
-            return NULL;
-        depth++;
-        seg += n + 1;
-    }
-    if (*seg != '\0' || depth < 2 ||
-        (json_is_object(v) && !case_is_wrapped(v)))
-        return NULL;
-    return v;
 }
 
 /* Append to "out->text" at "*used" the string "s". */

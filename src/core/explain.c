@@ -252,7 +252,7 @@ static int explain_disputed_cites(const lk_case *c, const char *pointer,
 {
     lk_case_fact_info info;
     lk_case_value_info alt;
-    json_t *at = lk_case__fact_at(c, pointer);
+    json_t *at = lk_case__fact_json(c, pointer);
     int i;
     size_t k, j;
     /* most facts are not disputed: ask the tree before walking the case */
