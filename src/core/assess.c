@@ -582,16 +582,15 @@ static int assess_merge(assess_search *s, lk_error *err)
         hi = lo + 1;
         while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
             hi++;
+        /* skipped when one alike ranks before it; else it stands for
+         * every one alike (s->mult) */
         for (i = lo; i < hi; i++)
-            for (j = lo; j < hi && ok[i] && !s->skip[i]; j++)
-                if (j != i && ok[j] && sig[j] == sig[i] &&
-                    assess_ranks_before(&s->cand[j], &s->cand[i]))
-                    s->skip[i] = 1;
-        /* each candidate tried stands for those alike it */
-        for (i = lo; i < hi; i++)
-            for (j = lo; j < hi && ok[i] && !s->skip[i]; j++)
-                if (j != i && ok[j] && sig[j] == sig[i])
+            for (j = lo; j < hi && ok[i]; j++)
+                if (j != i && ok[j] && sig[j] == sig[i]) {
                     s->mult[i]++;
+                    if (assess_ranks_before(&s->cand[j], &s->cand[i]))
+                        s->skip[i] = 1;
+                }
     }
     lk_free(sig);
     lk_free(ok);
