@@ -49,6 +49,22 @@ static const char *stix_identity_target(lk_error *err, const lk_doc *doc,
     return json_string_value(v);
 }
 
+/* Member "key" of row "r" (at "p"), true or false, into "*out"; -1 (and
+ * "err") when it is anything else or absent (then the row is blamed). */
+static int stix_identity_bool(lk_error *err, const lk_doc *doc,
+                              const char *p, json_t *r, const char *key,
+                              int *out)
+{
+    json_t *v = json_object_get(r, key);
+    char q[LK_ERROR_POINTER_MAX];
+    snprintf(q, sizeof(q), "%s/%s", p, key);
+    if (!json_is_boolean(v))
+        return lk_lawfile__fail(err, doc, v ? q : p,
+                                "'%s' takes true or false", key);
+    *out = json_is_true(v);
+    return 0;
+}
+
 /* Read rows "rs" (at "name", keyed by "key") into "*out" / "*n". */
 static int stix_identity_rows(const lk_doc *doc, json_t *rs, const char *name,
                               const char *key, lk_stix_reading **out,
@@ -61,7 +77,7 @@ static int stix_identity_rows(const lk_doc *doc, json_t *rs, const char *name,
                                               "text", NULL};
     int is_class = strcmp(key, "class") == 0;
     char p[64], q[LK_ERROR_POINTER_MAX];
-    json_t *r, *gov, *co;
+    json_t *r;
     size_t i, j;
     if (!json_is_array(rs))
         return lk_lawfile__fail(err, doc, name, "expected an array");
@@ -85,20 +101,11 @@ static int stix_identity_rows(const lk_doc *doc, json_t *rs, const char *name,
                                                  &bad);
         if (bad < 0)
             return LK_EINVALID;
-        gov = json_object_get(r, "government");
-        snprintf(q, sizeof(q), "%s/government", p);
-        if (!json_is_boolean(gov)) /* absent: blame the row */
-            return lk_lawfile__fail(err, doc, gov ? q : p,
-                                    "'government' takes true or false");
-        row->government = json_is_true(gov);
-        if (!is_class) {
-            co = json_object_get(r, "company");
-            snprintf(q, sizeof(q), "%s/company", p);
-            if (!json_is_boolean(co)) /* absent: blame the row */
-                return lk_lawfile__fail(err, doc, co ? q : p,
-                                        "'company' takes true or false");
-            row->company = json_is_true(co);
-        }
+        if (stix_identity_bool(err, doc, p, r, "government",
+                               &row->government) < 0 ||
+            (!is_class && stix_identity_bool(err, doc, p, r, "company",
+                                             &row->company) < 0))
+            return LK_EINVALID;
         snprintf(q, sizeof(q), "%s/%s", p, key);
         star = strchr(row->key, '*');
         if (star && (is_class || star[1] != '\0' || star == row->key))
