@@ -171,6 +171,16 @@ static const schema_node root_fields[] = {
 static const schema_node root_node = {NULL, S_OBJECT, NULL, root_fields,
                                       NULL, 1};
 
+/* Where the validator is: the keys and indexes from the root down. The
+ * JSON pointer is written from them only for a diagnostic. The nesting
+ * limit of a document bounds the depth; a deeper segment would not be
+ * recorded (the pointer stops above it). */
+#define CHECK_PATH_MAX (LK_DOC_MAX_DEPTH + 2)
+typedef struct {
+    const char *key; /* an object's key, or NULL for an array's index */
+    size_t index;
+} check_seg;
+
 /* State of one validation run. */
 typedef struct {
     const lk_doc *doc;  /* document being validated */
@@ -181,6 +191,8 @@ typedef struct {
     json_t *source_ids; /* object: declared source id -> true */
     int facts;          /* 1 inside a section of facts, where a value may
                            come wrapped with its sources or disputed */
+    size_t depth;       /* segments of the path to the value checked */
+    check_seg path[CHECK_PATH_MAX];
 } case_check;
 
 static void case_vdiag(const lk_doc *doc, lk_diag_cb cb, void *payload,
@@ -214,8 +226,42 @@ static void check_diag(case_check *cc, const char *pointer, const char *fmt,
     cc->count++;
 }
 
-int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload,
-                  lk_error *err, const char *pointer, const char *fmt, ...)
+static void check_push(case_check *cc, const char *key, size_t index)
+{
+    if (cc->depth < CHECK_PATH_MAX) {
+        cc->path[cc->depth].key = key;
+        cc->path[cc->depth].index = index;
+    }
+    cc->depth++;
+}
+
+static void check_pop(case_check *cc)
+{
+    cc->depth--;
+}
+
+/* A diagnostic at the value being checked. */
+static void check_diag_here(case_check *cc, const char *fmt, ...)
+    LK_PRINTF(2, 3);
+static void check_diag_here(case_check *cc, const char *fmt, ...)
+{
+    va_list ap;
+    char ptr[LK_ERROR_POINTER_MAX] = "";
+    size_t i;
+    for (i = 0; i < cc->depth && i < CHECK_PATH_MAX; i++) {
+        if (cc->path[i].key != NULL)
+            lk_doc__ptr_push(ptr, sizeof(ptr), cc->path[i].key);
+        else
+            lk_doc__ptr_push_index(ptr, sizeof(ptr), cc->path[i].index);
+    }
+    va_start(ap, fmt);
+    case_vdiag(cc->doc, cc->cb, cc->payload, cc->err, cc->count, ptr, fmt, ap);
+    va_end(ap);
+    cc->count++;
+}
+
+int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload, lk_error *err,
+                  const char *pointer, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -279,8 +325,8 @@ static int check_pdate(const char *s)
     return lk_date_parse(s, &days) == 0;
 }
 
-static void check_enum(case_check *cc, const char *ptr, const char *s,
-                       const char *const *values, int allow_unknown)
+static void check_enum(case_check *cc, const char *s, const char *const *values,
+                       int allow_unknown)
 {
     size_t i;
     char list[600];
@@ -294,15 +340,13 @@ static void check_enum(case_check *cc, const char *ptr, const char *s,
     for (i = 0; values[i] && used < sizeof(list) - 40; i++)
         used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
                                  i ? ", " : "", values[i]);
-    check_diag(cc, ptr, "'%.100s' is not one of: %s%s", s, list,
-               allow_unknown ? ", unknown" : "");
+    check_diag_here(cc, "'%.100s' is not one of: %s%s", s, list,
+                    allow_unknown ? ", unknown" : "");
 }
 
-static void check_value(case_check *cc, const schema_node *node, json_t *v,
-                        char *ptr, size_t ptrsize);
-static void check_free(case_check *cc, json_t *v, char *ptr, size_t ptrsize);
-static void check_disputed(case_check *cc, const schema_node *node,
-                           json_t *v, char *ptr, size_t ptrsize);
+static void check_value(case_check *cc, const schema_node *node, json_t *v);
+static void check_free(case_check *cc, json_t *v);
+static void check_disputed(case_check *cc, const schema_node *node, json_t *v);
 static const schema_node root_node;
 
 /* 1 for the sections of the case that state facts. */
@@ -318,111 +362,105 @@ static int case_fact_section(const char *key)
     return 0;
 }
 
-static void check_object(case_check *cc, const schema_node *node, json_t *v,
-                         char *ptr, size_t ptrsize)
+static void check_object(case_check *cc, const schema_node *node, json_t *v)
 {
     const char *key;
     json_t *val;
     const schema_node *f;
-    size_t len = strlen(ptr);
 
     json_object_foreach(v, key, val)
     {
-        lk_doc__ptr_push(ptr, ptrsize, key);
+        check_push(cc, key, 0);
         for (f = node->fields; f->key; f++)
             if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
                 break;
         if (f->key != NULL && node == &root_node) {
             cc->facts = case_fact_section(key);
-            check_value(cc, f, val, ptr, ptrsize);
+            check_value(cc, f, val);
             cc->facts = 0;
         } else if (f->key != NULL)
-            check_value(cc, f, val, ptr, ptrsize);
+            check_value(cc, f, val);
         else if (strncmp(key, "x-", 2) == 0)
-            check_free(cc, val, ptr, ptrsize);
+            check_free(cc, val);
         else if (node->items != NULL)
-            check_value(cc, node->items, val, ptr, ptrsize);
+            check_value(cc, node->items, val);
         else
-            check_diag(cc, ptr, "unknown key '%.100s'", key);
-        ptr[len] = '\0';
+            check_diag_here(cc, "unknown key '%.100s'", key);
+        check_pop(cc);
     }
     for (f = node->fields; f->key; f++) {
         if (f->required && json_object_get(v, f->key) == NULL)
-            check_diag(cc, ptr[0] ? ptr : "", "missing required key '%s'",
-                       f->key);
+            check_diag_here(cc, "missing required key '%s'", f->key);
     }
 }
 
 /* A value of free form (under an x- key, or evidence[].summary): any
  * JSON, within the limits of strings and lists. The document's nesting
  * limit bounds the recursion. */
-static void check_free(case_check *cc, json_t *v, char *ptr, size_t ptrsize)
+static void check_free(case_check *cc, json_t *v)
 {
-    size_t len = strlen(ptr), i;
+    size_t i;
     const char *key;
     json_t *item;
     if (json_is_string(v) && json_string_length(v) > CASE_TEXT_MAX)
-        check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
+        check_diag_here(cc, "string longer than %d bytes", CASE_TEXT_MAX);
     if (json_array_size(v) > CASE_ARRAY_MAX) {
-        check_diag(cc, ptr, "more than %d items", CASE_ARRAY_MAX);
+        check_diag_here(cc, "more than %d items", CASE_ARRAY_MAX);
         return;
     }
     json_array_foreach(v, i, item)
     {
-        lk_doc__ptr_push_index(ptr, ptrsize, i);
-        check_free(cc, item, ptr, ptrsize);
-        ptr[len] = '\0';
+        check_push(cc, NULL, i);
+        check_free(cc, item);
+        check_pop(cc);
     }
     json_object_foreach(v, key, item)
     {
-        lk_doc__ptr_push(ptr, ptrsize, key);
+        check_push(cc, key, 0);
         if (strlen(key) > CASE_TEXT_MAX)
-            check_diag(cc, ptr, "key longer than %d bytes", CASE_TEXT_MAX);
-        check_free(cc, item, ptr, ptrsize);
-        ptr[len] = '\0';
+            check_diag_here(cc, "key longer than %d bytes", CASE_TEXT_MAX);
+        check_free(cc, item);
+        check_pop(cc);
     }
 }
 
-/* An array (S_ARRAY) or a list of source ids (S_CITE) at "ptr". */
-static void check_array(case_check *cc, const schema_node *node, json_t *v,
-                        char *ptr, size_t ptrsize)
+/* An array (S_ARRAY) or a list of source ids (S_CITE). */
+static void check_array(case_check *cc, const schema_node *node, json_t *v)
 {
-    size_t len = strlen(ptr), i;
+    size_t i;
     json_t *item;
     if (!json_is_array(v)) {
-        check_diag(cc, ptr, "expected an array, found %s",
-                   check_type_name(v));
+        check_diag_here(cc, "expected an array, found %s", check_type_name(v));
         return;
     }
     if (json_array_size(v) > CASE_ARRAY_MAX) {
-        check_diag(cc, ptr, "more than %d items", CASE_ARRAY_MAX);
+        check_diag_here(cc, "more than %d items", CASE_ARRAY_MAX);
         return;
     }
     json_array_foreach(v, i, item)
     {
         size_t j;
-        lk_doc__ptr_push_index(ptr, ptrsize, i);
+        check_push(cc, NULL, i);
         if (node->kind == S_CITE) {
             if (!json_is_string(item))
-                check_diag(cc, ptr, "expected a source id, found %s",
-                           check_type_name(item));
-            else if (json_object_get(cc->source_ids,
-                                     json_string_value(item)) == NULL)
-                check_diag(cc, ptr,
-                           "cites '%.100s', which is not in /sources",
-                           json_string_value(item));
+                check_diag_here(cc, "expected a source id, found %s",
+                                check_type_name(item));
+            else if (json_object_get(cc->source_ids, json_string_value(item)) ==
+                     NULL)
+                check_diag_here(cc, "cites '%.100s', which is not in /sources",
+                                json_string_value(item));
         } else {
-            check_value(cc, node->items, item, ptr, ptrsize);
+            check_value(cc, node->items, item);
         }
         /* duplicates in lists of names are almost always typos */
         for (j = 0; j < i && json_is_string(item); j++) {
             if (json_equal(json_array_get(v, j), item)) {
-                check_diag(cc, ptr, "duplicate value '%.100s'",
-                           json_string_value(item));
+                check_diag_here(cc, "duplicate value '%.100s'",
+                                json_string_value(item));
                 break;
             }
         }
-        ptr[len] = '\0';
+        check_pop(cc);
     }
 }
 
@@ -491,7 +529,7 @@ static const char *country_hint(const char *s, char *buf)
 }
 
 /* A country: an ISO 3166-1 alpha-2 code, assigned or user-assigned. */
-static void check_country(case_check *cc, const char *s, const char *ptr)
+static void check_country(case_check *cc, const char *s)
 {
     char buf[4];
     const char *hint;
@@ -500,68 +538,74 @@ static void check_country(case_check *cc, const char *s, const char *ptr)
         (country_find(s, 2) || country_user_assigned(s)))
         return;
     if (strcmp(s, "EU") == 0) {
-        check_diag(cc, ptr, "'EU' is reserved for the European Union, "
+        check_diag_here(cc, "'EU' is reserved for the European Union, "
                             "which is not a State: name the State");
         return;
     }
     hint = country_hint(s, buf);
     if (hint != NULL)
-        check_diag(cc, ptr, "'%.100s' is not an ISO 3166-1 alpha-2 code: "
-                            "did you mean %s?",
-                   s, hint);
+        check_diag_here(cc,
+                        "'%.100s' is not an ISO 3166-1 alpha-2 code: "
+                        "did you mean %s?",
+                        s, hint);
     else
-        check_diag(cc, ptr, "'%.100s' is not an ISO 3166-1 alpha-2 code "
-                            "(e.g. \"US\")",
-                   s);
+        check_diag_here(cc,
+                        "'%.100s' is not an ISO 3166-1 alpha-2 code "
+                        "(e.g. \"US\")",
+                        s);
 }
 
 /* A string "s" of a kind with a pattern: dates, ids, codes, format. */
 static void check_pattern(case_check *cc, const schema_node *node,
-                          const char *s, const char *ptr)
+                          const char *s)
 {
     int32_t days;
     switch (node->kind) {
     case S_DATE:
         if (lk_date_parse(s, &days) < 0)
-            check_diag(cc, ptr, "'%.100s' is not an ISO 8601 date (YYYY-MM-DD)",
-                       s);
+            check_diag_here(cc, "'%.100s' is not an ISO 8601 date (YYYY-MM-DD)",
+                            s);
         break;
     case S_PDATE:
         if (!check_pdate(s))
-            check_diag(cc, ptr,
-                       "'%.100s' is not an ISO 8601 date (YYYY, YYYY-MM or "
-                       "YYYY-MM-DD)",
-                       s);
+            check_diag_here(
+                cc,
+                "'%.100s' is not an ISO 8601 date (YYYY, YYYY-MM or "
+                "YYYY-MM-DD)",
+                s);
         break;
     case S_ID:
         if (!check_pattern_id(s, 0))
-            check_diag(cc, ptr,
-                       "'%.100s' is not an id ([a-z0-9][a-z0-9-]*, at most "
-                       "100 characters)",
-                       s);
+            check_diag_here(
+                cc,
+                "'%.100s' is not an id ([a-z0-9][a-z0-9-]*, at most "
+                "100 characters)",
+                s);
         break;
     case S_SRCID:
         if (!check_pattern_id(s, 1))
-            check_diag(cc, ptr,
-                       "'%.100s' is not a source id (letters, digits, '.', "
-                       "'_', '-')",
-                       s);
+            check_diag_here(
+                cc,
+                "'%.100s' is not a source id (letters, digits, '.', "
+                "'_', '-')",
+                s);
         break;
     case S_COUNTRY:
-        check_country(cc, s, ptr);
+        check_country(cc, s);
         break;
     case S_ATTACK:
         if (!check_attack(s))
-            check_diag(cc, ptr,
-                       "'%.100s' is not an ATT&CK technique id (e.g. "
-                       "\"T1566\" or \"T1566.002\")",
-                       s);
+            check_diag_here(cc,
+                            "'%.100s' is not an ATT&CK technique id (e.g. "
+                            "\"T1566\" or \"T1566.002\")",
+                            s);
         break;
     case S_FORMAT:
         if (strcmp(s, "leaklaw/case/1") != 0)
-            check_diag(cc, ptr, "unsupported format '%.100s' (expected "
-                                "\"leaklaw/case/1\")",
-                       s);
+            check_diag_here(cc,
+                            "unsupported format '%.100s' (expected "
+                            "\"leaklaw/case/1\")",
+                            s);
         break;
     default:
         break;
@@ -569,23 +613,21 @@ static void check_pattern(case_check *cc, const schema_node *node,
 }
 
 /* A value of a string kind: type, length, then its values or pattern. */
-static void check_string(case_check *cc, const schema_node *node, json_t *v,
-                         const char *ptr)
+static void check_string(case_check *cc, const schema_node *node, json_t *v)
 {
     const char *s = json_is_string(v) ? json_string_value(v) : NULL;
     if (s == NULL) {
-        check_diag(cc, ptr, "expected a string, found %s",
-                   check_type_name(v));
+        check_diag_here(cc, "expected a string, found %s", check_type_name(v));
         return;
     }
     if (json_string_length(v) > CASE_TEXT_MAX) {
-        check_diag(cc, ptr, "string longer than %d bytes", CASE_TEXT_MAX);
+        check_diag_here(cc, "string longer than %d bytes", CASE_TEXT_MAX);
         return;
     }
     if (node->kind == S_ENUM)
-        check_enum(cc, ptr, s, node->values, 1);
+        check_enum(cc, s, node->values, 1);
     else
-        check_pattern(cc, node, s, ptr);
+        check_pattern(cc, node, s);
 }
 
 /* 1 if "node" holds one value of fact (a leaf or a list of leaves), which
@@ -618,72 +660,69 @@ static const schema_node check_note_node = {"note", S_STRING, NULL, NULL,
 /* One {"value", "cite", "note"} object; "value" is required when
  * "required", and checked against "node". */
 static void check_fact_object(case_check *cc, const schema_node *node,
-                              json_t *v, char *ptr, size_t ptrsize,
-                              int disputed_ok)
+                              json_t *v, int disputed_ok)
 {
-    size_t len = strlen(ptr);
     const char *key;
     json_t *val;
     int has_value = 0, has_disputed = 0;
     json_object_foreach(v, key, val)
     {
-        lk_doc__ptr_push(ptr, ptrsize, key);
+        check_push(cc, key, 0);
         if (strcmp(key, "value") == 0) {
             has_value = 1;
-            check_value(cc, node, val, ptr, ptrsize);
+            check_value(cc, node, val);
         } else if (strcmp(key, "disputed") == 0 && disputed_ok) {
             has_disputed = 1;
-            check_disputed(cc, node, val, ptr, ptrsize);
+            check_disputed(cc, node, val);
         } else if (strcmp(key, "cite") == 0) {
-            check_value(cc, &check_cite_node, val, ptr, ptrsize);
+            check_value(cc, &check_cite_node, val);
         } else if (strcmp(key, "note") == 0) {
-            check_value(cc, &check_note_node, val, ptr, ptrsize);
+            check_value(cc, &check_note_node, val);
         } else if (strncmp(key, "x-", 2) == 0) {
-            check_free(cc, val, ptr, ptrsize);
+            check_free(cc, val);
         } else {
-            check_diag(cc, ptr, "unknown key '%.100s' (a fact given as an "
-                                "object takes value, cite, note%s)",
-                       key, disputed_ok ? " or disputed" : "");
+            check_diag_here(cc,
+                            "unknown key '%.100s' (a fact given as an "
+                            "object takes value, cite, note%s)",
+                            key, disputed_ok ? " or disputed" : "");
         }
-        ptr[len] = '\0';
+        check_pop(cc);
     }
     if (has_value + has_disputed != 1)
-        check_diag(cc, ptr, disputed_ok ? "a fact given as an object takes "
+        check_diag_here(cc, disputed_ok ? "a fact given as an object takes "
                                           "exactly one of value and disputed"
                                         : "each competing value needs "
                                           "'value'");
 }
 
 /* "disputed": 2 to CASE_DISPUTE_MAX competing {"value", "cite", "note"}. */
-static void check_disputed(case_check *cc, const schema_node *node,
-                           json_t *v, char *ptr, size_t ptrsize)
+static void check_disputed(case_check *cc, const schema_node *node, json_t *v)
 {
-    size_t len = strlen(ptr), i;
+    size_t i;
     json_t *item;
     if (!json_is_array(v) || json_array_size(v) < 2 ||
         json_array_size(v) > CASE_DISPUTE_MAX) {
-        check_diag(cc, ptr, "expected an array of 2 to %d competing values",
-                   CASE_DISPUTE_MAX);
+        check_diag_here(cc, "expected an array of 2 to %d competing values",
+                        CASE_DISPUTE_MAX);
         return;
     }
     json_array_foreach(v, i, item)
     {
-        lk_doc__ptr_push_index(ptr, ptrsize, i);
+        check_push(cc, NULL, i);
         if (!json_is_object(item))
-            check_diag(cc, ptr, "expected an object, found %s",
-                       check_type_name(item));
+            check_diag_here(cc, "expected an object, found %s",
+                            check_type_name(item));
         else
-            check_fact_object(cc, node, item, ptr, ptrsize, 0);
-        ptr[len] = '\0';
+            check_fact_object(cc, node, item, 0);
+        check_pop(cc);
     }
 }
 
-static void check_value(case_check *cc, const schema_node *node, json_t *v,
-                        char *ptr, size_t ptrsize)
+static void check_value(case_check *cc, const schema_node *node, json_t *v)
 {
     if (cc->facts && json_is_object(v) && check_is_leaf(node)) {
         cc->facts = 0; /* no wrapping inside a wrapped value */
-        check_fact_object(cc, node, v, ptr, ptrsize, 1);
+        check_fact_object(cc, node, v, 1);
         cc->facts = 1;
         return;
     }
@@ -697,35 +736,35 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v,
     case S_OBJECT:
     case S_EXPECTED:
         if (!json_is_object(v)) {
-            check_diag(cc, ptr, "expected an object, found %s",
-                       check_type_name(v));
+            check_diag_here(cc, "expected an object, found %s",
+                            check_type_name(v));
             return;
         }
-        check_object(cc, node, v, ptr, ptrsize);
+        check_object(cc, node, v);
         return;
     case S_ARRAY:
     case S_CITE:
-        check_array(cc, node, v, ptr, ptrsize);
+        check_array(cc, node, v);
         return;
     case S_BOOL:
         if (!json_is_boolean(v))
-            check_diag(cc, ptr, "expected true or false, found %s",
-                       check_type_name(v));
+            check_diag_here(cc, "expected true or false, found %s",
+                            check_type_name(v));
         return;
     case S_ANY:
-        check_free(cc, v, ptr, ptrsize);
+        check_free(cc, v);
         return;
     case S_VOLUME:
         if (json_is_integer(v) && json_integer_value(v) >= 0)
             return;
         if (s != NULL && strlen(s) <= CASE_TEXT_MAX)
             return;
-        check_diag(cc, ptr,
-                   "expected a non-negative integer or a string, found %s",
-                   check_type_name(v));
+        check_diag_here(cc,
+                        "expected a non-negative integer or a string, found %s",
+                        check_type_name(v));
         return;
     default:
-        check_string(cc, node, v, ptr);
+        check_string(cc, node, v);
         return;
     }
 }
@@ -779,7 +818,6 @@ static void check_suppressed(const case_check *cc)
 /* Check the parsed document; the number of problems is cc->count. */
 static int case_validate(case_check *cc)
 {
-    char ptr[LK_ERROR_POINTER_MAX] = "";
     int error;
     json_t *root = cc->doc->root;
     cc->source_ids = json_object();
@@ -793,7 +831,7 @@ static int case_validate(case_check *cc)
     error = check_sources(cc, root);
     if (error < 0)
         return error;
-    check_value(cc, &root_node, root, ptr, sizeof(ptr));
+    check_value(cc, &root_node, root);
     /* contradictions only between facts that are each well formed */
     if (cc->count == 0)
         lk_consistency__check(root, case_contradiction, cc);
