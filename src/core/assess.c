@@ -82,6 +82,8 @@ typedef struct {
     unsigned *moves;        /* per candidate: lenses whose inputs it moves */
     lk_tres *single;        /* per candidate: every target's result under
                                it alone (ntargets entries each) */
+    uint8_t *single_tv;     /* per candidate: its evaluation's per-rule */
+    uint32_t *single_unk;   /* values (nrules entries each; lk_eval) */
     uint64_t closure[LK_MAX_LENSES]; /* the lens and every target it reads,
                                         directly or not */
     uint64_t fact_targets[LK_F_COUNT]; /* per fact: targets depending on it */
@@ -238,6 +240,12 @@ static unsigned assess_pair_decide(assess_search *s, int i, int j,
                                    uint64_t todo, unsigned lenses)
 {
     uint32_t fa = 1u << s->cand[i].fact, fb = 1u << s->cand[j].fact;
+    size_t nr = (size_t)s->a->law->nrules;
+    /* a rule that reads only one of the two facts comes out as under that
+     * change alone */
+    const lk_eval_alt alt[2] = {
+        {fa, s->single_tv + (size_t)i * nr, s->single_unk + (size_t)i * nr},
+        {fb, s->single_tv + (size_t)j * nr, s->single_unk + (size_t)j * nr}};
     uint64_t rest;
     int l, t;
     for (rest = todo; rest != 0; rest &= rest - 1) {
@@ -252,7 +260,7 @@ static unsigned assess_pair_decide(assess_search *s, int i, int j,
             lenses &= ~(1u << l);
         else
             lk_eval__run_some(&s->ev, s->a->law, &s->f, (uint64_t)1 << t,
-                              &s->a->ev, fa | fb);
+                              &s->a->ev, fa | fb, alt, 2);
     }
     return lenses;
 }
@@ -397,13 +405,17 @@ static int assess_record(assess_search *s, const lk_change *ch, int n,
 }
 
 /* Try candidate "i" alone for every lens, keeping what the pairs need of
- * it: the lenses whose inputs it moves, and every target's result. */
+ * it: the lenses whose inputs it moves, every target's result, and the
+ * per-rule values (set for the rules of the targets that depend on its
+ * fact: the others are not read). */
 static int assess_try_single(assess_search *s, int i, lk_error *err)
 {
-    size_t nt = (size_t)s->a->law->ntargets;
+    size_t nt = (size_t)s->a->law->ntargets, nr = s->ev.nrules;
     assess_eval(s, &s->cand[i], 1);
     s->moves[i] = assess_moves(s, s->cand[i].fact);
     memcpy(&s->single[(size_t)i * nt], s->ev.t, nt * sizeof(lk_tres));
+    memcpy(&s->single_tv[(size_t)i * nr], s->ev.tv, nr);
+    memcpy(&s->single_unk[(size_t)i * nr], s->ev.unk, nr * sizeof(uint32_t));
     return assess_record(s, &s->cand[i], 1, s->mult[i],
                          (1u << s->nlens) - 1, err);
 }
@@ -747,7 +759,12 @@ int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
         s.moves = lk_calloc((size_t)s.ncand + 1, sizeof(unsigned));
         s.single = lk_calloc((size_t)s.ncand * (size_t)a->law->ntargets + 1,
                              sizeof(lk_tres));
-        if (s.moves == NULL || s.single == NULL)
+        /* not cleared: only the values a single sets are read */
+        s.single_tv = lk_malloc((size_t)s.ncand * a->law->nrules + 1);
+        s.single_unk = lk_malloc(((size_t)s.ncand * a->law->nrules + 1) *
+                                 sizeof(uint32_t));
+        if (s.moves == NULL || s.single == NULL || s.single_tv == NULL ||
+            s.single_unk == NULL)
             error = lk_error_set_oom(err);
     }
     if (error == 0)
@@ -762,6 +779,8 @@ out:
     lk_free(s.skip);
     lk_free(s.mult);
     lk_free(s.single);
+    lk_free(s.single_tv);
+    lk_free(s.single_unk);
     lk_free(s.moves);
     lk_free(s.cand);
     lk_eval__dispose(&s.ev);

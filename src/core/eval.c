@@ -190,12 +190,53 @@ static int eval_cond(const lk_law *law, const lk_facts *f, const lk_eval *ev,
     return eval_fact(f, c, unk);
 }
 
+/* What an evaluation may take from others instead of evaluating again:
+ * it is over facts that differ from those of "base" only in the base
+ * facts of "changed", and each "alt" entry was made over facts that
+ * differ from them only in some of those facts (lk_eval__run_some). */
+typedef struct {
+    const lk_eval *base;    /* NULL: every rule is evaluated */
+    uint32_t changed;       /* facts changed from base */
+    const lk_eval_alt *alt; /* evaluations under part of the changes */
+    int nalt;
+} eval_from;
+
+/* 1 if the value of rule "ri" (no exception defeats it: its value in an
+ * evaluation is its condition's) is known without evaluating it, and then
+ * put in ev: its value depends only on the facts of r->deps, so when none
+ * of them changed it is base's, and when those that changed are among an
+ * alternative's changes it is that alternative's. */
+static inline int eval_reuse(lk_eval *ev, const lk_rule *r,
+                             const eval_from *from, int ri)
+{
+    const uint8_t *tv;
+    const uint32_t *unk;
+    uint32_t d;
+    int k;
+    if (from == NULL)
+        return 0;
+    d = r->deps & from->changed;
+    if (d == 0) {
+        tv = from->base->tv;
+        unk = from->base->unk;
+    } else {
+        for (k = 0; k < from->nalt && (d & ~from->alt[k].changed) != 0; k++)
+            ;
+        if (k == from->nalt)
+            return 0;
+        tv = from->alt[k].tv;
+        unk = from->alt[k].unk;
+    }
+    ev->tv[ri] = tv[ri];
+    ev->unk[ri] = unk[ri];
+    return 1;
+}
+
 /* The score "t": the sum of the weights of its indicators that apply,
- * as a range when some are unknown. An indicator none of whose facts is
- * among "changed" keeps its value in "base" when that is not NULL (an
- * indicator has no exceptions: its value is its condition's). */
+ * as a range when some are unknown. An indicator has no exceptions: its
+ * value is its condition's, taken from "from" where it can be. */
 static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                       int t, const lk_eval *base, uint32_t changed)
+                       int t, const eval_from *from)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
@@ -206,14 +247,14 @@ static void eval_score(lk_eval *ev, const lk_law *law, const lk_facts *f,
         const lk_rule *r = &law->rules[ri];
         uint32_t m = 0;
         int tv;
-        if (base != NULL && !(r->deps & changed)) {
-            tv = base->tv[ri];
-            m = base->unk[ri];
+        if (eval_reuse(ev, r, from, ri)) {
+            tv = ev->tv[ri];
+            m = ev->unk[ri];
         } else {
             tv = eval_cond(law, f, ev, r->cond, &m);
+            ev->tv[ri] = (uint8_t)tv;
+            ev->unk[ri] = tv == LK_TV_UNKNOWN ? m : 0;
         }
-        ev->tv[ri] = (uint8_t)tv;
-        ev->unk[ri] = tv == LK_TV_UNKNOWN ? m : 0;
         if (tv == LK_TV_TRUE) {
             res->smin += r->weight;
             res->smax += r->weight;
@@ -240,37 +281,32 @@ static uint64_t eval_statuses(const lk_target *tg, uint64_t o)
 }
 
 /* The raw truth values of the rules of "tg" (before exceptions). A rule
- * with no exception that cannot depend on "changed" keeps its value in
- * "base" when that is not NULL: without exceptions its value there is its
- * raw one. */
+ * with no exception takes its value from "from" where it can: without
+ * exceptions its value there is its raw one. */
 static void eval_raw(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                     const lk_target *tg, const lk_eval *base,
-                     uint32_t changed)
+                     const lk_target *tg, const eval_from *from)
 {
     int i;
     for (i = 0; i < tg->nrules; i++) {
         int ri = tg->rules[i];
         const lk_rule *r = &law->rules[ri];
         uint32_t m = 0;
-        if (base != NULL && r->ndefeaters == 0 && !(r->deps & changed)) {
-            ev->tv[ri] = base->tv[ri];
-            ev->unk[ri] = base->unk[ri];
+        if (r->ndefeaters == 0 && eval_reuse(ev, r, from, ri))
             continue;
-        }
         ev->tv[ri] = (uint8_t)eval_cond(law, f, ev, r->cond, &m);
         ev->unk[ri] = ev->tv[ri] == LK_TV_UNKNOWN ? m : 0;
     }
 }
 
 static void eval_target(lk_eval *ev, const lk_law *law, const lk_facts *f,
-                        int t, const lk_eval *base, uint32_t changed)
+                        int t, const eval_from *from)
 {
     const lk_target *tg = &law->targets[t];
     lk_tres *res = &ev->t[t];
     int i, j, k;
 
     /* raw truth values first: exceptions need them */
-    eval_raw(ev, law, f, tg, base, changed);
+    eval_raw(ev, law, f, tg, from);
     /* then defeat: effective = applies AND NOT (some exception applies);
      * exceptions are rules of the same target, already evaluated above */
     for (i = 0; i < tg->nrules; i++) {
@@ -345,37 +381,41 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts)
 }
 
 /* Decide target "t" over "facts" from the results of the targets before
- * it in ev->t ("base" and "changed" as for eval_score). */
+ * it in ev->t, taking rule values from "from" where it can (eval_reuse). */
 static void eval_one(lk_eval *ev, const lk_law *law, const lk_facts *facts,
-                     int t, const lk_eval *base, uint32_t changed)
+                     int t, const eval_from *from)
 {
     memset(&ev->t[t], 0, sizeof(lk_tres));
     ev->t[t].conflict[0] = ev->t[t].conflict[1] = -1;
     if (t == ev->force_score)
         ev->t[t].smin = ev->t[t].smax = ev->force_value;
     else if (law->targets[t].kind == LK_TK_SCORE)
-        eval_score(ev, law, facts, t, base, changed);
+        eval_score(ev, law, facts, t, from);
     else
-        eval_target(ev, law, facts, t, base, changed);
+        eval_target(ev, law, facts, t, from);
 }
 
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed)
 {
+    eval_from from = {base, changed, NULL, 0};
     int t;
     for (t = 0; t < law->ntargets; t++) {
         if (base != NULL && !(law->targets[t].deps & changed) &&
             t != ev->force_score)
             ev->t[t] = base->t[t];
         else
-            eval_one(ev, law, facts, t, base, changed);
+            eval_one(ev, law, facts, t, base != NULL ? &from : NULL);
     }
 }
 
 void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
-                       uint64_t todo, const lk_eval *base, uint32_t changed)
+                       uint64_t todo, const lk_eval *base, uint32_t changed,
+                       const lk_eval_alt *alt, int nalt)
 {
+    eval_from from = {base, changed, alt, nalt};
     uint64_t rest;
     for (rest = todo; rest != 0; rest &= rest - 1)
-        eval_one(ev, law, facts, __builtin_ctzll(rest), base, changed);
+        eval_one(ev, law, facts, __builtin_ctzll(rest),
+                 base != NULL ? &from : NULL);
 }

@@ -50,17 +50,33 @@ void lk_eval__run(lk_eval *ev, const lk_law *law, const lk_facts *facts);
 void lk_eval__run_from(lk_eval *ev, const lk_law *law, const lk_facts *facts,
                        const lk_eval *base, uint32_t changed);
 
+/* An evaluation over facts changed in "changed" only, from the facts of
+ * another (the per-rule values of its lk_eval). */
+typedef struct lk_eval_alt {
+    uint32_t changed;     /* the base facts changed in it */
+    const uint8_t *tv;    /* its per-rule truth values */
+    const uint32_t *unk;  /* its per-rule unknown facts */
+} lk_eval_alt;
+
 /*
  * Decide only the targets of "todo" (a bit per target), lowest first, over
  * "facts"; every other entry of ev->t is left as it is, and those the
  * targets of "todo" read must already hold their results over "facts".
  * Per-rule values are recomputed for the targets of "todo" only. "base"
- * and "changed" are as for lk_eval__run_from ("base" may be NULL): a
- * score's indicators that cannot depend on "changed" keep base's values.
- * Used by the what-if search for pairs of changes.
+ * and "changed" are as for lk_eval__run_from ("base" may be NULL; then
+ * every rule is evaluated): a rule that no exception defeats and that
+ * cannot depend on "changed" keeps base's value. The "nalt" entries of
+ * "alt" are evaluations over facts that differ from "facts" only in facts
+ * of "changed" outside their own changes (the what-if search: the single
+ * changes a pair is made of). A rule no exception defeats whose changed
+ * facts are all among an alternative's changes takes that alternative's
+ * value: the rule's value depends only on its facts (lk_rule.deps), the
+ * same in both. The alternative's values of such rules must be set: its
+ * evaluation decided their targets.
  */
 void lk_eval__run_some(lk_eval *ev, const lk_law *law, const lk_facts *facts,
-                       uint64_t todo, const lk_eval *base, uint32_t changed);
+                       uint64_t todo, const lk_eval *base, uint32_t changed,
+                       const lk_eval_alt *alt, int nalt);
 
 /*
  * The value (LK_TV_*) of condition "ci" of "law" over "facts" when it is a
