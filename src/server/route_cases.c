@@ -245,7 +245,7 @@ int lk_route_case_post(const lk_server *s, const lk_http_request *req,
     if (s->store == NULL)
         return lk_server__error(res, LK_API_INTERNAL, "this server has no "
                                 "store (leaklaw serve opens one)", NULL);
-    error = lk_server__parse_case(s, req, &c, res);
+    error = lk_server__parse_case(s, req, NULL, &c, res);
     if (error != 0)
         return error < 0 ? LK_ENOMEM : 0;
     lk_error_clear(&err);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "arena.h"
 #include "buf.h"
 #include "jsonw.h"
 #include "server_int.h"
@@ -134,18 +135,23 @@ static void routes_diag_cb(const lk_error *d, void *payload)
 }
 
 int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
-                          lk_case **out, lk_http_response *res)
+                          lk_arena *arena, lk_case **out,
+                          lk_http_response *res)
 {
     routes_diag rd;
     json_error_t jerr;
     json_t *probe;
     lk_error err;
+    lk_arena *was;
     int error;
     *out = NULL;
     memset(&rd, 0, sizeof(rd));
     lk_error_clear(&err);
+    /* only the case's tree in the arena: not the error answer below */
+    was = lk_alloc__json_arena(arena);
     error = lk_case_parse(out, "request.json", req->body ? req->body : "",
                           req->len, routes_diag_cb, &rd, &err);
+    lk_alloc__json_arena(was);
     if (error == 0) /* its ATT&CK ids, as leaklaw check does */
         error = lk_law_check_case(s->law[0], *out, routes_diag_cb, &rd, &err);
     if (error == 0)
@@ -222,16 +228,25 @@ static int routes_posted_case(const lk_server *s, const lk_http_request *req,
 {
     unsigned char key[LK_RCACHE_KEY];
     lk_case *c = NULL;
+    lk_arena *arena;
     int keyed, error;
     keyed = routes_key(s, req, html ? "memo" : "assess", req->body,
                        req->body ? req->len : 0, key) == 0;
     if (keyed && routes_cached(s, key, res))
         return 0;
-    error = lk_server__parse_case(s, req, &c, res);
-    if (error != 0)
+    /* the case lives only for this request: its tree in the thread's
+     * arena, as the batch does (no allocation and no free per value) */
+    arena = lk_arena_thread();
+    error = lk_server__parse_case(s, req, arena, &c, res);
+    if (error != 0) { /* 1: the error is in "res" */
+        if (arena != NULL)
+            lk_arena_reset(arena);
         return error < 0 ? LK_ENOMEM : 0;
+    }
     error = routes_assess_case(s, req, c, html, res);
     lk_case_free(c);
+    if (arena != NULL)
+        lk_arena_reset(arena);
     if (error == 0 && keyed)
         routes_keep(s, key, res);
     return error;

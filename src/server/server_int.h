@@ -10,6 +10,7 @@
 #include "leaklaw/leaklaw.h"
 #include "leaklaw/server.h"
 #include "leaklaw/store.h"
+#include "arena.h"
 #include "rcache.h"
 
 struct lk_server {
@@ -92,9 +93,12 @@ const lk_case *lk_server__find_case(const lk_server *s, const char *id,
 
 /* Parse the request's body as a case and check it against the law: 0
  * with *out set; 1 with "res" set to the error (bad JSON, invalid case);
- * -1 when even the error could not be made. */
+ * -1 when even the error could not be made. The case's tree is built in
+ * "arena" when not NULL (lk_alloc__json_arena): the caller resets it once
+ * the case and all that refers to it are freed. */
 int lk_server__parse_case(const lk_server *s, const lk_http_request *req,
-                          lk_case **out, lk_http_response *res);
+                          lk_arena *arena, lk_case **out,
+                          lk_http_response *res);
 
 /* Handlers (routes.c). */
 int lk_route_assess(const lk_server *s, const lk_http_request *req,

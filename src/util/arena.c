@@ -5,6 +5,7 @@
  */
 #include "arena.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -123,4 +124,37 @@ void lk_arena_free(lk_arena *a)
         return;
     arena_chunks_free(a->head);
     lk_free(a);
+}
+
+/* ---- one arena per thread ------------------------------------------- */
+
+static pthread_once_t arena_once = PTHREAD_ONCE_INIT;
+static pthread_key_t arena_key;
+static int arena_key_ok;
+
+static void arena_key_free(void *a)
+{
+    lk_arena_free(a);
+}
+
+static void arena_key_make(void)
+{
+    arena_key_ok = pthread_key_create(&arena_key, arena_key_free) == 0;
+}
+
+lk_arena *lk_arena_thread(void)
+{
+    lk_arena *a;
+    pthread_once(&arena_once, arena_key_make);
+    if (!arena_key_ok)
+        return NULL;
+    a = pthread_getspecific(arena_key);
+    if (a != NULL)
+        return a;
+    a = lk_arena_new();
+    if (a == NULL || pthread_setspecific(arena_key, a) != 0) {
+        lk_arena_free(a);
+        return NULL;
+    }
+    return a;
 }

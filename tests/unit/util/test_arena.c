@@ -4,7 +4,11 @@
  * own, reset keeps one chunk within the bound, and jansson, pointed at an
  * arena, builds and drops a tree in it without freeing a block
  * (AddressSanitizer would report a free of a block malloc did not give).
+ * Each thread has an arena of its own, freed when the thread ends (the
+ * leak checkers of the sanitizer and valgrind runs would report one that
+ * is not).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -104,10 +108,50 @@ static void test_arena_json(void **state)
     lk_arena_free(a);
 }
 
+static pthread_barrier_t arena_both;
+
+/* In a thread: its arena, the same on every call, with a chunk of its
+ * own in use when the thread ends. Both threads hold theirs at once. */
+static void *arena_thread_run(void *main_arena)
+{
+    lk_arena *a = lk_arena_thread();
+    if (a == NULL || a == main_arena || lk_arena_thread() != a ||
+        lk_arena_alloc(a, LK_ARENA_KEEP * 2) == NULL ||
+        lk_arena_alloc(a, 100) == NULL)
+        a = NULL;
+    pthread_barrier_wait(&arena_both);
+    return a;
+}
+
+static void test_arena_thread(void **state)
+{
+    lk_arena *a = lk_arena_thread(), *got[2];
+    pthread_t th[2];
+    int i;
+    (void)state;
+    assert_non_null(a);
+    assert_ptr_equal(lk_arena_thread(), a);
+    assert_int_equal(pthread_barrier_init(&arena_both, NULL, 2), 0);
+    for (i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, arena_thread_run, a),
+                         0);
+    for (i = 0; i < 2; i++)
+        assert_int_equal(pthread_join(th[i], (void **)&got[i]), 0);
+    pthread_barrier_destroy(&arena_both);
+    /* each had an arena of its own (freed with the thread) */
+    assert_non_null(got[0]);
+    assert_non_null(got[1]);
+    assert_ptr_not_equal(got[0], got[1]);
+    assert_non_null(lk_arena_alloc(a, 64));
+    lk_arena_reset(a);
+    assert_ptr_equal(lk_arena_thread(), a);
+}
+
 const struct CMUnitTest lk_arena_tests[] = {
     cmocka_unit_test(test_arena_blocks),
     cmocka_unit_test(test_arena_large_and_reset),
     cmocka_unit_test(test_arena_json),
+    cmocka_unit_test(test_arena_thread),
 };
 const size_t lk_arena_ntests =
     sizeof(lk_arena_tests) / sizeof(lk_arena_tests[0]);
