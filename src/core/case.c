@@ -851,6 +851,8 @@ static int case_input_error(int error, const lk_error *e, lk_diag_cb cb,
     return error;
 }
 
+static void case_read_facts(json_t *root, lk_facts *facts);
+
 int lk_case_parse(lk_case **out, const char *name, const char *data,
                   size_t len, lk_diag_cb cb, void *payload, lk_error *err)
 {
@@ -886,6 +888,7 @@ int lk_case_parse(lk_case **out, const char *name, const char *data,
     title = json_object_get(c->doc->root, "title");
     c->title = json_is_string(title) ? json_string_value(title) : c->id;
     lk_sha256_hex(data, len, c->sha256);
+    case_read_facts(c->doc->root, &c->base);
     *out = c;
 out:
     json_decref(cc.source_ids);
@@ -948,32 +951,20 @@ void lk_case_free(lk_case *c)
 
 /* ---- facts -------------------------------------------------------------- */
 
-static json_t *case_at(json_t *root, const char *a, const char *b,
-                       const char *c)
-{
-    json_t *v = json_object_get(root, a);
-    if (b != NULL)
-        v = json_object_get(v, b);
-    if (c != NULL)
-        v = json_object_get(v, c);
-    return v;
-}
-
-/* Read a fact stored at the path given by its pointer (at most 3 levels). */
+/* Read a fact stored at the path given by its pointer (at most 3 levels:
+ * object keys, no escapes). */
 static json_t *case_fact_json(json_t *root, const char *pointer)
 {
-    char parts[3][64];
-    int n = 0;
-    const char *p = pointer;
-    while (*p == '/' && n < 3) {
-        size_t k = 0;
-        p++;
-        while (*p && *p != '/' && k + 1 < sizeof(parts[0]))
-            parts[n][k++] = *p++;
-        parts[n++][k] = '\0';
+    json_t *v = root;
+    const char *p = pointer, *seg;
+    int n;
+    for (n = 0; *p == '/' && n < 3 && v != NULL; n++) {
+        seg = ++p;
+        while (*p != '\0' && *p != '/')
+            p++;
+        v = json_object_getn(v, seg, (size_t)(p - seg));
     }
-    return case_at(root, parts[0], n > 1 ? parts[1] : NULL,
-                   n > 2 ? parts[2] : NULL);
+    return v;
 }
 
 json_t *lk_case__fact_json(const lk_case *c, const char *pointer)
@@ -1012,7 +1003,13 @@ static void case_disputed(lk_fval *fv, int id, json_t *alts)
 
 void lk_case__base_facts(const lk_case *c, lk_facts *facts)
 {
-    json_t *root = c->doc->root, *v, *item;
+    *facts = c->base;
+}
+
+/* The facts the tree "root" of a valid case states (lk_case__base_facts). */
+static void case_read_facts(json_t *root, lk_facts *facts)
+{
+    json_t *v, *item;
     int id, idx;
     size_t i;
 

@@ -16,6 +16,8 @@ struct lk_case {
     const char *id;    /* borrowed from doc->root */
     const char *title; /* borrowed from doc->root, or id */
     char sha256[65];   /* hex digest of the file's bytes */
+    lk_facts base;     /* the facts it states (lk_case__base_facts), read
+                          once: the tree is not changed after parsing */
 };
 
 
@@ -26,7 +28,8 @@ json_t *lk_case__json(const lk_case *c);
  * Fill "facts" with the facts the case states directly. access[].attack
  * entries without a method are left for the law to map (see
  * lk_law__derive), and facts its evidence proves are the law's too
- * (lk_law__evidence_facts). Cannot fail: the case was validated.
+ * (lk_law__evidence_facts). Cannot fail: the case was validated. Read
+ * once, when the case is parsed: this copies them.
  */
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
 
