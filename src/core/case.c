@@ -22,6 +22,16 @@
 #define CASE_DISPUTE_MAX 8  /* competing values of one disputed fact */
 #define LK_ONE_BIT(x) ((x) != 0 && ((x) & ((x) - 1)) == 0)
 
+/* 1 if strings "a" and "b" are equal. The validator compares many short
+ * keys and values: a loop the compiler inlines beats a call to strcmp. */
+static inline int case_streq(const char *a, const char *b)
+{
+    for (; *a == *b; a++, b++)
+        if (*a == '\0')
+            return 1;
+    return 0;
+}
+
 typedef enum {
     S_OBJECT, /* fields */
     S_ARRAY,  /* items */
@@ -331,10 +341,10 @@ static void check_enum(case_check *cc, const char *s, const char *const *values,
     size_t i;
     char list[600];
     size_t used = 0;
-    if (allow_unknown && strcmp(s, "unknown") == 0)
+    if (allow_unknown && case_streq(s, "unknown"))
         return;
     for (i = 0; values[i]; i++)
-        if (strcmp(values[i], s) == 0)
+        if (case_streq(values[i], s))
             return;
     list[0] = '\0';
     for (i = 0; values[i] && used < sizeof(list) - 40; i++)
@@ -357,7 +367,7 @@ static int case_fact_section(const char *key)
         "context", "effects", "purpose", NULL};
     int i;
     for (i = 0; sections[i]; i++)
-        if (strcmp(sections[i], key) == 0)
+        if (case_streq(sections[i], key))
             return 1;
     return 0;
 }
@@ -372,7 +382,7 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v)
     {
         check_push(cc, key, 0);
         for (f = node->fields; f->key; f++)
-            if (f->key[0] == key[0] && strcmp(f->key, key) == 0)
+            if (case_streq(f->key, key))
                 break;
         if (f->key != NULL && node == &root_node) {
             cc->facts = case_fact_section(key);
@@ -668,15 +678,15 @@ static void check_fact_object(case_check *cc, const schema_node *node,
     json_object_foreach(v, key, val)
     {
         check_push(cc, key, 0);
-        if (strcmp(key, "value") == 0) {
+        if (case_streq(key, "value")) {
             has_value = 1;
             check_value(cc, node, val);
-        } else if (strcmp(key, "disputed") == 0 && disputed_ok) {
+        } else if (case_streq(key, "disputed") && disputed_ok) {
             has_disputed = 1;
             check_disputed(cc, node, val);
-        } else if (strcmp(key, "cite") == 0) {
+        } else if (case_streq(key, "cite")) {
             check_value(cc, &check_cite_node, val);
-        } else if (strcmp(key, "note") == 0) {
+        } else if (case_streq(key, "note")) {
             check_value(cc, &check_note_node, val);
         } else if (strncmp(key, "x-", 2) == 0) {
             check_free(cc, val);
@@ -730,7 +740,7 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v)
 
     if (json_is_null(v) && !node->required && node->kind != S_CITE)
         return; /* explicit null: unknown */
-    if (s != NULL && strcmp(s, "unknown") == 0 && check_unknown_ok(node))
+    if (s != NULL && case_streq(s, "unknown") && check_unknown_ok(node))
         return; /* "unknown", as null */
     switch (node->kind) {
     case S_OBJECT:
@@ -1026,7 +1036,7 @@ static void case_read_facts(json_t *root, lk_facts *facts)
         }
         v = lk_case__value(v);
         if (v == NULL || json_is_null(v) ||
-            (json_is_string(v) && !strcmp(json_string_value(v), "unknown")))
+            (json_is_string(v) && case_streq(json_string_value(v), "unknown")))
             continue; /* unknown */
         switch (def->type) {
         case LK_FT_ENUM:

@@ -153,9 +153,13 @@ int lk_facts__value_index(int id, const char *value)
     int i;
     if (v == NULL)
         return -1;
-    for (i = 0; v[i]; i++)
-        if (strcmp(v[i], value) == 0)
+    for (i = 0; v[i]; i++) {
+        const char *x = v[i], *y = value;
+        while (*x == *y && *x != '\0') /* short names: no call to strcmp */
+            x++, y++;
+        if (*x == *y)
             return i;
+    }
     return -1;
 }
 

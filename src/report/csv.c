@@ -5,6 +5,7 @@
  * then the profile, the hashes of the rules and the case, and the
  * case's States and dates.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,24 +70,39 @@ int lk_report_csv_header(char **out, size_t *len, const lk_law *law,
     return *out != NULL ? 0 : lk_error_set_oom(err);
 }
 
-/* The cell of the fact at "pointer": its value, "disputed", or empty
- * when unknown. */
-static void csv_fact(lk_buf *b, const lk_assessment *a, const char *pointer,
-                     int last)
+/* The fact index (lk_explain_fact_info) of each of csv_facts, or -1:
+ * found once, not for every row. */
+static long csv_fact_index[CSV_NFACTS];
+static pthread_once_t csv_fact_once = PTHREAD_ONCE_INIT;
+
+static void csv_fact_find(void)
 {
-    size_t f, nf = lk_explain_fact_count();
-    for (f = 0; f < nf; f++) {
-        lk_fact_info fi;
-        lk_fact_view fv;
-        lk_explain_fact_info(f, &fi);
-        if (strcmp(fi.pointer, pointer) != 0)
-            continue;
-        lk_explain_fact(a, f, &fv);
-        lk_csv_cells(b, fv.known ? fv.value : fv.disputed ? "disputed" : "",
-                     last);
+    size_t k, f, nf = lk_explain_fact_count();
+    for (k = 0; k < CSV_NFACTS; k++) {
+        csv_fact_index[k] = -1;
+        for (f = 0; f < nf; f++) {
+            lk_fact_info fi;
+            lk_explain_fact_info(f, &fi);
+            if (strcmp(fi.pointer, csv_facts[k][1]) == 0) {
+                csv_fact_index[k] = (long)f;
+                break;
+            }
+        }
+    }
+}
+
+/* The cell of fact "k" of csv_facts: its value, "disputed", or empty
+ * when unknown. */
+static void csv_fact(lk_buf *b, const lk_assessment *a, size_t k, int last)
+{
+    lk_fact_view fv;
+    pthread_once(&csv_fact_once, csv_fact_find);
+    if (csv_fact_index[k] < 0) {
+        lk_csv_cells(b, "", last);
         return;
     }
-    lk_csv_cells(b, "", last);
+    lk_explain_fact(a, (size_t)csv_fact_index[k], &fv);
+    lk_csv_cells(b, fv.known ? fv.value : fv.disputed ? "disputed" : "", last);
 }
 
 int lk_report__csv(lk_buf *b, const lk_assessment *a, unsigned flags)
@@ -115,6 +131,6 @@ int lk_report__csv(lk_buf *b, const lk_assessment *a, unsigned flags)
     lk_csv_cells(b, lk_law_sha256(law), 0);
     lk_csv_cells(b, lk_case_sha256(c), 0);
     for (k = 0; k < CSV_NFACTS; k++)
-        csv_fact(b, a, csv_facts[k][1], k + 1 == CSV_NFACTS);
+        csv_fact(b, a, k, k + 1 == CSV_NFACTS);
     return b->error;
 }
