@@ -89,6 +89,8 @@ typedef struct {
     uint64_t fact_targets[LK_F_COUNT]; /* per fact: targets depending on it */
     uint64_t solo;          /* lenses (a bit per target) no other target in
                                a lens's closure reads */
+    signed char lens_of[LK_MAX_TARGETS]; /* per target: its s->lens entry,
+                                            -1 when it is no lens */
     uint32_t derive_in;     /* base facts the derived facts are made of */
     unsigned char *skip;    /* per candidate: 1 when alike an earlier-ranked
                                one of its fact (not tried) */
@@ -250,13 +252,11 @@ static unsigned assess_pair_decide(assess_search *s, int i, int j,
     int l, t;
     for (rest = todo; rest != 0; rest &= rest - 1) {
         t = __builtin_ctzll(rest);
-        for (l = 0; l < s->nlens; l++)
-            if (s->lens[l] == t && (lenses & (1u << l)) &&
-                (s->solo & ((uint64_t)1 << t)) &&
-                (assess_lens_as_single(s, l, i, fb) ||
-                 assess_lens_as_single(s, l, j, fa)))
-                break;
-        if (l < s->nlens)
+        l = s->lens_of[t];
+        if (l >= 0 && (lenses & (1u << l)) &&
+            (s->solo & ((uint64_t)1 << t)) &&
+            (assess_lens_as_single(s, l, i, fb) ||
+             assess_lens_as_single(s, l, j, fa)))
             lenses &= ~(1u << l);
         else
             lk_eval__run_some(&s->ev, s->a->law, &s->f, (uint64_t)1 << t,
@@ -724,8 +724,11 @@ static void assess_target_deps(assess_search *s)
                 s->fact_targets[f] |= (uint64_t)1 << t;
     for (f = LK_FACT_FIRST_DERIVED; f < LK_F_COUNT; f++)
         s->derive_in |= lk_law__fact_deps(f);
-    for (l = 0; l < s->nlens; l++)
+    memset(s->lens_of, -1, sizeof(s->lens_of));
+    for (l = 0; l < s->nlens; l++) {
         s->solo |= (uint64_t)1 << s->lens[l];
+        s->lens_of[s->lens[l]] = (signed char)l;
+    }
     for (l = 0; l < s->nlens; l++)
         s->solo &= ~(s->closure[l] & ~((uint64_t)1 << s->lens[l]));
 }
@@ -757,7 +760,9 @@ int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
     error = lk_assess__candidates(&a->facts, &s.cand, &s.ncand, err);
     if (error == 0) {
         s.moves = lk_calloc((size_t)s.ncand + 1, sizeof(unsigned));
-        s.single = lk_calloc((size_t)s.ncand * (size_t)a->law->ntargets + 1,
+        /* not cleared either: a single's results are written when it is
+         * tried, and only those tried are read */
+        s.single = lk_malloc(((size_t)s.ncand * (size_t)a->law->ntargets + 1) *
                              sizeof(lk_tres));
         /* not cleared: only the values a single sets are read */
         s.single_tv = lk_malloc((size_t)s.ncand * a->law->nrules + 1);
