@@ -56,7 +56,12 @@ LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
  * (the access methods of the access level) is merged only where the
  * derived fact's tests answer alike too; facts a derived fact is made of
  * with another (the States, the dates), or compared with another fact,
- * are never merged.
+ * are never merged. For pairs the same holds lens by lens: a lens is a
+ * function of the targets of its closure, so changes of one fact that the
+ * tests of that fact in their rules answer alike give the lens the same
+ * verdict with any other change; a pair is tried for a lens only with the
+ * first-ranked of each such group (assess_merge_lenses), and its entry
+ * stands for every pair of the two groups.
  * A pair is evaluated without deciding again what it cannot change: a
  * target is a function of the facts of its deps, so one that depends on
  * only one of the two facts comes out as under that single change (kept
@@ -94,6 +99,12 @@ typedef struct {
     uint32_t derive_in;     /* base facts the derived facts are made of */
     unsigned char *skip;    /* per candidate: 1 when alike an earlier-ranked
                                one of its fact (not tried) */
+    unsigned *rep;          /* per candidate tried: the lenses (a bit per
+                               s->lens entry) for which it is the first of
+                               those of its fact alike under the tests of
+                               the lens's closure: the pairs tried */
+    unsigned (*lmult)[LK_MAX_LENSES]; /* per candidate and lens where it is
+                               first: the candidates alike it there */
     unsigned *mult;         /* per candidate tried: the candidates alike it,
                                itself included */
     size_t cap;             /* allocated entries of a->wi */
@@ -368,10 +379,11 @@ static unsigned assess_moves(const assess_search *s, int fact)
 /* Record, for the "n" changes "ch" (1 or 2) just evaluated in s->ev, a
  * what-if entry for each lens of "lenses" (a bit per s->lens entry) whose
  * verdict becomes one not in "skip[l]" (the present one, and for pairs
- * those a single reaches), standing for "mult" entries (see lk_whatif).
- * Singles note the verdicts they reach in s->single_reach. */
+ * those a single reaches), standing for "mult[l]" entries (see
+ * lk_whatif). Singles note the verdicts they reach in s->single_reach. */
 static int assess_record(assess_search *s, const lk_change *ch, int n,
-                         unsigned mult, unsigned lenses, lk_error *err)
+                         const unsigned *mult, unsigned lenses,
+                         lk_error *err)
 {
     lk_assessment *a = s->a;
     int l, k, error;
@@ -390,7 +402,7 @@ static int assess_record(assess_search *s, const lk_change *ch, int n,
         w.lens = s->lens[l];
         w.possible = p;
         w.n = n;
-        w.mult = mult;
+        w.mult = mult[l];
         for (k = 0; k < n; k++) {
             w.ch[k] = ch[k];
             w.fills += !a->facts.f[ch[k].fact].known;
@@ -411,27 +423,35 @@ static int assess_record(assess_search *s, const lk_change *ch, int n,
 static int assess_try_single(assess_search *s, int i, lk_error *err)
 {
     size_t nt = (size_t)s->a->law->ntargets, nr = s->ev.nrules;
+    unsigned mult[LK_MAX_LENSES];
+    int l;
     assess_eval(s, &s->cand[i], 1);
     s->moves[i] = assess_moves(s, s->cand[i].fact);
     memcpy(&s->single[(size_t)i * nt], s->ev.t, nt * sizeof(lk_tres));
     memcpy(&s->single_tv[(size_t)i * nr], s->ev.tv, nr);
     memcpy(&s->single_unk[(size_t)i * nr], s->ev.unk, nr * sizeof(uint32_t));
-    return assess_record(s, &s->cand[i], 1, s->mult[i],
-                         (1u << s->nlens) - 1, err);
+    for (l = 0; l < s->nlens; l++)
+        mult[l] = s->mult[i];
+    return assess_record(s, &s->cand[i], 1, mult, (1u << s->nlens) - 1, err);
 }
 
-/* Try candidates "i" and "j" together for the lenses of "lenses". */
+/* Try candidates "i" and "j" together for the lenses of "lenses" (for
+ * each, both are the first of those alike under it: s->rep). */
 static int assess_try_pair(assess_search *s, int i, int j, unsigned lenses,
                            lk_error *err)
 {
     lk_change pair[2];
+    unsigned mult[LK_MAX_LENSES];
+    int l;
     pair[0] = s->cand[i];
     pair[1] = s->cand[j];
     if (s->full)
         assess_eval(s, pair, 2);
     else
         lenses = assess_eval_pair(s, i, j, lenses);
-    return assess_record(s, pair, 2, s->mult[i] * s->mult[j], lenses, err);
+    for (l = 0; l < s->nlens; l++)
+        mult[l] = s->lmult[i][l] * s->lmult[j][l];
+    return assess_record(s, pair, 2, mult, lenses, err);
 }
 
 /* The lenses (a bit per s->lens entry) the pair of candidates "i" and
@@ -543,8 +563,90 @@ static int assess_ranks_before(const lk_change *x, const lk_change *y)
     return x->to.v != y->to.v ? x->to.v < y->to.v : x->to.mask < y->to.mask;
 }
 
+/* The target of the rule each condition of "law" belongs to, into
+ * "target" (a condition is part of one rule's tree); "stack" has room for
+ * law->nconds entries. */
+static void assess_cond_targets(const lk_law *law, int *target, int *stack)
+{
+    size_t r;
+    int n, c, k;
+    for (r = 0; r < law->nrules; r++) {
+        n = 0;
+        stack[n++] = law->rules[r].cond;
+        while (n > 0) {
+            c = stack[--n];
+            target[c] = law->rules[r].target;
+            for (k = 0; k < law->conds[c].nkids && (size_t)n < law->nconds;
+                 k++)
+                stack[n++] = law->kids[law->conds[c].kid0 + k];
+        }
+    }
+}
+
+/* For each lens, mark in s->rep the candidates tried that are the first
+ * of their fact among those alike under the tests of the lens's closure
+ * (the targets it reads, directly or not: nothing else decides it), and
+ * count in s->lmult the candidates each stands for there. A pair of
+ * candidates alike under a lens with another pair gives that lens the
+ * same verdict, in an entry ranked after it with the same facts: only the
+ * first is tried for that lens (see above). "sig", "ok", "tests" and
+ * "first" are assess_merge's. 0, or LK_ENOMEM. */
+static int assess_merge_lenses(assess_search *s, const uint64_t *sig,
+                               const unsigned char *ok, const int *tests,
+                               const int *first, lk_error *err)
+{
+    const lk_law *law = s->a->law;
+    int *target = lk_malloc((2 * law->nconds + 1) * sizeof(int));
+    uint64_t bits[LK_F_COUNT][LK_MAX_LENSES];
+    int i, j, l, f, q, lo, hi;
+    if (target == NULL)
+        return lk_error_set_oom(err);
+    assess_cond_targets(law, target, target + law->nconds);
+    /* per fact and lens: the two bits of a signature (assess_signature)
+     * of each test of that fact in the lens's closure */
+    memset(bits, 0, sizeof(bits));
+    for (f = 0; f < LK_F_COUNT; f++)
+        for (q = first[f]; q < first[f + 1] && q - first[f] < ASSESS_SIG_TESTS;
+             q++)
+            for (l = 0; l < s->nlens; l++)
+                if (s->closure[l] & ((uint64_t)1 << target[tests[q]]))
+                    bits[f][l] |= (uint64_t)3 << (2 * (q - first[f]));
+    lk_free(target);
+    for (lo = 0; lo < s->ncand; lo = hi) {
+        hi = lo + 1;
+        while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
+            hi++;
+        f = s->cand[lo].fact;
+        for (i = lo; i < hi; i++) {
+            if (s->skip[i])
+                continue;
+            for (l = 0; l < s->nlens; l++) {
+                unsigned n = 0;
+                int first_one = 1;
+                for (j = lo; j < hi && ok[i]; j++) {
+                    if (s->skip[j] || !ok[j] ||
+                        ((sig[j] ^ sig[i]) & bits[f][l]) != 0)
+                        continue;
+                    n += s->mult[j]; /* itself included */
+                    if (j != i &&
+                        assess_ranks_before(&s->cand[j], &s->cand[i]))
+                        first_one = 0;
+                }
+                if (!ok[i])
+                    n = s->mult[i];
+                if (first_one) {
+                    s->rep[i] |= 1u << l;
+                    s->lmult[i][l] = n;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 /* Mark in s->skip every candidate alike one of its fact that ranks before
- * it (see above); none when s->full. 0, or LK_ENOMEM. */
+ * it (see above), then the pairs each stands for per lens (s->rep); none
+ * when s->full. 0, or LK_ENOMEM. */
 static int assess_merge(assess_search *s, lk_error *err)
 {
     const lk_law *law = s->a->law;
@@ -552,12 +654,14 @@ static int assess_merge(assess_search *s, lk_error *err)
     uint64_t *sig = lk_calloc((size_t)s->ncand + 1, sizeof(uint64_t));
     unsigned char *ok = lk_calloc((size_t)s->ncand + 1, 1);
     int *tests = lk_calloc(law->nconds + 1, sizeof(int));
-    int first[LK_F_COUNT + 1], fill[LK_F_COUNT], i, j, f, lo, hi;
+    int first[LK_F_COUNT + 1], fill[LK_F_COUNT], i, j, f, lo, hi, l, error;
     size_t c;
     s->skip = lk_calloc((size_t)s->ncand + 1, 1);
     s->mult = lk_calloc((size_t)s->ncand + 1, sizeof(unsigned));
+    s->rep = lk_calloc((size_t)s->ncand + 1, sizeof(unsigned));
+    s->lmult = lk_calloc((size_t)s->ncand + 1, sizeof(*s->lmult));
     if (sig == NULL || ok == NULL || tests == NULL || s->skip == NULL ||
-        s->mult == NULL) {
+        s->mult == NULL || s->rep == NULL || s->lmult == NULL) {
         lk_free(sig);
         lk_free(ok);
         lk_free(tests);
@@ -566,6 +670,11 @@ static int assess_merge(assess_search *s, lk_error *err)
     for (i = 0; i < s->ncand; i++)
         s->mult[i] = 1;
     if (s->full) { /* the reference the tests compare with: every one */
+        for (i = 0; i < s->ncand; i++) {
+            s->rep[i] = (1u << s->nlens) - 1;
+            for (l = 0; l < s->nlens; l++)
+                s->lmult[i][l] = 1;
+        }
         lk_free(sig);
         lk_free(ok);
         lk_free(tests);
@@ -604,10 +713,11 @@ static int assess_merge(assess_search *s, lk_error *err)
                         s->skip[i] = 1;
                 }
     }
+    error = assess_merge_lenses(s, sig, ok, tests, first, err);
     lk_free(sig);
     lk_free(ok);
     lk_free(tests);
-    return 0;
+    return error;
 }
 
 /* Every single change, then every pair of changes of two different facts
@@ -630,7 +740,7 @@ static int assess_search_all(assess_search *s, lk_error *err)
         for (j = i + 1; j < s->ncand; j++) {
             if (s->skip[j] || s->cand[j].fact == s->cand[i].fact)
                 continue;
-            lenses = assess_pair_lenses(s, open, i, j);
+            lenses = assess_pair_lenses(s, open, i, j) & s->rep[i] & s->rep[j];
             if (lenses == 0)
                 continue;
             error = assess_try_pair(s, i, j, lenses, err);
@@ -783,6 +893,8 @@ int lk_assess__whatif(lk_assessment *a, unsigned max, int full,
 out:
     lk_free(s.skip);
     lk_free(s.mult);
+    lk_free(s.rep);
+    lk_free(s.lmult);
     lk_free(s.single);
     lk_free(s.single_tv);
     lk_free(s.single_unk);
