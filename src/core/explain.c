@@ -34,11 +34,11 @@ const lk_case *lk_assessment_case(const lk_assessment *a)
 /* 1 if the outcomes "possible" of target "t" do not share one status. */
 static int explain_undetermined(const lk_law *law, int t, uint64_t possible)
 {
-    int o, s, l, status = -1;
-    for (o = 0; o < 64; o++) {
-        if (!(possible & ((uint64_t)1 << o)))
-            continue;
-        lk_law__outcome_split(&law->targets[t], o, &s, &l);
+    uint64_t rest;
+    int s, l, status = -1;
+    for (rest = possible; rest != 0; rest &= rest - 1) {
+        lk_law__outcome_split(&law->targets[t], __builtin_ctzll(rest), &s,
+                              &l);
         if (status >= 0 && s != status)
             return 1;
         status = s;
@@ -116,15 +116,13 @@ size_t lk_explain_target_rules(const lk_law *law, size_t t, size_t *out,
 size_t lk_explain_rule_facts(const lk_law *law, size_t rule, int *out,
                              size_t max)
 {
-    uint32_t base = 0;
+    uint32_t base = 0, rest;
     size_t n = 0;
-    int f;
-    for (f = 0; f < LK_F_COUNT; f++)
-        if (law->rules[rule].facts & (1u << f))
-            base |= lk_law__fact_deps(f);
-    for (f = 0; f < LK_F_COUNT && n < max; f++)
-        if (base & (1u << f))
-            out[n++] = f;
+    /* the set bits only: every reason of every rendered target asks */
+    for (rest = law->rules[rule].facts; rest != 0; rest &= rest - 1)
+        base |= lk_law__fact_deps(__builtin_ctz(rest));
+    for (rest = base; rest != 0 && n < max; rest &= rest - 1)
+        out[n++] = __builtin_ctz(rest);
     return n;
 }
 
