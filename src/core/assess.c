@@ -564,12 +564,14 @@ static int assess_ranks_before(const lk_change *x, const lk_change *y)
 }
 
 /* The target of the rule each condition of "law" belongs to, into
- * "target" (a condition is part of one rule's tree); "stack" has room for
- * law->nconds entries. */
+ * "target" (a condition is part of one rule's tree; -1 for one of none);
+ * "stack" has room for law->nconds entries. */
 static void assess_cond_targets(const lk_law *law, int *target, int *stack)
 {
     size_t r;
     int n, c, k;
+    for (r = 0; r < law->nconds; r++)
+        target[r] = -1;
     for (r = 0; r < law->nrules; r++) {
         n = 0;
         stack[n++] = law->rules[r].cond;
@@ -603,13 +605,15 @@ static int assess_merge_lenses(assess_search *s, const uint64_t *sig,
         return lk_error_set_oom(err);
     assess_cond_targets(law, target, target + law->nconds);
     /* per fact and lens: the two bits of a signature (assess_signature)
-     * of each test of that fact in the lens's closure */
+     * of each test of that fact in the lens's closure (a test of no rule,
+     * were there one, in every closure: merging less is always safe) */
     memset(bits, 0, sizeof(bits));
     for (f = 0; f < LK_F_COUNT; f++)
         for (q = first[f]; q < first[f + 1] && q - first[f] < ASSESS_SIG_TESTS;
              q++)
             for (l = 0; l < s->nlens; l++)
-                if (s->closure[l] & ((uint64_t)1 << target[tests[q]]))
+                if (target[tests[q]] < 0 ||
+                    (s->closure[l] & ((uint64_t)1 << target[tests[q]])))
                     bits[f][l] |= (uint64_t)3 << (2 * (q - first[f]));
     lk_free(target);
     for (lo = 0; lo < s->ncand; lo = hi) {
