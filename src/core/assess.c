@@ -61,7 +61,9 @@ LK_STATIC_ASSERT(assess_lens_outcomes, LK_MAX_STATUSES < ASSESS_VCODE_OPEN);
  * tests of that fact in their rules answer alike give the lens the same
  * verdict with any other change; a pair is tried for a lens only with the
  * first-ranked of each such group (assess_merge_lenses), and its entry
- * stands for every pair of the two groups.
+ * stands for every pair of the two groups. As entries are only of lenses,
+ * "alike" for singles too is under the tests in the lenses' closures, and
+ * a fact no lens depends on is not tried at all.
  * A pair is evaluated without deciding again what it cannot change: a
  * target is a function of the facts of its deps, so one that depends on
  * only one of the two facts comes out as under that single change (kept
@@ -585,29 +587,23 @@ static void assess_cond_targets(const lk_law *law, int *target, int *stack)
     }
 }
 
-/* For each lens, mark in s->rep the candidates tried that are the first
- * of their fact among those alike under the tests of the lens's closure
- * (the targets it reads, directly or not: nothing else decides it), and
- * count in s->lmult the candidates each stands for there. A pair of
- * candidates alike under a lens with another pair gives that lens the
- * same verdict, in an entry ranked after it with the same facts: only the
- * first is tried for that lens (see above). "sig", "ok", "tests" and
- * "first" are assess_merge's. 0, or LK_ENOMEM. */
-static int assess_merge_lenses(assess_search *s, const uint64_t *sig,
-                               const unsigned char *ok, const int *tests,
-                               const int *first, lk_error *err)
+/* Per fact and lens, into "bits": the two bits of a signature
+ * (assess_signature) of each test of that fact ("tests" and "first" as in
+ * assess_merge) in the lens's closure, the targets it reads, directly or
+ * not: nothing else decides it. A test of no rule, were there one, counts
+ * in every closure: merging less is always safe. 0, or LK_ENOMEM. */
+static int assess_lens_bits(const assess_search *s, const int *tests,
+                            const int *first,
+                            uint64_t bits[LK_F_COUNT][LK_MAX_LENSES],
+                            lk_error *err)
 {
     const lk_law *law = s->a->law;
     int *target = lk_malloc((2 * law->nconds + 1) * sizeof(int));
-    uint64_t bits[LK_F_COUNT][LK_MAX_LENSES];
-    int i, j, l, f, q, lo, hi;
+    int l, f, q;
     if (target == NULL)
         return lk_error_set_oom(err);
     assess_cond_targets(law, target, target + law->nconds);
-    /* per fact and lens: the two bits of a signature (assess_signature)
-     * of each test of that fact in the lens's closure (a test of no rule,
-     * were there one, in every closure: merging less is always safe) */
-    memset(bits, 0, sizeof(bits));
+    memset(bits, 0, sizeof(uint64_t) * LK_F_COUNT * LK_MAX_LENSES);
     for (f = 0; f < LK_F_COUNT; f++)
         for (q = first[f]; q < first[f + 1] && q - first[f] < ASSESS_SIG_TESTS;
              q++)
@@ -616,6 +612,21 @@ static int assess_merge_lenses(assess_search *s, const uint64_t *sig,
                     (s->closure[l] & ((uint64_t)1 << target[tests[q]])))
                     bits[f][l] |= (uint64_t)3 << (2 * (q - first[f]));
     lk_free(target);
+    return 0;
+}
+
+/* For each lens, mark in s->rep the candidates tried that are the first
+ * of their fact among those alike under the tests of the lens's closure
+ * ("bits", from assess_lens_bits), and count in s->lmult the candidates
+ * each stands for there. A pair of candidates alike under a lens with
+ * another pair gives that lens the same verdict, in an entry ranked after
+ * it with the same facts: only the first is tried for that lens (see
+ * above). "sig" and "ok" are assess_merge's. */
+static void assess_merge_lenses(assess_search *s, const uint64_t *sig,
+                                const unsigned char *ok,
+                                uint64_t bits[LK_F_COUNT][LK_MAX_LENSES])
+{
+    int i, j, l, f, lo, hi;
     for (lo = 0; lo < s->ncand; lo = hi) {
         hi = lo + 1;
         while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
@@ -645,12 +656,14 @@ static int assess_merge_lenses(assess_search *s, const uint64_t *sig,
             }
         }
     }
-    return 0;
 }
 
 /* Mark in s->skip every candidate alike one of its fact that ranks before
- * it (see above), then the pairs each stands for per lens (s->rep); none
- * when s->full. 0, or LK_ENOMEM. */
+ * it (see above), and those of a fact no lens depends on (no change of it
+ * can move a lens: the search records only lenses); then the pairs each
+ * stands for per lens (s->rep). Alike is under the tests of the lenses'
+ * closures, the only targets the search reads. None when s->full. 0, or
+ * LK_ENOMEM. */
 static int assess_merge(assess_search *s, lk_error *err)
 {
     const lk_law *law = s->a->law;
@@ -659,6 +672,7 @@ static int assess_merge(assess_search *s, lk_error *err)
     unsigned char *ok = lk_calloc((size_t)s->ncand + 1, 1);
     int *tests = lk_calloc(law->nconds + 1, sizeof(int));
     int first[LK_F_COUNT + 1], fill[LK_F_COUNT], i, j, f, lo, hi, l, error;
+    uint64_t bits[LK_F_COUNT][LK_MAX_LENSES], any[LK_F_COUNT];
     size_t c;
     s->skip = lk_calloc((size_t)s->ncand + 1, 1);
     s->mult = lk_calloc((size_t)s->ncand + 1, sizeof(unsigned));
@@ -702,22 +716,35 @@ static int assess_merge(assess_search *s, lk_error *err)
                 assess_signature(s, i, tests + first[f],
                                  first[f + 1] - first[f], &sig[i]) == 0;
     }
+    error = assess_lens_bits(s, tests, first, bits, err);
+    if (error < 0)
+        goto out;
+    for (f = 0; f < LK_F_COUNT; f++)
+        for (any[f] = 0, l = 0; l < s->nlens; l++)
+            any[f] |= bits[f][l];
     /* the candidates of one fact are consecutive: [lo, hi) */
     for (lo = 0; lo < s->ncand; lo = hi) {
         hi = lo + 1;
         while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
             hi++;
+        f = s->cand[lo].fact;
         /* skipped when one alike ranks before it; else it stands for
          * every one alike (s->mult) */
-        for (i = lo; i < hi; i++)
+        for (i = lo; i < hi; i++) {
+            if (!s->fact_lenses[f]) {
+                s->skip[i] = 1;
+                continue;
+            }
             for (j = lo; j < hi && ok[i]; j++)
-                if (j != i && ok[j] && sig[j] == sig[i]) {
+                if (j != i && ok[j] && ((sig[j] ^ sig[i]) & any[f]) == 0) {
                     s->mult[i]++;
                     if (assess_ranks_before(&s->cand[j], &s->cand[i]))
                         s->skip[i] = 1;
                 }
+        }
     }
-    error = assess_merge_lenses(s, sig, ok, tests, first, err);
+    assess_merge_lenses(s, sig, ok, bits);
+out:
     lk_free(sig);
     lk_free(ok);
     lk_free(tests);
