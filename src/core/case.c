@@ -997,7 +997,9 @@ static void case_disputed(lk_fval *fv, int id, json_t *alts)
         json_t *v = json_object_get(alt, "value");
         int idx = def->type == LK_FT_BOOL
                       ? (json_is_boolean(v) ? json_is_true(v) : -1)
-                      : lk_facts__value_index(id, json_string_value(v));
+                  : json_is_string(v)
+                      ? lk_facts__value_index(id, json_string_value(v))
+                      : -1; /* null, as "unknown" */
         if (idx < 0)
             return; /* an unknown among the alternatives: all open */
         mask |= 1u << idx;
@@ -1054,11 +1056,13 @@ static void case_read_facts(json_t *root, lk_facts *facts)
             fv->known = 1;
             json_array_foreach(v, i, item)
             {
-                idx = lk_facts__value_index(id, json_string_value(item));
+                idx = json_is_string(item)
+                          ? lk_facts__value_index(id, json_string_value(item))
+                          : -1;
                 if (idx >= 0)
                     fv->mask |= 1u << idx;
                 else
-                    fv->partial = 1; /* "unknown" member */
+                    fv->partial = 1; /* "unknown" (or null) member */
             }
             break;
         case LK_FT_DATE:

@@ -151,7 +151,7 @@ int lk_facts__value_index(int id, const char *value)
 {
     const char *const *v = fact_defs[id].values;
     int i;
-    if (v == NULL)
+    if (v == NULL || value == NULL)
         return -1;
     for (i = 0; v[i]; i++) {
         const char *x = v[i], *y = value;

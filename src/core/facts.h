@@ -102,7 +102,7 @@ typedef struct lk_facts {
 const lk_fact_def *lk_facts__def(int id);
 /* The fact named by "pointer", or -1. */
 int lk_facts__find(const char *pointer);
-/* Index of "value" in the domain of fact "id", or -1. */
+/* Index of "value" in the domain of fact "id", or -1 (also for NULL). */
 int lk_facts__value_index(int id, const char *value);
 /* Number of values in the domain of fact "id" (ENUM/SET), else 0 (and
  * 0 for facts whose domain is the law's). */

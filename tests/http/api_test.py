@@ -181,6 +181,16 @@ def routes(s, leaklaw, root):
     e = error_of(body)
     check(st == 400 and e.get("code") == "invalid-case" and
           e.get("pointer") == "/actor/kind", "invalid case: 400 + pointer")
+    # null as a disputed fact's competing value: one such post used to
+    # bring the server down (segmentation fault); it reads as "unknown"
+    nul = "tests/resources/cases/null/null-values.json"
+    want = subprocess.run([leaklaw, "assess", "--format", "json", nul],
+                          cwd=root, capture_output=True).stdout
+    st, h, body = s.req("POST", "/v1/assess",
+                        open(os.path.join(root, nul), "rb").read())
+    check(st == 200 and body == want and
+          s.req("GET", "/v1/rules")[0] == 200,
+          "null in a disputed fact: assessed, the server still up")
     store(s, dnc)
     st, h, body = s.req("GET", "/v1/cases")
     cases = [c for c in json.loads(body)["cases"] if c["origin"] == "bundled"]
