@@ -587,6 +587,16 @@ static void assess_cond_targets(const lk_law *law, int *target, int *stack)
     }
 }
 
+/* The end of the run of candidates of candidate "lo"'s fact: the
+ * candidates of one fact are consecutive, [lo, end). */
+static int assess_fact_end(const assess_search *s, int lo)
+{
+    int hi = lo + 1;
+    while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
+        hi++;
+    return hi;
+}
+
 /* Per fact and lens, into "bits": the two bits of a signature
  * (assess_signature) of each test of that fact ("tests" and "first" as in
  * assess_merge) in the lens's closure, the targets it reads, directly or
@@ -628,9 +638,7 @@ static void assess_merge_lenses(assess_search *s, const uint64_t *sig,
 {
     int i, j, l, f, lo, hi;
     for (lo = 0; lo < s->ncand; lo = hi) {
-        hi = lo + 1;
-        while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
-            hi++;
+        hi = assess_fact_end(s, lo);
         f = s->cand[lo].fact;
         for (i = lo; i < hi; i++) {
             if (s->skip[i])
@@ -722,11 +730,8 @@ static int assess_merge(assess_search *s, lk_error *err)
     for (f = 0; f < LK_F_COUNT; f++)
         for (any[f] = 0, l = 0; l < s->nlens; l++)
             any[f] |= bits[f][l];
-    /* the candidates of one fact are consecutive: [lo, hi) */
     for (lo = 0; lo < s->ncand; lo = hi) {
-        hi = lo + 1;
-        while (hi < s->ncand && s->cand[hi].fact == s->cand[lo].fact)
-            hi++;
+        hi = assess_fact_end(s, lo);
         f = s->cand[lo].fact;
         /* skipped when one alike ranks before it; else it stands for
          * every one alike (s->mult) */
