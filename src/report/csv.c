@@ -75,6 +75,7 @@ int lk_report_csv_header(char **out, size_t *len, const lk_law *law,
 static long csv_fact_index[CSV_NFACTS];
 static pthread_once_t csv_fact_once = PTHREAD_ONCE_INIT;
 
+/* Fill csv_fact_index (once, by pthread_once). */
 static void csv_fact_find(void)
 {
     size_t k, f, nf = lk_explain_fact_count();

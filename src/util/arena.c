@@ -132,11 +132,13 @@ static pthread_once_t arena_once = PTHREAD_ONCE_INIT;
 static pthread_key_t arena_key;
 static int arena_key_ok;
 
+/* The key's destructor: a thread's arena, when the thread ends. */
 static void arena_key_free(void *a)
 {
     lk_arena_free(a);
 }
 
+/* Make the key of the threads' arenas (once, by pthread_once). */
 static void arena_key_make(void)
 {
     arena_key_ok = pthread_key_create(&arena_key, arena_key_free) == 0;

@@ -36,8 +36,9 @@ void lk_arena_free(lk_arena *a);
 
 /* The calling thread's own arena, made on first use and freed when the
  * thread exits (the main thread's stays until the process ends); NULL
- * when out of memory. For a thread that handles one short-lived tree after another
- * (the server's workers): it resets the arena when done with each. */
+ * when out of memory. For a thread that handles one short-lived tree
+ * after another (the server's workers): it resets the arena when done
+ * with each. */
 lk_arena *lk_arena_thread(void);
 
 #endif
