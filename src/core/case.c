@@ -236,6 +236,8 @@ static void check_diag(case_check *cc, const char *pointer, const char *fmt,
     cc->count++;
 }
 
+/* Step into the value at object key "key", or at array index "index"
+ * when "key" is NULL. */
 static void check_push(case_check *cc, const char *key, size_t index)
 {
     if (cc->depth < CHECK_PATH_MAX) {
@@ -245,6 +247,7 @@ static void check_push(case_check *cc, const char *key, size_t index)
     cc->depth++;
 }
 
+/* Step back out of the value check_push stepped into. */
 static void check_pop(case_check *cc)
 {
     cc->depth--;
