@@ -15,22 +15,13 @@
 #include "consistency.h"
 #include "date.h"
 #include "iso3166.h"
+#include "streq.h"
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
 #define CASE_ID_MAX 100     /* longest case or source id */
 #define CASE_DISPUTE_MAX 8  /* competing values of one disputed fact */
 #define LK_ONE_BIT(x) ((x) != 0 && ((x) & ((x) - 1)) == 0)
-
-/* 1 if strings "a" and "b" are equal. The validator compares many short
- * keys and values: a loop the compiler inlines beats a call to strcmp. */
-static inline int case_streq(const char *a, const char *b)
-{
-    for (; *a == *b; a++, b++)
-        if (*a == '\0')
-            return 1;
-    return 0;
-}
 
 typedef enum {
     S_OBJECT, /* fields */
@@ -223,6 +214,15 @@ static void case_vdiag(const lk_doc *doc, lk_diag_cb cb, void *payload,
         cb(&d, payload);
 }
 
+/* A diagnostic at "pointer", counted. */
+static void check_vdiag(case_check *cc, const char *pointer, const char *fmt,
+                        va_list ap)
+{
+    case_vdiag(cc->doc, cc->cb, cc->payload, cc->err, cc->count, pointer,
+               fmt, ap);
+    cc->count++;
+}
+
 static void check_diag(case_check *cc, const char *pointer, const char *fmt,
                        ...) LK_PRINTF(3, 4);
 static void check_diag(case_check *cc, const char *pointer, const char *fmt,
@@ -230,10 +230,8 @@ static void check_diag(case_check *cc, const char *pointer, const char *fmt,
 {
     va_list ap;
     va_start(ap, fmt);
-    case_vdiag(cc->doc, cc->cb, cc->payload, cc->err, cc->count, pointer,
-               fmt, ap);
+    check_vdiag(cc, pointer, fmt, ap);
     va_end(ap);
-    cc->count++;
 }
 
 /* Step into the value at object key "key", or at array index "index"
@@ -268,9 +266,8 @@ static void check_diag_here(case_check *cc, const char *fmt, ...)
             lk_doc__ptr_push_index(ptr, sizeof(ptr), cc->path[i].index);
     }
     va_start(ap, fmt);
-    case_vdiag(cc->doc, cc->cb, cc->payload, cc->err, cc->count, ptr, fmt, ap);
+    check_vdiag(cc, ptr, fmt, ap);
     va_end(ap);
-    cc->count++;
 }
 
 int lk_case__diag(const lk_case *c, lk_diag_cb cb, void *payload, lk_error *err,
@@ -344,10 +341,10 @@ static void check_enum(case_check *cc, const char *s, const char *const *values,
     size_t i;
     char list[600];
     size_t used = 0;
-    if (allow_unknown && case_streq(s, "unknown"))
+    if (allow_unknown && lk_streq(s, "unknown"))
         return;
     for (i = 0; values[i]; i++)
-        if (case_streq(values[i], s))
+        if (lk_streq(values[i], s))
             return;
     list[0] = '\0';
     for (i = 0; values[i] && used < sizeof(list) - 40; i++)
@@ -370,7 +367,7 @@ static int case_fact_section(const char *key)
         "context", "effects", "purpose", NULL};
     int i;
     for (i = 0; sections[i]; i++)
-        if (case_streq(sections[i], key))
+        if (lk_streq(sections[i], key))
             return 1;
     return 0;
 }
@@ -385,7 +382,7 @@ static void check_object(case_check *cc, const schema_node *node, json_t *v)
     {
         check_push(cc, key, 0);
         for (f = node->fields; f->key; f++)
-            if (case_streq(f->key, key))
+            if (lk_streq(f->key, key))
                 break;
         if (f->key != NULL && node == &root_node) {
             cc->facts = case_fact_section(key);
@@ -681,15 +678,15 @@ static void check_fact_object(case_check *cc, const schema_node *node,
     json_object_foreach(v, key, val)
     {
         check_push(cc, key, 0);
-        if (case_streq(key, "value")) {
+        if (lk_streq(key, "value")) {
             has_value = 1;
             check_value(cc, node, val);
-        } else if (case_streq(key, "disputed") && disputed_ok) {
+        } else if (lk_streq(key, "disputed") && disputed_ok) {
             has_disputed = 1;
             check_disputed(cc, node, val);
-        } else if (case_streq(key, "cite")) {
+        } else if (lk_streq(key, "cite")) {
             check_value(cc, &check_cite_node, val);
-        } else if (case_streq(key, "note")) {
+        } else if (lk_streq(key, "note")) {
             check_value(cc, &check_note_node, val);
         } else if (strncmp(key, "x-", 2) == 0) {
             check_free(cc, val);
@@ -743,7 +740,7 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v)
 
     if (json_is_null(v) && !node->required && node->kind != S_CITE)
         return; /* explicit null: unknown */
-    if (s != NULL && case_streq(s, "unknown") && check_unknown_ok(node))
+    if (s != NULL && lk_streq(s, "unknown") && check_unknown_ok(node))
         return; /* "unknown", as null */
     switch (node->kind) {
     case S_OBJECT:
@@ -1041,7 +1038,7 @@ static void case_read_facts(json_t *root, lk_facts *facts)
         }
         v = lk_case__value(v);
         if (v == NULL || json_is_null(v) ||
-            (json_is_string(v) && case_streq(json_string_value(v), "unknown")))
+            (json_is_string(v) && lk_streq(json_string_value(v), "unknown")))
             continue; /* unknown */
         switch (def->type) {
         case LK_FT_ENUM:

@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "leaklaw/errors.h"
+#include "streq.h"
 
 const char *const lk_enum_actor_kind[] = {
     "state-organ", "state-empowered", "state-directed", "state-adopted",
@@ -153,13 +154,9 @@ int lk_facts__value_index(int id, const char *value)
     int i;
     if (v == NULL || value == NULL)
         return -1;
-    for (i = 0; v[i]; i++) {
-        const char *x = v[i], *y = value;
-        while (*x == *y && *x != '\0') /* short names: no call to strcmp */
-            x++, y++;
-        if (*x == *y)
+    for (i = 0; v[i]; i++)
+        if (lk_streq(v[i], value))
             return i;
-    }
     return -1;
 }
 
