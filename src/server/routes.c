@@ -229,7 +229,7 @@ static int routes_posted_case(const lk_server *s, const lk_http_request *req,
     unsigned char key[LK_RCACHE_KEY];
     lk_case *c = NULL;
     lk_arena *arena;
-    int keyed, error;
+    int keyed, parsed, error;
     keyed = routes_key(s, req, html ? "memo" : "assess", req->body,
                        req->body ? req->len : 0, key) == 0;
     if (keyed && routes_cached(s, key, res))
@@ -237,17 +237,15 @@ static int routes_posted_case(const lk_server *s, const lk_http_request *req,
     /* the case lives only for this request: its tree in the thread's
      * arena, as the batch does (no allocation and no free per value) */
     arena = lk_arena_thread();
-    error = lk_server__parse_case(s, req, arena, &c, res);
-    if (error != 0) { /* 1: the error is in "res" */
-        if (arena != NULL)
-            lk_arena_reset(arena);
-        return error < 0 ? LK_ENOMEM : 0;
-    }
-    error = routes_assess_case(s, req, c, html, res);
+    parsed = lk_server__parse_case(s, req, arena, &c, res);
+    if (parsed == 0)
+        error = routes_assess_case(s, req, c, html, res);
+    else /* 1: the error is in "res" */
+        error = parsed < 0 ? LK_ENOMEM : 0;
     lk_case_free(c);
     if (arena != NULL)
         lk_arena_reset(arena);
-    if (error == 0 && keyed)
+    if (parsed == 0 && error == 0 && keyed)
         routes_keep(s, key, res);
     return error;
 }
