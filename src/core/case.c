@@ -997,11 +997,9 @@ static void case_disputed(lk_fval *fv, int id, json_t *alts)
         json_t *v = json_object_get(alt, "value");
         int idx = def->type == LK_FT_BOOL
                       ? (json_is_boolean(v) ? json_is_true(v) : -1)
-                  : json_is_string(v)
-                      ? lk_facts__value_index(id, json_string_value(v))
-                      : -1; /* null, as "unknown" */
-        if (idx < 0)
-            return; /* an unknown among the alternatives: all open */
+                      : lk_facts__value_index(id, json_string_value(v));
+        if (idx < 0) /* "unknown" or null among them: all open */
+            return;
         mask |= 1u << idx;
     }
     if (LK_ONE_BIT(mask)) { /* every source agrees after all */
@@ -1056,9 +1054,7 @@ static void case_read_facts(json_t *root, lk_facts *facts)
             fv->known = 1;
             json_array_foreach(v, i, item)
             {
-                idx = json_is_string(item)
-                          ? lk_facts__value_index(id, json_string_value(item))
-                          : -1;
+                idx = lk_facts__value_index(id, json_string_value(item));
                 if (idx >= 0)
                     fv->mask |= 1u << idx;
                 else
