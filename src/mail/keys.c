@@ -474,7 +474,7 @@ static int keys_sha256(char hex[65], const char *text, size_t len,
     int error;
     if (ctx == NULL)
         return lk_error_set_oom(err);
-    error = lk_hash_sha256_hex(ctx, EVP_sha256(), text, len, hex);
+    error = lk_hash_sha256_hex(ctx, lk_hash_sha256(), text, len, hex);
     EVP_MD_CTX_free(ctx);
     if (error < 0)
         return lk_error_set(err, error, "cannot compute a SHA-256");

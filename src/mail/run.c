@@ -376,7 +376,7 @@ static int run_file_new(lk_mail_run *r, const char *path,
     c = EVP_MD_CTX_new();
     if (c == NULL)
         return lk_error_set_oom(err);
-    if (EVP_DigestInit_ex(c, EVP_sha256(), NULL) != 1) {
+    if (EVP_DigestInit_ex(c, lk_hash_sha256(), NULL) != 1) {
         EVP_MD_CTX_free(c);
         return lk_error_set(err, LK_ERROR, "cannot compute a SHA-256");
     }

@@ -186,7 +186,7 @@ int lk_mail__stream_new(lk_mail_stream **out, int fd, const char *mem,
         s->md = EVP_MD_CTX_new();
         if (s->md == NULL)
             error = LK_ENOMEM;
-        else if (EVP_DigestInit_ex(s->md, EVP_sha256(), NULL) != 1)
+        else if (EVP_DigestInit_ex(s->md, lk_hash_sha256(), NULL) != 1)
             error = LK_ERROR;
     }
     if (error == 0)

@@ -655,7 +655,7 @@ static int rep_sha256(const char *data, size_t len, char hex[65])
     int error;
     if (ctx == NULL)
         return LK_ENOMEM;
-    error = lk_hash_sha256_hex(ctx, EVP_sha256(), data, len, hex);
+    error = lk_hash_sha256_hex(ctx, lk_hash_sha256(), data, len, hex);
     EVP_MD_CTX_free(ctx);
     return error;
 }

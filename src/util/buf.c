@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "hash.h"
 
 void lk_buf_init(lk_buf *buf, size_t max)
 {
@@ -154,13 +155,12 @@ out:
 
 void lk_sha256_hex(const void *data, size_t len, char hex[65])
 {
-    static const char digits[] = "0123456789abcdef";
     unsigned char md[32];
-    unsigned int mdlen = 0, i;
-    EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL);
-    for (i = 0; i < 32; i++) {
-        hex[2 * i] = digits[md[i] >> 4];
-        hex[2 * i + 1] = digits[md[i] & 15];
+    unsigned int mdlen = 0;
+    if (EVP_Digest(data, len, md, &mdlen, lk_hash_sha256(), NULL) != 1 ||
+        mdlen != sizeof(md)) {
+        hex[0] = '\0';
+        return;
     }
-    hex[64] = '\0';
+    lk_hash_hex(md, sizeof(md), hex);
 }

@@ -4,7 +4,25 @@
  */
 #include "hash.h"
 
+#include <pthread.h>
+
 #include "error.h"
+
+static EVP_MD *hash_sha256_md;
+static pthread_once_t hash_sha256_once = PTHREAD_ONCE_INIT;
+
+static void hash_sha256_fetch(void)
+{
+    hash_sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
+const EVP_MD *lk_hash_sha256(void)
+{
+    if (pthread_once(&hash_sha256_once, hash_sha256_fetch) != 0 ||
+        hash_sha256_md == NULL)
+        return EVP_sha256();
+    return hash_sha256_md;
+}
 
 void lk_hash_hex(const unsigned char *md, size_t n, char *hex)
 {

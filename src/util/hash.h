@@ -9,6 +9,11 @@
 
 #include <openssl/evp.h>
 
+/* SHA-256, fetched from OpenSSL once for the process: EVP_sha256() makes
+ * every digest it starts fetch it again, under a lock the threads share.
+ * Falls back to EVP_sha256() when the fetch fails. */
+const EVP_MD *lk_hash_sha256(void);
+
 /* Write the "n" bytes of "md" as 2n lowercase hex digits and a NUL into
  * "hex" (2n + 1 bytes). Cannot fail. */
 void lk_hash_hex(const unsigned char *md, size_t n, char *hex);

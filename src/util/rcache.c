@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 
 #include "alloc.h"
+#include "hash.h"
 
 #define RC_BUCKETS 4096 /* a power of two */
 
@@ -161,24 +162,16 @@ void lk_rcache_put(lk_rcache *c, const unsigned char key[LK_RCACHE_KEY],
     pthread_mutex_unlock(&c->lock);
 }
 
-static EVP_MD *rc_md; /* fetched once: implicit fetches are slow */
-static pthread_once_t rc_md_once = PTHREAD_ONCE_INIT;
-
-static void rc_md_fetch(void)
-{
-    rc_md = EVP_MD_fetch(NULL, "SHA256", NULL);
-}
-
 int lk_rcache_key(unsigned char key[LK_RCACHE_KEY], const void *prefix,
                   size_t plen, const void *data, size_t dlen)
 {
     unsigned char buf[128 + LK_RCACHE_KEY];
-    if (plen > 128 || pthread_once(&rc_md_once, rc_md_fetch) != 0 ||
-        rc_md == NULL)
+    const EVP_MD *md = lk_hash_sha256();
+    if (plen > 128)
         return -1;
     memcpy(buf, prefix, plen);
-    if (!EVP_Digest(data, dlen, buf + plen, NULL, rc_md, NULL) ||
-        !EVP_Digest(buf, plen + LK_RCACHE_KEY, key, NULL, rc_md, NULL))
+    if (!EVP_Digest(data, dlen, buf + plen, NULL, md, NULL) ||
+        !EVP_Digest(buf, plen + LK_RCACHE_KEY, key, NULL, md, NULL))
         return -1;
     return 0;
 }
