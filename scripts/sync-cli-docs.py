@@ -8,7 +8,12 @@ import subprocess
 import sys
 
 ll = sys.argv[1]
-for cmd in ["leaklaw", "check", "assess", "rules", "explain"]:
+main_help = subprocess.run([ll, "--help"], capture_output=True, text=True,
+                           check=True).stdout
+# every command of the main help, as tests/cli/docs_check.py finds them
+commands = re.findall(r"^  ([a-z]+) ", main_help.split("Commands:")[1]
+                      .split("Options:")[0], re.M)
+for cmd in ["leaklaw"] + list(dict.fromkeys(commands)):
     argv = [ll, "--help"] if cmd == "leaklaw" else [ll, cmd, "--help"]
     text = subprocess.run(argv, capture_output=True, text=True,
                           check=True).stdout

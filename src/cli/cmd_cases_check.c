@@ -26,8 +26,8 @@ static const char check_help[] =
     "      --data DIR      data directory whose cases/ is the library\n"
     "  -h, --help          show this help\n"
     "\n"
-    "Exit status: 0 every case as expected, 1 a case differs (or a\n"
-    "runtime error), 2 usage error.\n";
+    "Exit status: 0 every case as expected, 1 a case differs or states\n"
+    "no expected verdicts (or a runtime error), 2 usage error.\n";
 
 /* Parse the options of "cases check"; -1 after --help, else a status. */
 static int check_parse(int argc, char **argv, const char **format)

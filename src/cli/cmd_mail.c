@@ -29,7 +29,7 @@ static const char mail_help[] =
     "read as an mbox; .gz, .xz and .zst files are decompressed. Files that\n"
     "are not mail are skipped with the reason. Keys come from an archive\n"
     "(a key history: every record of a name is tried); no network access\n"
-    "is made.\n"
+    "is made unless --dns is given.\n"
     "\n"
     "Options:\n"
     "  -k, --keys ARCHIVE     key archive: 'selector._domainkey.domain\n"

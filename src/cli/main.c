@@ -60,10 +60,12 @@ static const char main_help[] =
     "  --db PATH              the store (SQLite); default\n"
     "                         $XDG_DATA_HOME/leaklaw/leaklaw.db, else\n"
     "                         ~/.local/share/leaklaw/leaklaw.db\n"
-    "  -h, --help             show this help (COMMAND --help for a command)\n"
+    "  -h, --help             show this help (so does 'leaklaw help';\n"
+    "                         COMMAND --help for a command)\n"
     "  --version              show the version\n"
     "\n"
-    "Exit status: 0 ok, 1 runtime error, 2 usage error, 65 bad input.\n"
+    "Exit status: 0 ok, 1 runtime error, 2 usage error, 3 some inputs\n"
+    "rejected or skipped (the assess stream, mail verify), 65 bad input.\n"
     "See leaklaw(1) and docs/ for the formats and the method.\n";
 
 void cli_error(const lk_error *err)

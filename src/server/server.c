@@ -49,14 +49,16 @@ const lk_route lk_routes[] = {
      "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
     {"POST", "/v1/memo", lk_route_memo,
      "The memo of a case as one printable HTML page (`leaklaw assess "
-     "--format html`, undated).", "`profile=NAME`",
+     "--format html`, undated).",
+     "`profile=NAME`; `what_if=0`, `precedents=0` as for /v1/assess",
      "a leaklaw/case/1 document (JSON)", "text/html"},
     {"GET", "/v1/cases", lk_route_cases,
      "The cases: the store's and the bundled library's, each with its "
      "origin and (library) expected verdicts.",
      "`q=TEXT`: full-text search (SQLite FTS5) over titles, summaries, "
-     "facts and sources, each word quoted; without a store, a "
-     "case-insensitive match on titles and summaries",
+     "facts and sources, each word quoted; a server without a store (the "
+     "C API's; `leaklaw serve` always has one) matches titles and "
+     "summaries without regard to case",
      "", "{\"cases\": [{\"id\", \"title\", \"origin\", "
          "\"expected\"?, \"snippet\"?}]}"},
     {"POST", "/v1/cases", lk_route_case_post,
@@ -68,11 +70,14 @@ const lk_route lk_routes[] = {
      "One case as filed: the store's, else the library's.", "", "",
      "leaklaw/case/1"},
     {"GET", "/v1/cases/{id}/assessment", lk_route_case_assessment,
-     "The assessment of a library case.", "`profile=NAME`, `profile=all`",
+     "The assessment of a library case.",
+     "`profile=NAME`, `profile=all`; `what_if=0`, `precedents=0` as for "
+     "/v1/assess",
      "", "leaklaw/assessment/1, or leaklaw/profile-comparison/1"},
     {"GET", "/v1/cases/{id}/memo", lk_route_case_memo,
      "The memo of a library case as one printable HTML page.",
-     "`profile=NAME`", "", "text/html"},
+     "`profile=NAME`; `what_if=0`, `precedents=0` as for /v1/assess", "",
+     "text/html"},
     {"GET", "/v1/rules", lk_route_rules,
      "Every rule and indicator of the law with its citations.",
      "`profile=NAME`", "", "the rules listing (`leaklaw rules --format "
