@@ -159,21 +159,34 @@ static json_t *evidence_counts(const lk_evidence_def *def, json_t *it)
     return counts;
 }
 
-/* Sum over the evidence items of "def"'s kind of the counts "names"
- * (counts that are not integers add 0). */
+/* 1 if "v" is a count: an integer from 0 to LK_EVIDENCE_COUNT_MAX. */
+static int evidence_is_count(json_t *v)
+{
+    return json_is_integer(v) && json_integer_value(v) >= 0 &&
+           json_integer_value(v) <= LK_EVIDENCE_COUNT_MAX;
+}
+
+/* Sum over the evidence items of "def"'s kind of the counts "names" (a
+ * count absent adds 0); -1 when one is present but not a count, or the
+ * sum overflows: then no test on it holds (lk_law_check_case rejects
+ * such a case; the library's callers may not have asked). */
 static json_int_t evidence_sum(const lk_evidence_def *def, json_t *items,
                                json_t *names)
 {
     json_int_t sum = 0;
-    json_t *it, *counts, *n;
+    json_t *it, *counts, *n, *v;
     size_t i, k;
     json_array_foreach(items, i, it)
     {
         counts = evidence_counts(def, it);
         json_array_foreach(names, k, n)
         {
-            sum += json_integer_value(
-                json_object_get(counts, json_string_value(n)));
+            v = json_object_get(counts, json_string_value(n));
+            if (v == NULL)
+                continue;
+            if (!evidence_is_count(v) ||
+                __builtin_add_overflow(sum, json_integer_value(v), &sum))
+                return -1;
         }
     }
     return sum;
@@ -188,6 +201,8 @@ static int evidence_holds(const lk_evidence_def *def, const lk_evidence_rule *r,
     json_array_foreach(r->when, i, t)
     {
         json_int_t s = evidence_sum(def, items, json_object_get(t, "sum"));
+        if (s < 0)
+            return 0;
         b = json_object_get(t, "ge");
         if (b != NULL && s < json_integer_value(b))
             return 0;
@@ -278,4 +293,53 @@ void lk_law__evidence_facts(const lk_law *law, json_t *case_json,
             facts->f[fact].v = v;
         }
     }
+}
+
+/* What "v", which is not a count, is instead (for a diagnostic). */
+static const char *evidence_not_count(json_t *v)
+{
+    if (json_is_integer(v))
+        return json_integer_value(v) < 0 ? "a negative integer"
+                                         : "an integer above that";
+    switch (json_typeof(v)) {
+    case JSON_STRING: return "a string";
+    case JSON_REAL: return "a number with a fraction or exponent";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    case JSON_ARRAY: return "an array";
+    default: return "an object";
+    }
+}
+
+int lk_evidence__check_case(const lk_law *law, const lk_case *c,
+                            lk_diag_cb cb, void *payload, lk_error *err,
+                            int n)
+{
+    json_t *items = json_object_get(lk_case__json(c), "evidence"), *it, *v;
+    char ptr[LK_ERROR_POINTER_MAX];
+    const char *name;
+    size_t i;
+    int d, found = 0;
+    for (d = 0; d < law->nevidence; d++) {
+        const lk_evidence_def *def = &law->evidence[d];
+        json_array_foreach(items, i, it)
+        {
+            json_t *counts = evidence_counts(def, it);
+            json_object_foreach(counts, name, v)
+            {
+                if (evidence_is_count(v))
+                    continue;
+                snprintf(ptr, sizeof(ptr), "/evidence/%zu/summary", i);
+                lk_doc__ptr_push(ptr, sizeof(ptr), def->counts);
+                lk_doc__ptr_push(ptr, sizeof(ptr), name);
+                lk_case__diag(c, cb, payload, n + found++ ? NULL : err, ptr,
+                              "expected a count (an integer from 0 to "
+                              "%lld), found %s",
+                              (long long)LK_EVIDENCE_COUNT_MAX,
+                              evidence_not_count(v));
+            }
+        }
+    }
+    return found;
 }

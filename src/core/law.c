@@ -324,6 +324,7 @@ int lk_law_check_case(const lk_law *law, const lk_case *c, lk_diag_cb cb,
                                payload, err);
     n = error < 0;
     n += lk_vocab__check_case(law, c, cb, payload, err, n);
+    n += lk_evidence__check_case(law, c, cb, payload, err, n);
     error2 = law_check_expected(law, c, cb, payload, err, n);
     return error < 0 ? error : error2;
 }

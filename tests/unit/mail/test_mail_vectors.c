@@ -399,6 +399,7 @@ static void test_time(void **state)
 /* test_mail_case.c, test_mail_torture.c */
 void test_mail_case_authenticity(void **state);
 void test_mail_case_rules(void **state);
+void test_mail_case_bad_counts(void **state);
 void test_mail_torture(void **state);
 /* test_mail_reliability.c */
 void test_mail_reliability_stream_pieces(void **state);
@@ -421,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_time),
         cmocka_unit_test(test_mail_case_authenticity),
         cmocka_unit_test(test_mail_case_rules),
+        cmocka_unit_test(test_mail_case_bad_counts),
         cmocka_unit_test(test_mail_torture),
         cmocka_unit_test(test_mail_reliability_stream_pieces),
         cmocka_unit_test(test_mail_reliability_stream_pipe),
