@@ -384,6 +384,16 @@ static const unsigned char *yaml_anchor(const yaml_event_t *ev)
     return ev->data.mapping_start.anchor;
 }
 
+/* The explicit tag of a node event ("!!str", "!foo"), or NULL. */
+static const unsigned char *yaml_tag(const yaml_event_t *ev)
+{
+    if (ev->type == YAML_SCALAR_EVENT)
+        return ev->data.scalar.tag;
+    if (ev->type == YAML_SEQUENCE_START_EVENT)
+        return ev->data.sequence_start.tag;
+    return ev->data.mapping_start.tag;
+}
+
 /* A new JSON value for a scalar, sequence or mapping start event. */
 static json_t *yaml_value(const yaml_builder *b, const yaml_event_t *ev)
 {
@@ -409,6 +419,18 @@ static int yaml_on_node(yaml_builder *b, const yaml_event_t *ev,
     if (yaml_anchor(ev))
         return yaml_fail(b->doc, err, &ev->start_mark,
                          "YAML anchors are not supported");
+    /* a tag would change what the text means ("!!str true" is a string,
+     * not a boolean): refused rather than ignored */
+    if (yaml_tag(ev))
+        return yaml_fail(b->doc, err, &ev->start_mark,
+                         "YAML tags are not supported");
+    /* an escaped NUL ("\0", "\x00"): leaklaw's strings end at the first
+     * NUL, so the value checked would not be the value written (JSON
+     * refuses \u0000 the same way) */
+    if (ev->type == YAML_SCALAR_EVENT &&
+        memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL)
+        return yaml_fail(b->doc, err, &ev->start_mark,
+                         "NUL character in a string");
     v = yaml_value(b, ev);
     if (v == NULL)
         return lk_error_set_oom(err);
