@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 enum { WRITER_NONE, WRITER_HEADING, WRITER_PARA, WRITER_ITEM, WRITER_ROW };
 
@@ -305,8 +306,26 @@ void lk_writer_code(lk_writer *w, const char *s)
     }
 }
 
+/* 1 if "url" may be written as a link: a web address (http, https) or a
+ * relative one (the catalogue's "docs/method.md"). A source's url is the
+ * case's text: "javascript:..." made a link would run in the reader's
+ * browser when followed. Any ':' before the first '/', '?' or '#' makes
+ * a scheme, so spaces or tabs in one ("java\tscript:", which browsers
+ * read as "javascript:") do not hide it. */
+static int writer_link_url(const char *url)
+{
+    if (strncasecmp(url, "https://", 8) == 0 ||
+        strncasecmp(url, "http://", 7) == 0)
+        return 1;
+    return url[0] != '\0' && url[strcspn(url, ":/?#")] != ':';
+}
+
 void lk_writer_link(lk_writer *w, const char *url)
 {
+    if (!writer_link_url(url)) {
+        lk_writer_code(w, url);
+        return;
+    }
     if (w->html) {
         lk_buf_puts(w->b, "<a href=\"");
         writer_html_text(w->b, url, strlen(url));
