@@ -124,10 +124,12 @@ LK_EXTERN(const char *) lk_case_unconfirmed(const lk_case *c, size_t i);
 /* ---- the facts a case states, each with its own sources ------------ */
 
 #define LK_CASE_POINTER_MAX 128 /* bytes of a fact's JSON pointer */
-#define LK_CASE_MAX_CITES 32    /* sources kept for one value */
+#define LK_CASE_MAX_CITES 1000  /* sources of one value: a case's longest
+                                   list, so every one is kept */
 #define LK_CASE_MAX_ITEMS 32    /* entries kept of a list value */
 #define LK_CASE_TEXT_MAX 512    /* bytes of a value that is not a string */
-#define LK_CASE_MAX_COUNTS 16   /* counts kept of an evidence summary */
+#define LK_CASE_MAX_COUNTS 64   /* counts of an evidence summary (a case
+                                   with more is invalid) */
 
 /** What a stated value is. */
 typedef enum lk_case_value_kind {

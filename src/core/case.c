@@ -15,10 +15,13 @@
 #include "consistency.h"
 #include "date.h"
 #include "iso3166.h"
+#include "static_assert.h"
 #include "streq.h"
 
 #define CASE_TEXT_MAX 65536 /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
+/* a value's sources are a list of the case: every one is kept */
+LK_STATIC_ASSERT(case_cites_kept, CASE_ARRAY_MAX <= LK_CASE_MAX_CITES);
 #define CASE_ID_MAX 100     /* longest case or source id */
 #define CASE_DISPUTE_MAX 8  /* competing values of one disputed fact */
 #define LK_ONE_BIT(x) ((x) != 0 && ((x) & ((x) - 1)) == 0)
@@ -37,6 +40,7 @@ typedef enum {
     S_ATTACK, /* Tnnnn or Tnnnn.nnn */
     S_VOLUME, /* non-negative integer or string */
     S_ANY,
+    S_SUMMARY, /* evidence[].summary: any, at most LK_CASE_MAX_COUNTS counts */
     S_CITE,   /* array of source ids declared in /sources */
     S_FORMAT, /* the constant "leaklaw/case/1" */
     S_EXPECTED /* object: "why" and lens ids (checked by the law) */
@@ -124,7 +128,7 @@ static const schema_node purpose_fields[] = {
 static const schema_node evidence_fields[] = {
     {"kind", S_STRING, NULL, NULL, NULL, 0},
     {"ref", S_STRING, NULL, NULL, NULL, 0},
-    {"summary", S_ANY, NULL, NULL, NULL, 0},
+    {"summary", S_SUMMARY, NULL, NULL, NULL, 0},
     CITE, END};
 static const schema_node evidence_item = {NULL, S_OBJECT, NULL,
                                           evidence_fields, NULL, 0};
@@ -649,6 +653,7 @@ static int check_is_leaf(const schema_node *node)
     case S_EXPECTED:
     case S_CITE:
     case S_ANY:
+    case S_SUMMARY:
     case S_FORMAT: return 0;
     case S_ARRAY: return node->items && node->items->kind != S_OBJECT;
     default: return 1;
@@ -728,6 +733,22 @@ static void check_disputed(case_check *cc, const schema_node *node, json_t *v)
     }
 }
 
+/* The counts of an evidence summary, as lk_case_evidence reports them:
+ * its integer members and those of its "verdicts". */
+static size_t check_summary_counts(json_t *summary)
+{
+    json_t *objs[2], *v;
+    const char *key;
+    size_t n = 0;
+    int k;
+    objs[0] = summary;
+    objs[1] = json_object_get(summary, "verdicts");
+    for (k = 0; k < 2; k++)
+        json_object_foreach(objs[k], key, v)
+            n += json_is_integer(v);
+    return n;
+}
+
 static void check_value(case_check *cc, const schema_node *node, json_t *v)
 {
     if (cc->facts && json_is_object(v) && check_is_leaf(node)) {
@@ -763,6 +784,14 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v)
         return;
     case S_ANY:
         check_free(cc, v);
+        return;
+    case S_SUMMARY:
+        check_free(cc, v);
+        if (check_summary_counts(v) > LK_CASE_MAX_COUNTS)
+            check_diag_here(cc,
+                            "more than %d counts (the integers of the "
+                            "summary and of its verdicts)",
+                            LK_CASE_MAX_COUNTS);
         return;
     case S_VOLUME:
         if (json_is_integer(v) && json_integer_value(v) >= 0)

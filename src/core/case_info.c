@@ -299,13 +299,29 @@ static void case_cites_fill(lk_case_value_info *out, json_t *cites)
             out->cites[out->ncites++] = json_string_value(c);
 }
 
+/* Empty "out": every member but the arrays, which hold no entry until
+ * their counts say so (the sources alone are 8 KB: clearing them for
+ * every fact of a case would cost more than reading it). */
+static void case_value_clear(lk_case_value_info *out)
+{
+    out->kind = LK_CASE_VALUE_NULL;
+    out->string = NULL;
+    out->boolean = 0;
+    out->integer = 0;
+    out->nitems = 0;
+    out->text[0] = '\0';
+    out->note = NULL;
+    out->own_cites = 0;
+    out->ncites = 0;
+}
+
 /* Value "k" of the fact "v" (whose nearest enclosing "cite" is "cites")
  * into "out". */
 static void case_value_get(lk_case_value_info *out, json_t *v,
                            json_t *cites, size_t k)
 {
     json_t *own = NULL;
-    memset(out, 0, sizeof(*out));
+    case_value_clear(out);
     if (json_is_object(v) && json_object_get(v, "disputed"))
         v = json_array_get(json_object_get(v, "disputed"), k);
     if (json_is_object(v)) { /* wrapped, or one side of a dispute */
@@ -323,7 +339,7 @@ void lk_case_fact_value(const lk_case *c, size_t i, size_t k,
 {
     case_walk w;
     if (!case_fact_get(c, i, &w)) {
-        memset(out, 0, sizeof(*out));
+        case_value_clear(out);
         case_value_fill(out, NULL);
         return;
     }
