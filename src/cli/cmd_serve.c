@@ -17,6 +17,7 @@
 #define SERVE_TOKEN_MAX 4096 /* bytes of a token file */
 #define SERVE_CACHE_MB 64    /* default cache of assessments, MiB */
 #define SERVE_CACHE_MB_MAX 65536
+#define SERVE_MAX_BODY_MAX 1073741824ul /* 1 GiB: a body is held whole */
 
 static const char serve_help[] =
     "Usage: leaklaw serve [--listen ADDR:PORT] [--token-file FILE]\n"
@@ -34,12 +35,14 @@ static const char serve_help[] =
     "  -l, --listen ADDR:PORT  IPv4 address and port (default\n"
     "                          127.0.0.1:8720)\n"
     "  -t, --token-file FILE   the bearer token, first line of FILE\n"
-    "      --max-body BYTES    largest request body (default 1048576);\n"
-    "                          larger gets 413\n"
-    "      --threads N         worker threads (default: one per core)\n"
+    "      --max-body BYTES    largest request body (default 1048576, at\n"
+    "                          most 1 GiB); larger gets 413\n"
+    "      --threads N         worker threads (default: one per core, at\n"
+    "                          most 256)\n"
     "      --cache-mb N        keep up to N MiB of assessments, so the same\n"
     "                          case under the same profile is not assessed\n"
-    "                          twice (default 64; 0: no cache)\n"
+    "                          twice (default 64, at most 65536; 0: no\n"
+    "                          cache)\n"
     "      --api-doc           print the API reference (docs/api.md)\n"
     "      --data DIR          data directory\n"
     "  -h, --help              show this help\n"
@@ -94,14 +97,19 @@ static int serve_api_doc(void)
     return LK_EXIT_OK;
 }
 
-/* Parse a positive number option. */
-static int serve_number(const char *opt, const char *s, unsigned long *out)
+/* Parse the number option "opt": digits only, from 1 to "max" (strtoul
+ * alone took "-1" as the largest number, lifting the body cap). */
+static int serve_number(const char *opt, const char *s, unsigned long max,
+                        unsigned long *out)
 {
-    char *end;
-    *out = strtoul(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || *out == 0)
-        return cli_usage("serve", "%s: expected a positive number, not '%s'",
-                         opt, s);
+    const char *p;
+    *out = 0;
+    for (p = s; *p >= '0' && *p <= '9' && *out <= max; p++)
+        *out = *out * 10 + (unsigned long)(*p - '0');
+    if (*s == '\0' || *p != '\0' || *out == 0 || *out > max)
+        return cli_usage("serve", "%s: expected a number from 1 to %lu, not "
+                                  "'%s'",
+                         opt, max, s);
     return 0;
 }
 
@@ -129,18 +137,20 @@ static int serve_parse(int argc, char **argv, lk_server_options *o,
         case 'l': o->listen = optarg; break;
         case 't': *token_file = optarg; break;
         case 'B':
-            if ((status = serve_number("--max-body", optarg, &n)) == 0)
+            if ((status = serve_number("--max-body", optarg,
+                                       SERVE_MAX_BODY_MAX, &n)) == 0)
                 o->max_body = n;
             break;
         case 'T':
-            if ((status = serve_number("--threads", optarg, &n)) == 0)
-                o->threads = (unsigned)(n > 256 ? 256 : n);
+            if ((status = serve_number("--threads", optarg, 256, &n)) == 0)
+                o->threads = (unsigned)n;
             break;
         case 'C':
             if (!strcmp(optarg, "0"))
                 *cache_mb = 0;
-            else if ((status = serve_number("--cache-mb", optarg, &n)) == 0)
-                *cache_mb = n > SERVE_CACHE_MB_MAX ? SERVE_CACHE_MB_MAX : n;
+            else if ((status = serve_number("--cache-mb", optarg,
+                                            SERVE_CACHE_MB_MAX, &n)) == 0)
+                *cache_mb = n;
             break;
         case 'A': *api_doc = 1; break;
         case 'd': cli_g.datadir = optarg; break;

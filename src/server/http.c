@@ -134,12 +134,32 @@ static unsigned http_flag(struct MHD_Connection *conn, const char *name,
     return v != NULL && !strcmp(v, "0") ? bit : 0u;
 }
 
-/* 1 if header "name" of "conn" starts with "prefix". */
+/* 1 if header "name" of "conn" is the media type "type", alone or with
+ * parameters ("application/json; charset=utf-8", not
+ * "application/jsonx"). */
 static int http_header_is(struct MHD_Connection *conn, const char *name,
-                          const char *prefix)
+                          const char *type)
 {
     const char *v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
-    return v != NULL && !strncasecmp(v, prefix, strlen(prefix));
+    size_t n = strlen(type);
+    return v != NULL && !strncasecmp(v, type, n) &&
+           (v[n] == '\0' || v[n] == ';' || v[n] == ' ' || v[n] == '\t');
+}
+
+/* MHD's unescaping of the path and of each query key and value, except
+ * that one holding an escaped NUL ("%00") is left escaped: unescaped, it
+ * would end the string early, so "/v1/cases/dnc-2016%00x" would name
+ * dnc-2016 and "?profile=%00" no profile at all. Left as it is, it names
+ * no case and no profile. */
+static size_t http_unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+    const char *p;
+    (void)cls;
+    (void)conn;
+    for (p = strchr(s, '%'); p != NULL; p = strchr(p + 1, '%'))
+        if (p[1] == '0' && p[2] == '0')
+            return strlen(s);
+    return MHD_http_unescape(s);
 }
 
 /*
@@ -328,6 +348,7 @@ int lk_server_run(lk_server *s, const lk_server_options *opts,
     sigset_t set, old;
     const char *listen = opts->listen ? opts->listen : "127.0.0.1:8720";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned max_conn = opts->max_connections ? opts->max_connections : 256u;
     unsigned threads = opts->threads ? opts->threads
                                      : (unsigned)(cores > 0 ? cores : 1);
     int loop = http_address(listen, &sa);
@@ -354,8 +375,11 @@ int lk_server_run(lk_server *s, const lk_server_options *opts,
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC,
         0, NULL, NULL, http_handler, &ctx, MHD_OPTION_SOCK_ADDR, &sa,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_LIMIT,
-        opts->max_connections ? opts->max_connections : 256u,
+        MHD_OPTION_CONNECTION_LIMIT, max_conn,
+        /* one client holding every connection open (slowly sent
+         * headers) would shut the others out until they time out */
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, max_conn > 1 ? max_conn / 2 : 1u,
+        MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
         MHD_OPTION_CONNECTION_TIMEOUT, opts->timeout ? opts->timeout : 30u,
         MHD_OPTION_NOTIFY_COMPLETED, http_done, NULL, MHD_OPTION_END);
     if (d == NULL) {

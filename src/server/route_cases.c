@@ -130,6 +130,14 @@ int lk_route_cases(const lk_server *s, const lk_http_request *req,
         pthread_mutex_unlock(&w->lock);
     }
     lk_buf_puts(&b, "\n]}\n");
+    if (error == LK_EINVALID || error == LK_ETOOBIG) {
+        /* the search text's fault ("*", or too long), as the command
+         * line's usage error */
+        char msg[LK_ERROR_MESSAGE_MAX + 8];
+        lk_buf_dispose(&b);
+        snprintf(msg, sizeof(msg), "q: %s", err.message);
+        return lk_server__error(res, LK_API_INVALID_REQUEST, msg, NULL);
+    }
     if (error < 0 || b.error) {
         lk_buf_dispose(&b);
         return lk_server__error(res, LK_API_INTERNAL,

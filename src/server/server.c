@@ -21,7 +21,9 @@ const lk_api_error_info lk_api_errors[LK_API_ERRORS] = {
     {"bad-json", 400, "the body is not well-formed JSON"},
     {"invalid-case", 400, "the body is JSON but not a valid leaklaw/case/1"},
     {"invalid-request", 400, "the body is JSON but not what the route "
-                             "takes"},
+                             "takes, or a query parameter is not (`q=` "
+                             "with no word to search for, or over 4096 "
+                             "bytes)"},
     {"unknown-profile", 400, "?profile= names no profile of the data"},
     {"not-found", 404, "no such route, case or asset"},
     {"method-not-allowed", 405, "the route exists but not for this method "

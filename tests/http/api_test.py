@@ -203,6 +203,11 @@ def routes(s, leaklaw, root):
     ids = [c["id"] for c in json.loads(body)["cases"]]
     check(st == 200 and "macron-leaks-2017" in ids and "dnc-2016" not in ids,
           "GET /v1/cases?q= (full text, any case)")
+    # a search text without a word, or too long, is the request's fault
+    for q in ["*", "a" * 5000]:
+        st, h, body = s.req("GET", "/v1/cases?q=" + q)
+        check(st == 400 and error_of(body).get("code") == "invalid-request",
+              "GET /v1/cases?q=%s...: 400 invalid-request (was 500)" % q[:3])
     st, h, body = s.req("GET", "/v1/cases/dnc-2016")
     check(st == 200 and body == dnc, "GET /v1/cases/{id}: the file")
     st, h, body = s.req("GET", "/v1/cases/no-such-case")
@@ -304,6 +309,19 @@ def gates(s):
                         {"Content-Type": "text/plain"})
     check(st == 415 and error_of(body).get("code") == "unsupported-media-type",
           "a text/plain POST (no preflight from another page): 415")
+    st, h, body = s.req("POST", "/v1/assess", dnc,
+                        {"Content-Type": "application/jsonx"})
+    check(st == 415, "Content-Type application/jsonx: 415 (was taken)")
+    st, h, body = s.req("POST", "/v1/assess", dnc,
+                        {"Content-Type": "application/json; charset=utf-8"})
+    check(st == 200, "Content-Type application/json with a charset: 200")
+    # an escaped NUL would end the path or value early
+    st, h, body = s.req("GET", "/v1/cases/dnc-2016%00x")
+    check(st == 404 and error_of(body).get("code") == "not-found",
+          "GET /v1/cases/dnc-2016%00x: 404 (served dnc-2016)")
+    st, h, body = s.req("GET", "/v1/cases/dnc-2016/assessment?profile=%00")
+    check(st == 400 and error_of(body).get("code") == "unknown-profile",
+          "?profile=%00: 400 unknown-profile (assessed under the default)")
     st, h, body = s.req("GET", "/v1/cases",
                         headers={"Host": "rebind.evil.example:%d" % s.port})
     check(st == 403 and error_of(body).get("code") == "forbidden",
@@ -413,6 +431,15 @@ def main():
                        timeout=30)
     check(p.returncode == 2 and "not a loopback" in p.stderr,
           "non-loopback without a token refused")
+    # strtoul took "-1" as the largest number: no body cap at all
+    for opt, val in [("--max-body", "-1"), ("--max-body", "1073741825"),
+                     ("--max-body", "99999999999999999999"),
+                     ("--cache-mb", "-1"), ("--threads", "257")]:
+        p = subprocess.run([leaklaw, "serve", opt, val, "--listen",
+                            "127.0.0.1:%d" % free_port()],
+                           capture_output=True, text=True, timeout=30)
+        check(p.returncode == 2 and "expected a number from 1 to" in p.stderr,
+              "serve %s %s: usage error (exit %d)" % (opt, val, p.returncode))
     print("%d failures" % len(FAILS))
     sys.exit(1 if FAILS else 0)
 
