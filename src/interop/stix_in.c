@@ -25,6 +25,7 @@
 #define STIX_MAX_NOTES 1000 /* notes kept; the rest are counted */
 #define STIX_NOTE_MAX 2048 /* bytes of a note's message, with its NUL */
 #define STIX_MAX_RETRIES 16 /* facts dropped after a failed validation */
+#define STIX_TEXT_MAX 65536 /* a case's longest string (docs/formats.md) */
 
 /* One draft, as indented and as one-line JSON text. */
 typedef struct stix_draft {
@@ -151,11 +152,34 @@ static const char *str(json_t *j, const char *key)
     return json_string_value(json_object_get(j, key));
 }
 
+/* The bytes of "s" to print with "%.*s" so that at most "max" are
+ * printed and no UTF-8 character is cut (a draft's text must stay valid
+ * UTF-8 for jansson). */
+static int utf8_prec(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (n < max && s[n])
+        n++;
+    if (s[n]) /* cut: back up to the start of the character */
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    return (int)n;
+}
+
 /* The object name of object "i" (its "name", else its id). */
 static const char *obj_name(const stix_ctx *x, size_t i)
 {
     const char *s = str(x->o[i].j, "name");
     return s && *s ? s : x->o[i].id;
+}
+
+/* Object "i"'s name (obj_name) as a string of a draft: cut at a character
+ * to a case's longest string, STIX_TEXT_MAX bytes (a longer name made
+ * the draft invalid). NULL when out of memory. */
+static json_t *name_json(const stix_ctx *x, size_t i)
+{
+    const char *s = obj_name(x, i);
+    return json_stringn(s, (size_t)utf8_prec(s, STIX_TEXT_MAX));
 }
 
 /* qsort comparator of object indexes by id (through a file static). */
@@ -363,8 +387,9 @@ static const char *cite_obj(stix_ctx *x, size_t i)
         snprintf(slug, sizeof(slug), "%s-%zu", base, k);
     refs = json_object_get(x->o[i].j, "external_references");
     json_array_foreach(refs, k, ref)
-        if (url == NULL && str(ref, "url") && !strncmp(str(ref, "url"),
-                                                       "http", 4))
+        if (url == NULL && str(ref, "url") &&
+            !strncmp(str(ref, "url"), "http", 4) &&
+            strlen(str(ref, "url")) <= STIX_TEXT_MAX) /* else not a url */
             url = str(ref, "url");
     ts_date(date, str(x->o[i].j, "published"));
     if (!*date)
@@ -373,7 +398,7 @@ static const char *cite_obj(stix_ctx *x, size_t i)
     if (src == NULL || json_array_append_new(x->sources, src) < 0)
         return NULL;
     if (json_object_set_new(src, "id", json_string(slug)) < 0 ||
-        json_object_set_new(src, "title", json_string(obj_name(x, i))) < 0 ||
+        json_object_set_new(src, "title", name_json(x, i)) < 0 ||
         (url && json_object_set_new(src, "url", json_string(url)) < 0) ||
         (*date && json_object_set_new(src, "date", json_string(date)) < 0) ||
         json_object_set_new(src, "kind", json_string("report")) < 0 ||
@@ -832,19 +857,6 @@ oom:
     return LK_ENOMEM;
 }
 
-/* The bytes of "s" to print with "%.*s" so that at most "max" are
- * printed and no UTF-8 character is cut (a draft's text must stay valid
- * UTF-8 for jansson). */
-static int utf8_prec(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n < max && s[n])
-        n++;
-    if (s[n]) /* cut: back up to the start of the character */
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    return (int)n;
-}
 
 /* The string sectors of "sectors" into "out" (size "size") as "'a', 'b'"
  * (at most four, each cut to 60 bytes, then ", ..."); "" when none. */
@@ -1017,8 +1029,7 @@ static int victim_of(stix_ctx *x, json_t *kase, const size_t *g, size_t ng,
             goto oom;
         }
         w = cites(x, &who, 1);
-        if (json_object_set_new(vic, "name",
-                                json_string(obj_name(x, who))) < 0 ||
+        if (json_object_set_new(vic, "name", name_json(x, who)) < 0 ||
             w == NULL || json_object_set_new(vic, "cite", w) < 0)
             goto oom;
     }
@@ -1173,10 +1184,10 @@ static int draft_make(stix_ctx *x, size_t s, size_t *scratch, lk_error *err)
     if (json_object_set_new(kase, "format",
                             json_string("leaklaw/case/1")) < 0 ||
         json_object_set_new(kase, "id", json_string(id)) < 0 ||
-        json_object_set_new(kase, "title", json_string(obj_name(x, s))) < 0 ||
+        json_object_set_new(kase, "title", name_json(x, s)) < 0 ||
         json_object_set_new(kase, "summary", json_string(sum)) < 0 ||
         json_object_set(kase, "actor", actor) < 0 ||
-        json_object_set_new(actor, "name", json_string(obj_name(x, s))) < 0)
+        json_object_set_new(actor, "name", name_json(x, s)) < 0)
         goto oom;
     if ((rc = actor_of(x, actor, s, q)) < 0 ||
         (rc = victim_of(x, kase, g, ng, cc)) < 0 ||

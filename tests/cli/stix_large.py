@@ -9,7 +9,11 @@ the bundled ATT&CK (no download):
    planned, nothing on stderr;
 2. a huge malformed bundle (the objects array broken at its very end):
    exit 65, one line on stderr locating the error (FILE:LINE:COLUMN),
-   nothing on stdout.
+   nothing on stdout;
+3. names and urls longer than a case's longest string (64 KiB): the
+   draft is valid, the name cut at a character to 65,536 bytes and the
+   overlong url left out (the importer called such a draft "a bug of the
+   importer" and exited 1).
 Prints 'N passed, N failed'."""
 import argparse
 import json
@@ -79,6 +83,41 @@ def check_malformed(ll, root, tmp, groups):
     return fails
 
 
+def check_long_text(ll, root, tmp):
+    path = os.path.join(tmp, "long.json")
+    name = "A" * 65530 + "\u00e9" * 10  # cut inside the accents
+    bundle = {"type": "bundle", "id": "bundle--" + "0" * 8 + "-0000-4000-8000-"
+              + "0" * 12, "objects": [{
+                  "type": "intrusion-set", "spec_version": "2.1",
+                  "id": "intrusion-set--11111111-1111-4111-8111-111111111111",
+                  "created": "2020-01-01T00:00:00.000Z",
+                  "modified": "2020-01-01T00:00:00.000Z", "name": name,
+                  "external_references": [
+                      {"source_name": "long", "url": "https://example.org/"
+                       + "a" * 70000},
+                      {"source_name": "ok", "url": "https://example.org/ok"}]}]}
+    with open(path, "w") as f:
+        json.dump(bundle, f)
+    r = subprocess.run([ll, "import", "stix", path], capture_output=True)
+    if r.returncode != 0:
+        return [f"long name: exit {r.returncode}: {r.stderr[-300:]!r}"]
+    case = json.loads(r.stdout)
+    fails = []
+    want = "A" * 65530 + "\u00e9" * 3
+    if case.get("title") != want or value(case["actor"].get("name")) != want:
+        fails.append("long name: not cut at a character to 65,536 bytes")
+    urls = [s.get("url") for s in case.get("sources", [])]
+    if urls != ["https://example.org/ok"]:
+        fails.append(f"long url: sources' urls {str(urls)[:100]}")
+    draft = os.path.join(tmp, "draft.json")
+    with open(draft, "wb") as f:
+        f.write(r.stdout)
+    c = subprocess.run([ll, "check", draft], capture_output=True)
+    if c.returncode != 0:
+        fails.append(f"long name: the draft fails check: {c.stderr[:300]!r}")
+    return fails
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--leaklaw", required=True)
@@ -89,7 +128,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         results = [check_valid(a.leaklaw, a.root, tmp, a.groups),
                    check_malformed(a.leaklaw, a.root, tmp,
-                                   a.malformed_groups)]
+                                   a.malformed_groups),
+                   check_long_text(a.leaklaw, a.root, tmp)]
     failed = [f for r in results for f in r]
     for f in failed:
         print("FAIL:", f)
