@@ -36,8 +36,9 @@ static const char *authenticity(const char *verdicts, const char *stated)
              "\"summary\": {\"verdicts\": {%s}}}]}",
              stated ? "\"disclosure\": {\"authenticity\": \"" : "",
              stated ? stated : "", stated ? "\"}, " : "", verdicts);
-    assert_int_equal(
-        lk_case_parse(&c, "t.json", text, strlen(text), NULL, NULL, &err), 0);
+    assert_int_equal(lk_case_parse(&c, "t.json", text, strlen(text), NULL,
+                                   NULL, &err),
+                     0);
     lk_case__base_facts(c, &f);
     lk_law__evidence_facts(law, lk_case__json(c), &f);
     lk_facts__format(&f, LK_F_DISC_AUTHENTICITY, out, sizeof(out));
@@ -62,30 +63,33 @@ void test_mail_case_authenticity(void **state)
     /* no message at all proves nothing */
     assert_string_equal(authenticity("\"verified\": 0", NULL), "unknown");
     /* one message short of every one: not authentic (the edges) */
-    assert_string_equal(authenticity("\"verified\": 999, \"altered\": 1", NULL),
-                        "unknown");
+    assert_string_equal(
+        authenticity("\"verified\": 999, \"altered\": 1", NULL), "unknown");
     assert_string_equal(
         authenticity("\"verified\": 999, \"verified-partial\": 1", NULL),
         "unknown");
     assert_string_equal(
         authenticity("\"verified\": 999, \"unverifiable\": 1", NULL),
         "unknown");
-    assert_string_equal(authenticity("\"verified\": 5, \"unsigned\": 1", NULL),
-                        "unknown");
+    assert_string_equal(
+        authenticity("\"verified\": 5, \"unsigned\": 1", NULL), "unknown");
     /* failures alone never make the material altered or mixed: a failed
      * signature can have innocent causes (relays, list footers) */
     assert_string_equal(authenticity("\"altered\": 3", NULL), "unknown");
     assert_string_equal(
-        authenticity("\"altered\": 3, \"unverifiable\": 5", NULL), "unknown");
+        authenticity("\"altered\": 3, \"unverifiable\": 5", NULL),
+        "unknown");
     assert_string_equal(
         authenticity("\"verified-partial\": 1, \"altered\": 2", NULL),
         "unknown");
     /* unverifiable = unknown, not fake */
-    assert_string_equal(authenticity("\"unverifiable\": 5", NULL), "unknown");
+    assert_string_equal(authenticity("\"unverifiable\": 5", NULL),
+                        "unknown");
     /* what the case states is never overridden */
     assert_string_equal(authenticity("\"altered\": 3", "authentic"),
                         "authentic");
-    assert_string_equal(authenticity("\"verified\": 3", "altered"), "altered");
+    assert_string_equal(authenticity("\"verified\": 3", "altered"),
+                        "altered");
 }
 
 /* The rule that read the evidence, and its value, for these verdicts. */
@@ -103,8 +107,9 @@ static void rule_of(const char *verdicts, char id[32], int *value)
              "{\"kind\": \"mail-verification\", \"ref\": \"x\", "
              "\"summary\": {\"verdicts\": {%s}}}]}",
              verdicts);
-    assert_int_equal(
-        lk_case_parse(&c, "t.json", text, strlen(text), NULL, NULL, &err), 0);
+    assert_int_equal(lk_case_parse(&c, "t.json", text, strlen(text), NULL,
+                                   NULL, &err),
+                     0);
     r = lk_law__evidence_rule(law, lk_case__json(c), LK_F_DISC_AUTHENTICITY,
                               &item);
     assert_non_null(r);
