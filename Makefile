@@ -28,7 +28,8 @@ DEB_PACKAGES = build-essential cmake pkg-config clang libclang-rt-14-dev \
 # Node.js that bundles npm conflicts with Debian's npm package).
 E2E_PACKAGES = chromium
 # Only for `make bench`: the timing tool and the peers measured beside us.
-BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography wrk sqlite3
+BENCH_PACKAGES = hyperfine jq time nodejs python3-cryptography wrk sqlite3 \
+	libsimdjson-dev
 
 .PHONY: all deps e2e-deps install-packages build install run test fuzz bench clean
 

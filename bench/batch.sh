@@ -4,8 +4,10 @@
 # "leaklaw assess --format jsonl" on 1 and 2 worker threads, and by
 # "leaklaw assess --format csv" (one row a case) on 2, side by side with
 # two peers doing less on the same stream: Python's json.loads of each
-# line (parse only) and jq -c . (parse and print) (hyperfine).
-# Writes bench/out/batch.md and prints it.
+# line (parse only) and jq -c . (parse and print) (hyperfine). Then one
+# worker beside the floor (bench/peers/lines.cpp): the SHA-256 and the
+# simdjson parse of each line, on one thread.
+# Writes bench/out/batch.md and bench/out/batch-floor.md and prints them.
 # Usage: bench/batch.sh BUILD_DIR [N [BAD_SHARE]]
 set -euo pipefail
 build=${1:-build}
@@ -34,6 +36,20 @@ cmp <("$ll" assess --format jsonl --jobs 1 < "$jsonl" 2>/dev/null) \
 echo "records: $("$ll" assess --format jsonl < "$jsonl" 2>/dev/null | wc -l)," \
     "rejected: $("$ll" assess --format jsonl < "$jsonl" 2>/dev/null |
     grep -c '^{"format":"leaklaw/assessment/1","rejected"' || true)"
+# the floor: what every case costs before any validation or assessment,
+# done by peers on one thread (bench/peers/lines.cpp): the SHA-256 of each
+# line (the case_sha256 column), simdjson's parse of each line, and both
+c++ -O2 -std=c++17 "$root/bench/peers/lines.cpp" -o "$out/lines" \
+    $(pkg-config --cflags --libs simdjson) -lcrypto
+hyperfine --warmup 1 --runs 3 --export-markdown "$out/batch-floor.md" \
+    -n "assess --format csv --jobs 1, $n cases" \
+    "$ll assess --format csv --jobs 1 < $jsonl > /dev/null 2>&1" \
+    -n "SHA-256 of each line (OpenSSL), $n cases" \
+    "$out/lines sha256 < $jsonl" \
+    -n "simdjson DOM parse of each line, $n cases" \
+    "$out/lines parse < $jsonl" \
+    -n "SHA-256 and simdjson parse of each line, $n cases" \
+    "$out/lines both < $jsonl"
 hyperfine --warmup 1 --runs 3 -i --export-markdown "$out/batch.md" \
     -n "assess --format jsonl --jobs 1, $n cases" \
     "$ll assess --format jsonl --jobs 1 < $jsonl > /dev/null 2>&1" \
@@ -51,3 +67,4 @@ for line in sys.stdin: json.loads(line)' < $jsonl" \
     "$ll" assess --format jsonl --jobs 2 < "$jsonl" > /dev/null 2>&1 || true
 cat "$out/batch-rss.txt"
 cat "$out/batch.md"
+cat "$out/batch-floor.md"
