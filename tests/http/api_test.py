@@ -34,22 +34,32 @@ def free_port():
 
 class Server:
     def __init__(self, leaklaw, root, *args):
-        self.port = free_port()
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "leaklaw.db")
+        # the free port may be taken by another test before the server
+        # binds it: then try another
+        for _ in range(5):
+            if self.start(leaklaw, root, args):
+                return
+        raise RuntimeError("server did not start")
+
+    def start(self, leaklaw, root, args):
+        self.port = free_port()
         self.p = subprocess.Popen(
             [leaklaw, "--db", self.db, "serve", "--listen",
              "127.0.0.1:%d" % self.port] + list(args), cwd=root,
             stderr=subprocess.PIPE)
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
-                return
-            except OSError:
-                if self.p.poll() is not None:
-                    raise RuntimeError(self.p.stderr.read().decode())
-                time.sleep(0.05)
-        raise RuntimeError("server did not start")
+        # its first line on stderr says it listens, or why it cannot (a
+        # connection alone could reach another test's server on the port)
+        line = self.p.stderr.readline().decode()
+        if "serving on" in line:
+            self.first = line
+            return True
+        err = line + self.p.stderr.read().decode()
+        self.p.wait(timeout=60)
+        if "cannot listen" in err:
+            return False
+        raise RuntimeError(err)
 
     def req(self, method, path, body=None, headers=None):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -65,7 +75,7 @@ class Server:
     def stop(self):
         self.p.send_signal(signal.SIGTERM)
         rc = self.p.wait(timeout=60)
-        err = self.p.stderr.read().decode()
+        err = self.first + self.p.stderr.read().decode()
         self.tmp.cleanup()
         return rc, err
 
@@ -355,7 +365,18 @@ def drain(leaklaw, root):
     c = socket.create_connection(("127.0.0.1", s.port), 30)
     c.sendall(b"POST /v1/assess HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
               b"Connection: close\r\nContent-Type: application/json\r\n"
+              b"Expect: 100-continue\r\n"
               b"Content-Length: %d\r\n\r\n" % (s.port, len(body)))
+    # the server has the request once it asks for the body (on a loaded
+    # machine a fixed pause was not always enough)
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = c.recv(4096)
+        if not chunk:
+            break
+        head += chunk
+    check(head.startswith(b"HTTP/1.1 100"),
+          "the server asks for the body (%r)" % head[:20])
     c.sendall(body[:len(body) // 2])
     time.sleep(0.3)
     s.p.send_signal(signal.SIGTERM)
