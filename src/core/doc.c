@@ -374,24 +374,21 @@ typedef struct {
     int docs;                          /* YAML documents seen */
 } yaml_builder;
 
-/* The anchor of a node event, or NULL. */
-static const unsigned char *yaml_anchor(const yaml_event_t *ev)
+/* The anchor and the explicit tag ("!!str", "!foo") of a node event,
+ * each NULL when it has none. */
+static void yaml_props(const yaml_event_t *ev, const unsigned char **anchor,
+                       const unsigned char **tag)
 {
-    if (ev->type == YAML_SCALAR_EVENT)
-        return ev->data.scalar.anchor;
-    if (ev->type == YAML_SEQUENCE_START_EVENT)
-        return ev->data.sequence_start.anchor;
-    return ev->data.mapping_start.anchor;
-}
-
-/* The explicit tag of a node event ("!!str", "!foo"), or NULL. */
-static const unsigned char *yaml_tag(const yaml_event_t *ev)
-{
-    if (ev->type == YAML_SCALAR_EVENT)
-        return ev->data.scalar.tag;
-    if (ev->type == YAML_SEQUENCE_START_EVENT)
-        return ev->data.sequence_start.tag;
-    return ev->data.mapping_start.tag;
+    if (ev->type == YAML_SCALAR_EVENT) {
+        *anchor = ev->data.scalar.anchor;
+        *tag = ev->data.scalar.tag;
+    } else if (ev->type == YAML_SEQUENCE_START_EVENT) {
+        *anchor = ev->data.sequence_start.anchor;
+        *tag = ev->data.sequence_start.tag;
+    } else {
+        *anchor = ev->data.mapping_start.anchor;
+        *tag = ev->data.mapping_start.tag;
+    }
 }
 
 /* A new JSON value for a scalar, sequence or mapping start event. */
@@ -415,13 +412,15 @@ static int yaml_on_node(yaml_builder *b, const yaml_event_t *ev,
                         lk_error *err)
 {
     int container = ev->type != YAML_SCALAR_EVENT, error;
+    const unsigned char *anchor, *tag;
     json_t *v;
-    if (yaml_anchor(ev))
+    yaml_props(ev, &anchor, &tag);
+    if (anchor != NULL)
         return yaml_fail(b->doc, err, &ev->start_mark,
                          "YAML anchors are not supported");
     /* a tag would change what the text means ("!!str true" is a string,
      * not a boolean): refused rather than ignored */
-    if (yaml_tag(ev))
+    if (tag != NULL)
         return yaml_fail(b->doc, err, &ev->start_mark,
                          "YAML tags are not supported");
     /* an escaped NUL ("\0", "\x00"): leaklaw's strings end at the first

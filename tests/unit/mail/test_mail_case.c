@@ -19,15 +19,41 @@
 #include "helpers.h"
 #include "law.h"
 
-/* The authenticity fact of a case whose evidence has these verdicts. */
-static const char *authenticity(const char *verdicts, const char *stated)
+/* Diagnostics lk_law_check_case reported. */
+static void count_diag(const lk_error *d, void *payload)
+{
+    (void)d;
+    ++*(int *)payload;
+}
+
+/* The authenticity fact of the case "text", and in "*diags" (when not
+ * NULL) the diagnostics the law's check of the case reports. */
+static const char *authenticity_of(const char *text, int *diags)
 {
     static char out[32];
-    char text[1024];
     lk_case *c = NULL;
     lk_law *law = test_law(NULL);
     lk_facts f;
     lk_error err;
+    assert_int_equal(lk_case_parse(&c, "t.json", text, strlen(text), NULL,
+                                   NULL, &err),
+                     0);
+    if (diags != NULL) {
+        *diags = 0;
+        (void)lk_law_check_case(law, c, count_diag, diags, &err);
+    }
+    lk_case__base_facts(c, &f);
+    lk_law__evidence_facts(law, lk_case__json(c), &f);
+    lk_facts__format(&f, LK_F_DISC_AUTHENTICITY, out, sizeof(out));
+    lk_case_free(c);
+    lk_law_free(law);
+    return out;
+}
+
+/* The authenticity fact of a case whose evidence has these verdicts. */
+static const char *authenticity(const char *verdicts, const char *stated)
+{
+    char text[1024];
     snprintf(text, sizeof(text),
              "{\"format\": \"leaklaw/case/1\", \"id\": \"t\", "
              "%s%s%s"
@@ -36,15 +62,7 @@ static const char *authenticity(const char *verdicts, const char *stated)
              "\"summary\": {\"verdicts\": {%s}}}]}",
              stated ? "\"disclosure\": {\"authenticity\": \"" : "",
              stated ? stated : "", stated ? "\"}, " : "", verdicts);
-    assert_int_equal(lk_case_parse(&c, "t.json", text, strlen(text), NULL,
-                                   NULL, &err),
-                     0);
-    lk_case__base_facts(c, &f);
-    lk_law__evidence_facts(law, lk_case__json(c), &f);
-    lk_facts__format(&f, LK_F_DISC_AUTHENTICITY, out, sizeof(out));
-    lk_case_free(c);
-    lk_law_free(law);
-    return out;
+    return authenticity_of(text, NULL);
 }
 
 void test_mail_case_authenticity(void **state);
@@ -140,38 +158,17 @@ void test_mail_case_rules(void **state)
     assert_int_equal(value, -1);
 }
 
-/* Diagnostics lk_law_check_case reported. */
-static void count_diag(const lk_error *d, void *payload)
-{
-    (void)d;
-    ++*(int *)payload;
-}
-
 /* The authenticity fact of a case whose evidence is the items "items" (a
  * JSON array's members), and in "*diags" the diagnostics the law's check
  * of the case reports. */
 static const char *authenticity_items(const char *items, int *diags)
 {
-    static char out[32];
     char text[1024];
-    lk_case *c = NULL;
-    lk_law *law = test_law(NULL);
-    lk_facts f;
-    lk_error err;
     snprintf(text, sizeof(text),
              "{\"format\": \"leaklaw/case/1\", \"id\": \"t\", "
              "\"evidence\": [%s]}",
              items);
-    assert_int_equal(
-        lk_case_parse(&c, "t.json", text, strlen(text), NULL, NULL, &err), 0);
-    *diags = 0;
-    (void)lk_law_check_case(law, c, count_diag, diags, &err);
-    lk_case__base_facts(c, &f);
-    lk_law__evidence_facts(law, lk_case__json(c), &f);
-    lk_facts__format(&f, LK_F_DISC_AUTHENTICITY, out, sizeof(out));
-    lk_case_free(c);
-    lk_law_free(law);
-    return out;
+    return authenticity_of(text, diags);
 }
 
 /* A count that is not one (negative, beyond 10^15, not an integer) is
