@@ -17,7 +17,10 @@
 LK_BEGIN_DECL
 
 #define LK_EXPLAIN_MAX_FACTS 32    /* facts of the case vocabulary */
-#define LK_EXPLAIN_MAX_CITES 32    /* sources kept for one fact or caveat */
+#define LK_EXPLAIN_MAX_CITES 32    /* law sources kept for a caveat or a
+                                      vocabulary */
+#define LK_EXPLAIN_MAX_FACT_CITES LK_CASE_MAX_CITES /* case sources of one
+                                      fact: every one */
 #define LK_EXPLAIN_VALUE_MAX 512   /* bytes of one fact value as text */
 #define LK_EXPLAIN_MAX_LEVELS 16   /* levels on the chart's y axis */
 #define LK_EXPLAIN_MAX_SCORES 64   /* score values on the chart's x axis */
@@ -118,7 +121,7 @@ typedef struct lk_fact_view {
     int known;                         /* 0: unknown */
     char value[LK_EXPLAIN_VALUE_MAX];  /* the value as text, "unknown" */
     size_t ncites;                     /* entries of "cites" */
-    const char *cites[LK_EXPLAIN_MAX_CITES]; /* case source ids supporting
+    const char *cites[LK_EXPLAIN_MAX_FACT_CITES]; /* case source ids supporting
                                                it (borrowed from the case):
                                                a wrapped fact's own "cite",
                                                a disputed one's sides', else

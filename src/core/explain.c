@@ -6,6 +6,7 @@
  */
 #include "leaklaw/explain.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "assess.h"
@@ -176,7 +177,7 @@ static void explain_add_cites(lk_fact_view *v, json_t *cites)
             continue;
         for (k = 0; k < v->ncites && !dup; k++)
             dup = strcmp(v->cites[k], s) == 0;
-        if (!dup && v->ncites < LK_EXPLAIN_MAX_CITES)
+        if (!dup && v->ncites < LK_EXPLAIN_MAX_FACT_CITES)
             v->cites[v->ncites++] = s;
     }
 }
@@ -269,7 +270,7 @@ static int explain_disputed_cites(const lk_case *c, const char *pointer,
             int dup = 0;
             for (d = 0; d < v->ncites && !dup; d++)
                 dup = strcmp(v->cites[d], alt.cites[j]) == 0;
-            if (!dup && v->ncites < LK_EXPLAIN_MAX_CITES)
+            if (!dup && v->ncites < LK_EXPLAIN_MAX_FACT_CITES)
                 v->cites[v->ncites++] = alt.cites[j];
         }
     }
@@ -316,7 +317,11 @@ static void explain_fact_cites(const lk_assessment *a, int f, lk_fact_view *v)
 
 void lk_explain_fact(const lk_assessment *a, size_t f, lk_fact_view *out)
 {
-    memset(out, 0, sizeof(*out));
+    /* all but the case's sources, 8 KB no entry of which is read past
+     * out->ncites (the CSV row asks for four facts of every case) */
+    memset(out, 0, offsetof(lk_fact_view, cites));
+    memset(&out->from_evidence, 0,
+           sizeof(*out) - offsetof(lk_fact_view, from_evidence));
     if (f >= LK_F_COUNT)
         return;
     out->known = a->facts.f[f].known;

@@ -570,7 +570,7 @@ static void memo_value_sources(lk_writer *w, const lk_case *c, size_t i,
             int dup = 0;
             for (d = 0; d < *nseen && !dup; d++)
                 dup = strcmp(seen[d], v.cites[j]) == 0;
-            if (!dup && *nseen < LK_EXPLAIN_MAX_CITES)
+            if (!dup && *nseen < LK_EXPLAIN_MAX_FACT_CITES)
                 seen[(*nseen)++] = v.cites[j];
         }
     }
@@ -584,7 +584,7 @@ static void memo_other_facts(lk_writer *w, const lk_case *c)
     for (i = 0; i < n; i++) {
         lk_case_fact_info info;
         lk_case_value_info v;
-        const char *cites[LK_EXPLAIN_MAX_CITES];
+        const char *cites[LK_EXPLAIN_MAX_FACT_CITES];
         size_t ncites = 0;
         lk_case_fact(c, i, &info);
         if (memo_fact_shown(info.pointer))
@@ -683,7 +683,7 @@ static void memo_access(lk_writer *w, const lk_assessment *a)
     char ptr[LK_CASE_POINTER_MAX];
     size_t e, k;
     for (e = 0;; e++) {
-        const char *cites[LK_EXPLAIN_MAX_CITES];
+        const char *cites[LK_EXPLAIN_MAX_FACT_CITES];
         size_t ncites = 0;
         int any = 0;
         for (k = 0; k < 4; k++) {

@@ -293,17 +293,42 @@ void lk_writer_em(lk_writer *w, int on)
         lk_buf_puts(w->b, "*");
 }
 
+/* "n" backticks into "b". */
+static void writer_ticks(lk_buf *b, size_t n)
+{
+    while (n-- > 0)
+        lk_buf_put(b, "`", 1);
+}
+
 void lk_writer_code(lk_writer *w, const char *s)
 {
+    size_t i, run = 0, longest = 0, n = strlen(s);
+    int pad;
     if (w->html) {
         lk_buf_puts(w->b, "<code>");
-        writer_html_text(w->b, s, strlen(s));
+        writer_html_text(w->b, s, n);
         lk_buf_puts(w->b, "</code>");
-    } else {
-        lk_buf_puts(w->b, "`");
-        writer_md_text(w->b, s, strlen(s));
-        lk_buf_puts(w->b, "`");
+        return;
     }
+    /* a code span ends at the first run of as many backticks as opened
+     * it: open with one more than the longest run inside, so a backtick
+     * of the text cannot end it and let what follows be read as markup;
+     * a space each side when the text starts or ends with a backtick (or
+     * with spaces, which CommonMark would strip) */
+    for (i = 0; i < n; i++) {
+        run = s[i] == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    pad = n > 0 && (s[0] == '`' || s[n - 1] == '`' ||
+                    (s[0] == ' ' && s[n - 1] == ' '));
+    writer_ticks(w->b, longest + 1);
+    if (pad)
+        lk_buf_put(w->b, " ", 1);
+    writer_md_text(w->b, s, n);
+    if (pad)
+        lk_buf_put(w->b, " ", 1);
+    writer_ticks(w->b, longest + 1);
 }
 
 /* 1 if "url" may be written as a link: a web address (http, https) or a
@@ -320,21 +345,42 @@ static int writer_link_url(const char *url)
     return url[0] != '\0' && url[strcspn(url, ":/?#")] != ':';
 }
 
+/* 1 if "url" may be a Markdown autolink: a web address with none of the
+ * characters that end one or let what follows be read as markup (space,
+ * '<', '>', '|', '\\', control characters). */
+static int writer_md_autolink(const char *url)
+{
+    const unsigned char *p;
+    if (strncasecmp(url, "https://", 8) != 0 &&
+        strncasecmp(url, "http://", 7) != 0)
+        return 0;
+    for (p = (const unsigned char *)url; *p; p++)
+        if (*p <= ' ' || *p == 0x7f || strchr("<>|\\", *p) != NULL)
+            return 0;
+    return 1;
+}
+
 void lk_writer_link(lk_writer *w, const char *url)
 {
+    if (!w->html) {
+        /* anything else is text, every markup character escaped: a
+         * relative address in <...> could be read as an HTML tag */
+        if (writer_md_autolink(url)) {
+            lk_buf_puts(w->b, "<");
+            lk_buf_puts(w->b, url);
+            lk_buf_puts(w->b, ">");
+        } else {
+            writer_md_data(w->b, url, strlen(url));
+        }
+        return;
+    }
     if (!writer_link_url(url)) {
         lk_writer_code(w, url);
         return;
     }
-    if (w->html) {
-        lk_buf_puts(w->b, "<a href=\"");
-        writer_html_text(w->b, url, strlen(url));
-        lk_buf_puts(w->b, "\">");
-        writer_html_text(w->b, url, strlen(url));
-        lk_buf_puts(w->b, "</a>");
-    } else {
-        lk_buf_puts(w->b, "<");
-        writer_md_text(w->b, url, strlen(url));
-        lk_buf_puts(w->b, ">");
-    }
+    lk_buf_puts(w->b, "<a href=\"");
+    writer_html_text(w->b, url, strlen(url));
+    lk_buf_puts(w->b, "\">");
+    writer_html_text(w->b, url, strlen(url));
+    lk_buf_puts(w->b, "</a>");
 }

@@ -15,7 +15,7 @@ stdout-contains: ## 7. Caveats
 stdout-contains: proposals de lege ferenda
 stdout-contains: [icj-nicaragua-205] *Military and Paramilitary Activities in and against Nicaragua (Nicaragua v United States of America)* (Merits) [1986] ICJ Rep 14, para 205 <https://www.icj-cij.org/sites/default/files/case-related/70/070-19860627-JUD-01-00-EN.pdf> (judgment); read at: <https://cyberlaw.ccdcoe.org/wiki/Prohibition_of_intervention>
 stdout-contains: (official-statement; official address not known); read at: <https://theprecisionng.com/2016/12/obama-shuts-down-2-russian-offices-in.html> *(unconfirmed: not verified against the text)*
-stdout-contains: - [leaklaw-method] leaklaw, 'Method: how leaklaw encodes and applies the law' (leaklaw documentation) <docs/method.md> (method)
+stdout-contains: - [leaklaw-method] leaklaw, 'Method: how leaklaw encodes and applies the law' (leaklaw documentation) docs/method.md (method)
 stdout-contains: *(unconfirmed: not verified against the text)*
 stdout-contains: ## Sign-off
 stdout-contains: | Date | 2025-01-31 |
