@@ -104,9 +104,15 @@ static int serve_number(const char *opt, const char *s, unsigned long max,
 {
     const char *p;
     *out = 0;
-    for (p = s; *p >= '0' && *p <= '9' && *out <= max; p++)
-        *out = *out * 10 + (unsigned long)(*p - '0');
-    if (*s == '\0' || *p != '\0' || *out == 0 || *out > max)
+    for (p = s; *p >= '0' && *p <= '9'; p++) {
+        unsigned long d = (unsigned long)(*p - '0');
+        if (*out > (max - d) / 10) { /* over "max": no wrap, even 32-bit */
+            *out = max + 1;
+            break;
+        }
+        *out = *out * 10 + d;
+    }
+    if (*s == '\0' || *out > max || *p != '\0' || *out == 0)
         return cli_usage("serve", "%s: expected a number from 1 to %lu, not "
                                   "'%s'",
                          opt, max, s);

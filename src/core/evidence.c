@@ -166,10 +166,28 @@ static int evidence_is_count(json_t *v)
            json_integer_value(v) <= LK_EVIDENCE_COUNT_MAX;
 }
 
+/* 1 if every count of every evidence item of "def"'s kind in "items" is
+ * a count. */
+static int evidence_counts_valid(const lk_evidence_def *def, json_t *items)
+{
+    json_t *it, *counts, *v;
+    const char *name;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        counts = evidence_counts(def, it);
+        json_object_foreach(counts, name, v)
+        {
+            if (!evidence_is_count(v))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 /* Sum over the evidence items of "def"'s kind of the counts "names" (a
  * count absent adds 0); -1 when one is present but not a count, or the
- * sum overflows: then no test on it holds (lk_law_check_case rejects
- * such a case; the library's callers may not have asked). */
+ * sum overflows: then no test on it holds. */
 static json_int_t evidence_sum(const lk_evidence_def *def, json_t *items,
                                json_t *names)
 {
@@ -263,6 +281,11 @@ const lk_evidence_rule *lk_law__evidence_rule(const lk_law *law,
             continue;
         if (item != NULL)
             *item = (size_t)first;
+        /* a count that is not one leaves the fact to the case whatever
+         * the rules read (lk_law_check_case rejects such a case; the
+         * library's callers may not have asked) */
+        if (!evidence_counts_valid(def, items))
+            return NULL;
         for (k = 0; k < def->nrules; k++)
             if (evidence_holds(def, &def->rules[k], items))
                 return &def->rules[k];

@@ -8,6 +8,7 @@ import argparse
 import http.client
 import json
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -51,6 +52,10 @@ class Server:
             stderr=subprocess.PIPE)
         # its first line on stderr says it listens, or why it cannot (a
         # connection alone could reach another test's server on the port)
+        ready, _, _ = select.select([self.p.stderr], [], [], 30)
+        if not ready:
+            self.p.kill()
+            raise RuntimeError("server printed nothing for 30 s")
         line = self.p.stderr.readline().decode()
         if "serving on" in line:
             self.first = line

@@ -198,6 +198,9 @@ void test_mail_case_bad_counts(void **state)
               "{\"unsigned\": 1.5, \"verified-partial\": null}}}",
          "unknown", 3},
         {ITEM "{\"verified\": 1000000000000001}}}", "unknown", 1},
+        /* even one no rule reads: the material is not shown authentic by
+         * evidence that is not what it should be */
+        {ITEM "{\"verified\": 3, \"other\": -1}}}", "unknown", 1},
     };
 #undef ITEM
     size_t i;
