@@ -16,17 +16,34 @@ fs.mkdirSync(shots, { recursive: true });
 const fails = [];
 const check = (ok, what) => { if (!ok) { fails.push(what); console.log("FAIL " + what); } };
 
-const port = await new Promise((res) => {
+const freePort = () => new Promise((res) => {
   const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
 });
 const db = path.join(fs.mkdtempSync(path.join(shots, "db-")), "leaklaw.db");
-const server = spawn(leaklaw, ["--db", db, "serve", "--listen", "127.0.0.1:" + port], { cwd: root, stdio: "inherit" });
-for (let i = 0; i < 200; i++) {
-  const up = await new Promise((res) => {
-    const c = net.connect(port, "127.0.0.1", () => { c.end(); res(true); }).on("error", () => res(false));
+/* The server is up when its first line on stderr says it listens (a
+   connection alone could reach another test's server on a port taken
+   between freePort and the bind); "cannot listen": try another port. */
+const startServer = (port) => new Promise((res) => {
+  const child = spawn(leaklaw, ["--db", db, "serve", "--listen", "127.0.0.1:" + port],
+    { cwd: root, stdio: ["ignore", "inherit", "pipe"] });
+  let err = "", done = false;
+  const settle = (ok) => { if (!done) { done = true; res(ok ? child : null); } };
+  const timer = setTimeout(() => { child.kill(); settle(false); }, 30000);
+  child.stderr.on("data", (d) => {
+    err += d;
+    process.stderr.write(d);
+    if (err.includes("serving on")) { clearTimeout(timer); settle(true); }
   });
-  if (up) break;
-  await new Promise((r) => setTimeout(r, 50));
+  child.on("exit", () => { clearTimeout(timer); settle(false); });
+});
+let port = 0, server = null;
+for (let i = 0; i < 5 && server === null; i++) {
+  port = await freePort();
+  server = await startServer(port);
+}
+if (server === null) {
+  console.log("FAIL the server did not start");
+  process.exit(1);
 }
 const base = "http://127.0.0.1:" + port;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
