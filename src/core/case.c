@@ -733,22 +733,6 @@ static void check_disputed(case_check *cc, const schema_node *node, json_t *v)
     }
 }
 
-/* The counts of an evidence summary, as lk_case_evidence reports them:
- * its integer members and those of its "verdicts". */
-static size_t check_summary_counts(json_t *summary)
-{
-    json_t *objs[2], *v;
-    const char *key;
-    size_t n = 0;
-    int k;
-    objs[0] = summary;
-    objs[1] = json_object_get(summary, "verdicts");
-    for (k = 0; k < 2; k++)
-        json_object_foreach(objs[k], key, v)
-            n += json_is_integer(v);
-    return n;
-}
-
 static void check_value(case_check *cc, const schema_node *node, json_t *v)
 {
     if (cc->facts && json_is_object(v) && check_is_leaf(node)) {
@@ -787,7 +771,7 @@ static void check_value(case_check *cc, const schema_node *node, json_t *v)
         return;
     case S_SUMMARY:
         check_free(cc, v);
-        if (check_summary_counts(v) > LK_CASE_MAX_COUNTS)
+        if (lk_case__summary_counts(v, NULL) > LK_CASE_MAX_COUNTS)
             check_diag_here(cc,
                             "more than %d counts (the integers of the "
                             "summary and of its verdicts)",

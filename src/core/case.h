@@ -34,6 +34,14 @@ json_t *lk_case__json(const lk_case *c);
 void lk_case__base_facts(const lk_case *c, lk_facts *facts);
 
 /*
+ * The counts of an evidence summary as lk_case_evidence reports them: its
+ * integer members, then those of its "verdicts". Returns how many there
+ * are, and adds them to "out" (when not NULL) up to LK_CASE_MAX_COUNTS;
+ * the validator refuses a summary with more.
+ */
+size_t lk_case__summary_counts(json_t *summary, lk_case_evidence_info *out);
+
+/*
  * The value at the fact's "pointer" ("/actor/kind", at most 3 object keys)
  * as the case gives it (wrapped, disputed or plain), or NULL: what
  * lk_case__base_facts reads. Borrowed: valid until lk_case_free.

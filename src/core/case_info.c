@@ -372,18 +372,26 @@ size_t lk_case_evidence_count(const lk_case *c)
     return json_array_size(json_object_get(c->doc->root, "evidence"));
 }
 
-/* Add the integer members of "obj" to the counts of "out". */
-static void case_counts_add(lk_case_evidence_info *out, json_t *obj)
+size_t lk_case__summary_counts(json_t *summary, lk_case_evidence_info *out)
 {
+    json_t *objs[2], *v;
     const char *key;
-    json_t *v;
-    json_object_foreach(obj, key, v)
-    {
-        if (!json_is_integer(v) || out->ncounts >= LK_CASE_MAX_COUNTS)
-            continue;
-        out->count_name[out->ncounts] = key;
-        out->count[out->ncounts++] = (long long)json_integer_value(v);
-    }
+    size_t n = 0;
+    int k;
+    objs[0] = summary;
+    objs[1] = json_object_get(summary, "verdicts");
+    for (k = 0; k < 2; k++)
+        json_object_foreach(objs[k], key, v)
+        {
+            if (!json_is_integer(v))
+                continue;
+            if (out != NULL && out->ncounts < LK_CASE_MAX_COUNTS) {
+                out->count_name[out->ncounts] = key;
+                out->count[out->ncounts++] = (long long)json_integer_value(v);
+            }
+            n++;
+        }
+    return n;
 }
 
 void lk_case_evidence(const lk_case *c, size_t i, lk_case_evidence_info *out)
@@ -394,8 +402,7 @@ void lk_case_evidence(const lk_case *c, size_t i, lk_case_evidence_info *out)
     memset(out, 0, sizeof(*out));
     out->kind = json_string_value(json_object_get(e, "kind"));
     out->ref = json_string_value(json_object_get(e, "ref"));
-    case_counts_add(out, summary);
-    case_counts_add(out, json_object_get(summary, "verdicts"));
+    (void)lk_case__summary_counts(summary, out);
     json_array_foreach(json_object_get(e, "cite"), k, x)
         if (json_is_string(x) && out->ncites < LK_CASE_MAX_CITES)
             out->cites[out->ncites++] = json_string_value(x);

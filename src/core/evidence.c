@@ -186,8 +186,9 @@ static int evidence_counts_valid(const lk_evidence_def *def, json_t *items)
 }
 
 /* Sum over the evidence items of "def"'s kind of the counts "names" (a
- * count absent adds 0); -1 when one is present but not a count, or the
- * sum overflows: then no test on it holds. */
+ * count absent adds 0; every one present is a count: see
+ * evidence_counts_valid); -1 when the sum overflows: then no test on it
+ * holds. */
 static json_int_t evidence_sum(const lk_evidence_def *def, json_t *items,
                                json_t *names)
 {
@@ -200,9 +201,7 @@ static json_int_t evidence_sum(const lk_evidence_def *def, json_t *items,
         json_array_foreach(names, k, n)
         {
             v = json_object_get(counts, json_string_value(n));
-            if (v == NULL)
-                continue;
-            if (!evidence_is_count(v) ||
+            if (v != NULL &&
                 __builtin_add_overflow(sum, json_integer_value(v), &sum))
                 return -1;
         }

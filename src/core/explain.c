@@ -11,7 +11,15 @@
 
 #include "assess.h"
 #include "error.h"
+#include "static_assert.h"
 #include "vocab.h"
+
+/* lk_explain_fact clears the members before "cites" and from
+ * "from_evidence" on: nothing may lie between the two */
+LK_STATIC_ASSERT(explain_fact_view_layout,
+                 offsetof(lk_fact_view, from_evidence) ==
+                     offsetof(lk_fact_view, cites) +
+                         sizeof(((lk_fact_view *)0)->cites));
 
 /* The arrays below are sized for the vocabulary and the model. */
 typedef char explain_facts_fit[LK_F_COUNT <= LK_EXPLAIN_MAX_FACTS ? 1 : -1];

@@ -331,18 +331,23 @@ void lk_writer_code(lk_writer *w, const char *s)
     writer_ticks(w->b, longest + 1);
 }
 
-/* 1 if "url" may be written as a link: a web address (http, https) or a
- * relative one (the catalogue's "docs/method.md"). A source's url is the
- * case's text: "javascript:..." made a link would run in the reader's
- * browser when followed. Any ':' before the first '/', '?' or '#' makes
- * a scheme, so spaces or tabs in one ("java\tscript:", which browsers
- * read as "javascript:") do not hide it. */
+/* 1 if "url" is a web address (http, https). */
+static int writer_web_url(const char *url)
+{
+    return strncasecmp(url, "https://", 8) == 0 ||
+           strncasecmp(url, "http://", 7) == 0;
+}
+
+/* 1 if "url" may be written as an HTML link: a web address or a relative
+ * one (the catalogue's "docs/method.md"). A source's url is the case's
+ * text: "javascript:..." made a link would run in the reader's browser
+ * when followed. Any ':' before the first '/', '?' or '#' makes a scheme,
+ * so spaces or tabs in one ("java\tscript:", which browsers read as
+ * "javascript:") do not hide it. */
 static int writer_link_url(const char *url)
 {
-    if (strncasecmp(url, "https://", 8) == 0 ||
-        strncasecmp(url, "http://", 7) == 0)
-        return 1;
-    return url[0] != '\0' && url[strcspn(url, ":/?#")] != ':';
+    return writer_web_url(url) ||
+           (url[0] != '\0' && url[strcspn(url, ":/?#")] != ':');
 }
 
 /* 1 if "url" may be a Markdown autolink: a web address with none of the
@@ -351,8 +356,7 @@ static int writer_link_url(const char *url)
 static int writer_md_autolink(const char *url)
 {
     const unsigned char *p;
-    if (strncasecmp(url, "https://", 8) != 0 &&
-        strncasecmp(url, "http://", 7) != 0)
+    if (!writer_web_url(url))
         return 0;
     for (p = (const unsigned char *)url; *p; p++)
         if (*p <= ' ' || *p == 0x7f || strchr("<>|\\", *p) != NULL)
