@@ -123,6 +123,7 @@ LK_EXTERN(const char *) lk_case_unconfirmed(const lk_case *c, size_t i);
 
 /* ---- the facts a case states, each with its own sources ------------ */
 
+#define LK_CASE_STRING_MAX 65536 /* bytes of a case's longest string */
 #define LK_CASE_POINTER_MAX 128 /* bytes of a fact's JSON pointer */
 #define LK_CASE_MAX_CITES 1000  /* sources of one value: a case's longest
                                    list, so every one is kept */

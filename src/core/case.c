@@ -18,7 +18,7 @@
 #include "static_assert.h"
 #include "streq.h"
 
-#define CASE_TEXT_MAX 65536 /* longest string accepted */
+#define CASE_TEXT_MAX LK_CASE_STRING_MAX /* longest string accepted */
 #define CASE_ARRAY_MAX 1000 /* longest array accepted */
 /* a value's sources are a list of the case: every one is kept */
 LK_STATIC_ASSERT(case_cites_kept, CASE_ARRAY_MAX <= LK_CASE_MAX_CITES);

@@ -25,7 +25,6 @@
 #define STIX_MAX_NOTES 1000 /* notes kept; the rest are counted */
 #define STIX_NOTE_MAX 2048 /* bytes of a note's message, with its NUL */
 #define STIX_MAX_RETRIES 16 /* facts dropped after a failed validation */
-#define STIX_TEXT_MAX 65536 /* a case's longest string (docs/formats.md) */
 
 /* One draft, as indented and as one-line JSON text. */
 typedef struct stix_draft {
@@ -174,12 +173,12 @@ static const char *obj_name(const stix_ctx *x, size_t i)
 }
 
 /* Object "i"'s name (obj_name) as a string of a draft: cut at a character
- * to a case's longest string, STIX_TEXT_MAX bytes (a longer name made
- * the draft invalid). NULL when out of memory. */
+ * to a case's longest string (a longer name made the draft invalid).
+ * NULL when out of memory. */
 static json_t *name_json(const stix_ctx *x, size_t i)
 {
     const char *s = obj_name(x, i);
-    return json_stringn(s, (size_t)utf8_prec(s, STIX_TEXT_MAX));
+    return json_stringn(s, (size_t)utf8_prec(s, LK_CASE_STRING_MAX));
 }
 
 /* qsort comparator of object indexes by id (through a file static). */
@@ -387,10 +386,13 @@ static const char *cite_obj(stix_ctx *x, size_t i)
         snprintf(slug, sizeof(slug), "%s-%zu", base, k);
     refs = json_object_get(x->o[i].j, "external_references");
     json_array_foreach(refs, k, ref)
-        if (url == NULL && str(ref, "url") &&
-            !strncmp(str(ref, "url"), "http", 4) &&
-            strlen(str(ref, "url")) <= STIX_TEXT_MAX) /* else not a url */
-            url = str(ref, "url");
+    {
+        const char *u = str(ref, "url");
+        /* the first web address a case can hold */
+        if (url == NULL && u != NULL && !strncmp(u, "http", 4) &&
+            strlen(u) <= LK_CASE_STRING_MAX)
+            url = u;
+    }
     ts_date(date, str(x->o[i].j, "published"));
     if (!*date)
         ts_date(date, str(x->o[i].j, "first_seen"));
